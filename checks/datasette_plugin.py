@@ -1,0 +1,3 @@
+"""Datasette plugin hooks for checks. Each hook does one thing."""
+
+from datasette import hookimpl
