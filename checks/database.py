@@ -5,11 +5,13 @@ caller (wrap a unit of work in ``db.atomic()``), so a command decides what is
 all-or-nothing.
 """
 
+import dataclasses
 import datetime
 import hashlib
 import json
 import os
 import pathlib
+import re
 
 import sqlite_utils
 
@@ -154,3 +156,128 @@ def delete_claim(db, claim_id):
         db.execute("DELETE FROM _matched_claims WHERE claim_id = ?", [claim_id])
     db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
     return True
+
+
+@dataclasses.dataclass
+class StoredDocument:
+    "What store_document did: status is 'new', 'unchanged' or 'changed'."
+
+    id: int
+    status: str
+    claims_added: int = 0
+    claims_removed: int = 0
+    figure_changes: int = 0
+
+
+def store_document(db, url, text, *, language=None, **fields):
+    """Store a document's text and its extracted claims, in one transaction.
+
+    A document already stored with the same text only has its metadata
+    refreshed. When the text changed, the previous text is kept in
+    ``document_revisions``, the document's claims are replaced by those of the
+    new text (claims whose quote and sentence survive keep their ids, and so
+    their matches and reviews), and each figure that changed, appeared or
+    disappeared is recorded in ``figure_changes``.
+    """
+    from .extraction import detect_language, extract_claims
+
+    text = text or ""
+    new_hash = content_hash(text)
+    language = language or detect_language(text)
+    with db.atomic():
+        old = db.execute(
+            "SELECT id, text, content_hash, fetched_at FROM documents WHERE url = ?", [url]
+        ).fetchone()
+        if old is not None and old[2] == new_hash and old[1] is not None:
+            save_document(db, url, **fields)
+            return StoredDocument(old[0], "unchanged")
+        fields.setdefault("fetched_at", now())
+        document_id = save_document(
+            db, url, text=text, content_hash=new_hash, language=language, **fields
+        )
+        claims = extract_claims(text, language=language)
+        if old is None or not old[1]:
+            added = save_claims(db, document_id, claims)
+            return StoredDocument(document_id, "new", claims_added=added)
+        revision_id = db["document_revisions"].insert(
+            {"document_id": document_id, "fetched_at": old[3], "content_hash": old[2], "text": old[1]}
+        ).last_pk
+        added, removed = _replace_extracted_claims(db, document_id, claims)
+        changes = _record_figure_changes(db, document_id, revision_id, added, removed)
+        return StoredDocument(document_id, "changed", len(added), len(removed), changes)
+
+
+def _replace_extracted_claims(db, document_id, claims):
+    """Replace a document's extracted claims; a claim whose (quote, sentence)
+    survives keeps its row and only has its offsets moved."""
+    old_rows = list(
+        db.query(
+            "SELECT * FROM claims WHERE document_id = ? AND origin = 'extracted' ORDER BY start",
+            [document_id],
+        )
+    )
+    by_key = {}
+    for r in old_rows:
+        by_key.setdefault((r["quote"], r["sentence"]), []).append(r)
+    kept, added = [], []
+    for c in claims:
+        row = claim_row(document_id, c, "extracted")
+        same = by_key.get((row["quote"], row["sentence"]))
+        if same:
+            kept.append((same.pop(0), row))
+        else:
+            added.append(row)
+    removed = [r for rows in by_key.values() for r in rows]
+    for r in removed:
+        delete_claim(db, r["id"])
+    # Two passes so moved offsets never collide on the unique fingerprint.
+    for old, _ in kept:
+        db.execute("UPDATE claims SET fingerprint = 'moving:' || id WHERE id = ?", [old["id"]])
+    for old, new in kept:
+        db.execute(
+            'UPDATE claims SET start = ?, "end" = ?, fingerprint = ? WHERE id = ?',
+            [new["start"], new["end"], new["fingerprint"], old["id"]],
+        )
+    if added:
+        db["claims"].insert_all(added, ignore=True)
+    return added, removed
+
+
+def _masked(sentence):
+    return re.sub(r"\d[\d,.\s]*", "#", sentence or "").lower()
+
+
+def _record_figure_changes(db, document_id, revision_id, added, removed):
+    "Pair removed and added figures whose sentences read alike: those are edits."
+    from rapidfuzz import fuzz
+
+    detected_at = now()
+    rows, unpaired_added = [], list(added)
+    for old in removed:
+        best, best_score = None, 0.0
+        for new in unpaired_added:
+            score = fuzz.ratio(_masked(old["sentence"]), _masked(new["sentence"]))
+            if score > best_score:
+                best, best_score = new, score
+        if best is not None and best_score >= 80:
+            unpaired_added.remove(best)
+            if (old["quote"], old["value"], old["low"], old["high"]) != (
+                best["quote"], best["value"], best["low"], best["high"]
+            ):  # the same figure in a reworded sentence is no figure change
+                rows.append(_change_row("changed", old, best))
+        else:
+            rows.append(_change_row("removed", old, None))
+    rows.extend(_change_row("added", None, new) for new in unpaired_added)
+    for row in rows:
+        row.update(document_id=document_id, revision_id=revision_id, detected_at=detected_at)
+    if rows:
+        db["figure_changes"].insert_all(rows)
+    return len(rows)
+
+
+def _change_row(change, old, new):
+    row = {"change": change}
+    for prefix, claim in (("old", old), ("new", new)):
+        for field in ("quote", "value", "low", "high", "sentence"):
+            row[f"{prefix}_{field}"] = claim[field] if claim else None
+    return row
