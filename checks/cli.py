@@ -73,6 +73,64 @@ def cli():
 
 # --- foundation: import, add, extract, serve, demo -------------------------
 
+
+def host_port_options(fn):
+    fn = click.option("--port", type=int, default=8001, show_default=True, help="Port to listen on.")(fn)
+    fn = click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")(fn)
+    return fn
+
+
+@cli.command()
+@db_option
+@host_port_options
+def serve(db_path, host, port):
+    """Serve the database with Datasette, the project's metadata and plugin.
+
+    Anonymous visitors can read everything; signed-in reviewers record verdicts.
+    """
+    from . import site
+
+    open_database(db_path).close()
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
+    site.serve(db_path, host=host, port=port)
+
+
+@cli.command()
+@click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), default="db/demo.db",
+    show_default=True, help="Where to build the demo database.",
+)
+@host_port_options
+@click.option("--no-serve", is_flag=True, help="Build the demo database, don't serve it.")
+@silent_option
+def demo(db_path, host, port, no_serve, silent):
+    """Build a demo database from the sample reports shipped with checks,
+    extract and match their figures, and serve it."""
+    from . import demo as demo_module
+    from . import site
+
+    db = open_database(db_path)
+    stored = demo_module.load_demo(db)
+    matched = _match_new(db, silent)
+    claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    matches = db.execute("SELECT count(*) FROM matches").fetchone()[0]
+    db.close()
+    click.echo(
+        f"Demo database {db_path}: {len(stored)} documents, {claims} claims, {matches} matches"
+        + (f" ({matched} new)" if matched else "")
+    )
+    if no_serve:
+        return
+    click.echo(f"Serving at http://{host}:{port}/ (Ctrl+C to stop)")
+    site.serve(db_path, host=host, port=port)
+
+
+def _match_new(db, silent):
+    "Match claims not matched yet; returns the number of new pairs."
+    from .matching import match_claims
+
+    return match_claims(db).pairs_added
+
 # --- fetching: watch, feeds, refresh ----------------------------------------
 
 # --- matching: match --------------------------------------------------------
