@@ -156,12 +156,13 @@ def m003_matching(db):
 
 @migrations(name="m004_review")
 def m004_review(db):
-    "Reviewer accounts and the append-only audit trail of verdicts."
+    """Reviewer accounts, the append-only audit trail of verdicts, and the views
+    that read it: each match's current verdict, the full history, the queue."""
     db.executescript(
         f"""
         CREATE TABLE _reviewers (
             name TEXT PRIMARY KEY,
-            password_hash TEXT NOT NULL,   -- salted scrypt/PBKDF2 hash, never the password
+            password_hash TEXT NOT NULL,   -- salted scrypt hash (checks.review), never the password
             created_at TEXT NOT NULL
         );
         CREATE TRIGGER reviews_check_insert BEFORE INSERT ON reviews
@@ -172,6 +173,8 @@ def m004_review(db):
             WHERE NOT EXISTS (SELECT 1 FROM matches WHERE id = NEW.match_id);
             SELECT RAISE(ABORT, 'a verdict needs a signed-in reviewer')
             WHERE NEW.reviewer IS NULL OR NEW.reviewer = '';
+            SELECT RAISE(ABORT, 'unknown reviewer: add the account with checks reviewer add')
+            WHERE NOT EXISTS (SELECT 1 FROM _reviewers WHERE name = NEW.reviewer);
         END;
         CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
         BEGIN
@@ -181,5 +184,40 @@ def m004_review(db):
         BEGIN
             SELECT RAISE(ABORT, 'reviews are append-only: record a new verdict instead');
         END;
+        -- the queue reads matches best first and stops after a page
+        CREATE INDEX idx_matches_score ON matches(score);
+
+        -- every verdict ever recorded, with whether a later one superseded it
+        CREATE VIEW review_history AS
+        SELECT r.id AS review_id, r.match_id, r.verdict, r.reviewer, r.note, r.created_at,
+               m.relation, m.claim_id, m.later_claim_id,
+               NOT EXISTS (
+                   SELECT 1 FROM reviews later
+                   WHERE later.match_id = r.match_id AND later.id > r.id
+               ) AS is_current
+        FROM reviews r JOIN matches m ON m.id = r.match_id;
+
+        -- each reviewed match's latest verdict (a later verdict supersedes an earlier one)
+        CREATE VIEW current_verdicts AS
+        SELECT r.match_id, r.verdict, r.reviewer, r.note, r.created_at AS reviewed_at,
+               r.id AS review_id,
+               (SELECT count(*) FROM reviews h WHERE h.match_id = r.match_id) AS verdicts
+        FROM reviews r
+        WHERE NOT EXISTS (
+            SELECT 1 FROM reviews later WHERE later.match_id = r.match_id AND later.id > r.id
+        );
+
+        -- matches nobody has reviewed yet, best first
+        CREATE VIEW review_queue AS
+        SELECT m.id AS match_id, m.score, m.relation, m.explanation,
+               e.id AS claim_id, e.quote, ed.publisher, ed.published, ed.url,
+               l.id AS later_claim_id, l.quote AS later_quote,
+               ld.publisher AS later_publisher, ld.published AS later_published,
+               ld.url AS later_url
+        FROM matches m
+        JOIN claims e ON e.id = m.claim_id JOIN documents ed ON ed.id = e.document_id
+        JOIN claims l ON l.id = m.later_claim_id JOIN documents ld ON ld.id = l.document_id
+        WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.match_id = m.id)
+        ORDER BY m.score DESC, m.id DESC;
         """
     )
