@@ -1,7 +1,32 @@
-"""Finding numeric claims in text. (Placeholder: replaced by the extraction issue.)"""
+"""Finding numeric claims in text.
 
+A claim is a figure as written, with its hedge ("more than 30,000"), turned into
+value and bounds, with what it counts (subject), who it is credited to
+(attribution), the date it refers to (as_of) and the sentence it sits in.
+
+How it works, per block of text (a paragraph, or a slice of a very long one):
+
+1. ``_masks`` finds what only looks like a figure: dates, clock times, phone
+   numbers, URLs, article and flight numbers, "5 min read", list numbering.
+2. ``_Patterns.claim`` (one precompiled regex per language) finds hedge + number
+   expression + unit; a candidate that overlaps a mask is dropped.
+3. ``_read`` turns the match into value, bounds and qualifier; ``_subject``,
+   ``_attribution`` and ``_as_of`` read the words around it.
+
+``iter_claims`` streams: it reads blocks from a file or chunks, so memory stays
+flat however long the input is, and offsets stay relative to the whole input.
+"""
+
+import bisect
+import calendar
 import dataclasses
+import functools
 import re
+
+from . import numbers
+from .language import detect_language
+
+QUALIFIERS = ("exact", "more_than", "at_least", "about", "almost", "up_to", "range", "vague")
 
 
 @dataclasses.dataclass
@@ -23,18 +48,1063 @@ class Claim:
         return dataclasses.asdict(self)
 
 
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
+# --- language tables -------------------------------------------------------
+
+_HEDGES = {
+    "more_than": {
+        "en": "more than|over|in excess of|upwards of|above|greater than|well over|just over|"
+              "well above|more then",
+        "ru": "более чем|более|свыше|больше чем|больше|сверх",
+        "be": "больш за|больш як|больш чым|звыш|больш",
+        "uk": "понад|більше ніж|більш ніж|більше",
+        "pl": "ponad|przeszło|powyżej|więcej niż|z górą",
+        "de": "mehr als|weit über|über",
+        "fr": "plus de|plus d'|au-delà de",
+    },
+    "at_least": {
+        "en": "at least|no fewer than|no less than|not less than|not fewer than|a minimum of|"
+              "at minimum",
+        "ru": "не менее чем|не менее|не меньше чем|не меньше|как минимум|по меньшей мере|"
+              "по крайней мере|минимум",
+        "be": "не менш за|не менш як|як мінімум|прынамсі|мінімум",
+        "uk": "щонайменше|не менше ніж|не менше|принаймні",
+        "pl": "co najmniej|przynajmniej|nie mniej niż|minimum",
+        "de": "mindestens|wenigstens|zumindest",
+        "fr": "au moins|au minimum|pas moins de",
+    },
+    "about": {
+        "en": "about|around|some|roughly|approximately|an estimated|estimated|approx\\.|circa|"
+              "ca\\.|c\\.|more or less|in the region of|an approximate",
+        "ru": "около|примерно|приблизительно|порядка|ориентировочно|где-то",
+        "be": "каля|прыкладна|блізу",
+        "uk": "близько|приблизно|орієнтовно",
+        "pl": "około|ok\\.|mniej więcej|rzędu|szacunkowo",
+        "de": "etwa|rund|ungefähr|circa|ca\\.|schätzungsweise",
+        "fr": "environ|quelque|autour de|approximativement|à peu près",
+    },
+    "almost": {
+        "en": "nearly|almost|close to|just under|just shy of|not quite|just below",
+        "ru": "почти|практически|без малого|чуть меньше|чуть менее",
+        "be": "амаль|ледзь не",
+        "uk": "майже",
+        "pl": "prawie|niemal|niemalże|blisko|bez mała|nieomal",
+        "de": "fast|beinahe|knapp|nahezu|annähernd",
+        "fr": "presque|près de|quasiment|pas loin de",
+    },
+    "up_to": {
+        "en": "up to|fewer than|less than|no more than|not more than|under|below|as many as|"
+              "a maximum of|at most",
+        "ru": "до|менее|меньше|не более|не больше|максимум|вплоть до",
+        "be": "да|менш за|не больш за|менш чым",
+        "uk": "до|менше ніж|не більше",
+        "pl": "do|mniej niż|poniżej|nie więcej niż|maksymalnie|najwyżej|aż do",
+        "de": "bis zu|weniger als|höchstens|unter|maximal",
+        "fr": "jusqu'à|moins de|au plus|au maximum|pas plus de",
+    },
+}
+_POST_HEDGES = {"or so": "about", "-odd": "about", "odd": "about", "or more": "at_least",
+                "+": "more_than", "plus": "more_than", "or fewer": "up_to", "or less": "up_to"}
+
+_BETWEEN = {"en": "between|from", "ru": "между|от", "be": "паміж|ад", "uk": "між|від",
+            "pl": "między|od", "de": "zwischen|von", "fr": "entre|de"}
+_AND = {"en": "and|to", "ru": "и|до", "be": "і|да", "uk": "і|до", "pl": "a|i|do",
+        "de": "und|bis", "fr": "et|à"}
+_OR = {"en": "to|or", "ru": "до|или", "be": "да|ці", "uk": "до|або", "pl": "do|lub|albo",
+       "de": "bis|oder", "fr": "à|ou"}
+
+_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+                    "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
+                    "br": "BYN", "pln": "PLN", "zł": "PLN"}
+_CURRENCY_WORDS = (
+    ("USD", r"(?:US\s+|de\s+)?dollars?|USD|долл(?:аров|ара|ар)?\.?|dolar(?:ów|y)|Dollar"),
+    ("EUR", r"(?:d['’])?euros?|EUR|евро|Euro"),
+    ("GBP", r"pounds(?:\s+sterling)?|GBP"),
+    ("BYN", r"Belarusian\s+ro?ubles?|BYN|BYR|белорусских\s+рубл(?:ей|я)|беларускіх\s+рублёў"),
+    ("RUB", r"(?:Russian\s+)?ro?ubles?|RUB|рубл(?:ей|я|ь)|руб\.|рублёў"),
+    ("PLN", r"złotych|złote|zł|PLN|zlotys?"),
+)
+_DURATIONS = (
+    ("years", 1, r"years?|лет|года?|гадоў|гады|lat|lata|rok|Jahren?|Jahre|ans|années"),
+    ("years", 10, r"decades?|десятилети[йея]|dekad[ay]?|Jahrzehnten?|décennies?"),
+    ("years", 100, r"centuries|century"),
+    ("months", 1, r"months?|месяц(?:а|ев)?|месяцаў|месяцы|miesięcy|miesiące|miesiąc|Monaten?|Monat|mois"),
+    ("weeks", 1, r"weeks?|недел[ьиюя]|тыдняў|tygodni|tygodnie|Wochen?|semaines?"),
+    ("days", 1, r"days?|дн(?:я|ей)|день|суток|сутки|dni|dzień|Tagen?|Tage|jours?"),
+    ("hours", 1, r"hours?|час(?:а|ов)?|гадзін|godzin[ya]?|godzinę|Stunden?|heures?"),
+    ("minutes", 1, r"minutes?|минут[ы]?|minut[y]?|Minuten"),
+)
+_HYPHEN_DURATIONS = {"year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1),
+                     "day": ("days", 1), "hour": ("hours", 1), "minute": ("minutes", 1),
+                     "decade": ("years", 10)}
+_PERCENT = (r"%|per\s?cent|percent|pct|procent(?:y|ów|a)?|proc\.|Prozent|pour\s?cent|"
+            r"процент(?:а|ов)?|працэнт(?:аў|ы)?|відсотк(?:а|ів)")
+_OTHER_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+                "kilometer": "km", "miles": "miles", "mile": "miles", "kg": "kg",
+                "kilograms": "kg", "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels"}
+
+# Nouns that make "no …" a claim of zero, "one …" a claim of one, and a bare
+# four-digit number a count rather than a year.
+_COUNT_NOUNS = set("""
+    people persons person prisoners prisoner detainees detainee protesters protester
+    demonstrators demonstrator journalists journalist deaths death casualties fatalities
+    victims victim arrests arrest detentions injuries cases case civilians civilian children
+    child soldiers soldier troops refugees migrants activists activist students student
+    workers employees members candidates votes dead man men woman women officers officer
+    policemen police reporters reporter bloggers blogger lawyers lawyer opponents opposition
+    inmates inmate hostages hostage survivors patients patient residents voters voter
+    households families citizens citizen belarusians belarusian ukrainians russians poles
+    leaders leader politicians critics supporters sentences sentence trials charges
+    convictions raids searches complaints organisations organizations ngos outlets
+    websites media
+""".split())
+
+_MONTHS = {
+    1: "January Jan. Jan января январь студзеня stycznia styczeń Januar Jänner janvier",
+    2: "February Feb. Feb февраля февраль лютага lutego luty Februar février",
+    3: "March Mar. марта март сакавіка marca marzec März mars",
+    4: "April Apr. Apr апреля апрель красавіка kwietnia kwiecień avril",
+    5: "May мая май траўня maja maj Mai mai",
+    6: "June Jun. Jun июня июнь чэрвеня czerwca czerwiec Juni juin",
+    7: "July Jul. Jul июля июль ліпеня lipca lipiec Juli juillet",
+    8: "August Aug. Aug августа август жніўня sierpnia sierpień août",
+    9: "September Sept. Sep. Sept Sep сентября сентябрь верасня września wrzesień septembre",
+    10: "October Oct. Oct октября октябрь кастрычніка października październik Oktober octobre",
+    11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
+    12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
+}
+_MONTH_NUMBER = {}
+for _number, _names in _MONTHS.items():
+    for _name in _names.split():
+        _MONTH_NUMBER[_name.lower()] = _number
+        _MONTH_NUMBER[_name.lower().rstrip(".")] = _number
 
 
-def extract_claims(text, language=None):
-    claims = []
-    for m in _NUMBER.finditer(text or ""):
-        value = float(m.group().replace(",", ""))
-        if 1900 <= value <= 2100 and "," not in m.group():
+def _month_alternation():
+    forms = set()
+    for names in _MONTHS.values():
+        for name in names.split():
+            forms.add(re.escape(name))
+            if name[0].islower():  # Russian, Polish, French months are lower case
+                forms.add(re.escape(name[0].upper() + name[1:]))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
+
+# What only looks like a figure. Checked around each candidate's first number:
+# _MASK_AT matches forward from it ("9 August", "10:30", "1990s"), _MASK_BEFORE
+# matches backwards from it on reversed text ("August 9", "Article 361",
+# "Comments 12"), both anchored, so a check costs a few steps, not a scan.
+_MASK_AT = re.compile(
+    rf"""
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
+    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s+(?:comments?|shares?|likes?|replies|retweets)(?!\w)
+    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
+    | \d{{1,3}}[-\s]years?[-\s]old
+    """,
+    re.VERBOSE,
+)
+
+
+def _reverse_alternation(words):
+    return "|".join(
+        r"\s+".join(re.escape(part) for part in w[::-1].split(" "))
+        for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
+_MONTH_FORMS += [n[0].upper() + n[1:] for n in _MONTH_FORMS if n[0].islower()]
+_IDENTIFIER_WORDS = """article section paragraph chapter clause flight resolution decree protocol
+    episode season volume platform terminal gate route highway version model part page item
+    case room table figure line bus art. no. nos. nr nr. p. pp. vol. fig. ст. ч. п. статья
+    статьи статье статью части часть пункт пункта art. artykuł artykułu artikel abs. § № #
+    comments comment shares likes views replies retweets image photo picture slide tel tel.
+    phone fax тел тел. aged ©""".split()
+_MASK_BEFORE = re.compile(
+    rf"""
+      (?:\s+|\s*,\s*|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
+    | \s+,?(?:ts|dn|dr|ht|\.)?\d{{1,2}}\s+\.?(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
+    | (?:[\s-]\d{{1,4}})*\s*[:(]?\s*(?:{_reverse_alternation(_IDENTIFIER_WORDS)})(?![^\W\d_])
+    | \s+(?:fo|/)\s+\d+\s+(?:egami|otohp|erutcip|edils)(?![^\W\d_])
+    | (?:[\s.-]\d{{1,4}})*[\s.-]?\)?\d{{1,4}}\(?[\s.-]?\d{{1,3}}\+
+    | \s*[:=]\w*[#@/]\S*
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]")
+
+
+def _words(spec):
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(spec.split("|"), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(language):
+    return _Patterns(language)
+
+
+class _Patterns:
+    "The claim regex and lookup tables for one language (English rules always included)."
+
+    def __init__(self, language):
+        lang = language if language in _BETWEEN else "en"
+        self.language = lang
+        langs = ("en",) if lang == "en" else ("en", lang)
+        self.hedges = {}
+        for qualifier, by_lang in _HEDGES.items():
+            for code in langs:
+                for phrase in by_lang[code].split("|"):
+                    self.hedges.setdefault(phrase.replace("\\", "").lower(), qualifier)
+        hedge = _words("|".join(re.escape(h) for h in sorted(self.hedges)).replace("\\ ", " "))
+        between = "|".join(_BETWEEN[c] for c in langs)
+        and_ = "|".join(_AND[c] for c in langs)
+        or_ = "|".join(_OR[c] for c in langs)
+        words = numbers.words_pattern(lang)
+        if lang != "en":
+            words = f"(?:{words}|{numbers.EN_WORDS_PATTERN})"
+        currency_prefix = r"(?:US\$|\$|€|£|₽|(?:USD|EUR|GBP|RUB|BYN|PLN|Br)\s?)"
+        number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
+                  rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
+                  rf"(?:{numbers.SCALE_PATTERN})?")
+        vague = "|".join(
+            re.escape(p).replace("\\ ", r"\s+")
+            for p in sorted(numbers.VAGUE_PHRASES, key=len, reverse=True)
+        )
+        fractions = "|".join(
+            re.escape(f).replace("\\ ", r"[\s-]").replace("\\-", r"[\s-]")
+            for f in sorted(numbers.FRACTIONS, key=len, reverse=True)
+        )
+        ordinals = "|".join(sorted(numbers.EN_ORDINALS, key=len, reverse=True))
+        count_nouns = "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
+        currency_words = "|".join(f"(?P<cur_{code}>{w})" for code, w in _CURRENCY_WORDS)
+        durations = "|".join(f"(?P<dur_{i}>{w})" for i, (_, _, w) in enumerate(_DURATIONS))
+        unit = (
+            rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
+            rf"|\s(?:{currency_words})(?!\w)"
+            rf"|\s(?:{durations})(?!\w|[-\s]old)"
+            rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
+            rf"|\s?(?P<other>{'|'.join(_OTHER_UNITS)})(?!\w))"
+        )
+        self.claim = re.compile(
+            rf"""
+            (?<![\w$€£₽#№@/\\.,\-–+])
+            (?:(?P<hedge>{hedge})\s+)?
+            (?:
+                (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all)\b)
+              | (?P<vague>{vague})(?!\w)
+              | (?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+                  (?=\s+(?:(?:consecutive|straight|successive|presidential|full|five-year|
+                            six-year|seven-year|four-year)\s+)*(?:terms?|time|mandate|round|wave)\b)
+              | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
+                  known|official|registered)\s+)?(?:{count_nouns})\b)
+              | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
+              | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number}))?
+            )
+            (?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))?
+            (?P<unit>{unit})?
+            (?P<post2>\s+or\s+(?:so|more|fewer|less)(?!\w)|\+)?
+            (?![^\W_]|[.,:/]\d|\d)
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        )
+        self.trigger = re.compile(_trigger_pattern(lang))
+        lookback = sorted(
+            set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"},
+            key=len, reverse=True,
+        )
+        reversed_words = "|".join(_reversed_phrase(w) for w in lookback)
+        self.lookback = re.compile(
+            r"(?:\s?(?P<cur>dsu|rue|pbg|bur|nyb|nlp|rb)(?![^\W\d_]))?"
+            rf"(?:\s+(?P<hedge>{reversed_words})(?![^\W\d_]))?",
+            re.IGNORECASE,
+        )
+
+
+def _reversed_phrase(phrase):
+    "A hedge spelled backwards as a regex, for matching on reversed text."
+    return r"\s+".join(re.escape(word) for word in phrase[::-1].split(" "))
+
+
+def _trie(words):
+    "A regex alternation shaped as a trie, so the engine tries few branches per position."
+    root = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node, top):
+        branches, ends = [], "" in node
+        for ch in sorted(k for k in node if k):
+            head = f"[{re.escape(ch)}{re.escape(ch.upper())}]" if top and ch.upper() != ch else re.escape(ch)
+            branches.append(head + build(node[ch], False))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return build(root, True)
+
+
+def _trigger_pattern(lang):
+    """Where a claim can start: a digit, a currency sign, or a word that begins a
+    number expression. Hedges are found by looking back from here."""
+    words = set(numbers.NUMBER_WORDS["en"]) | set(numbers.EN_ORDINALS) | {
+        "hundred", "thousand", "million", "billion", "no", "half", "a dozen", "half a dozen",
+        "a hundred", "a thousand", "a million", "a billion", "a third", "a quarter",
+        "a fifth", "a tenth", "a half",
+    }
+    words |= set(numbers.NUMBER_WORDS.get(lang, {}))
+    words |= {phrase.split(" ")[0] for phrase in numbers.VAGUE_PHRASES}
+    words -= {"several", "a", "some", "des"}
+    words |= {"several", "a few", "some hundreds", "some thousands"}
+    first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
+    return (
+        rf"(?=[\d$€£₽{re.escape(first)}])(?:[\d$€£₽]|(?<![^\W\d_]){_trie(words)}(?![^\W\d_]))"
+    )
+
+
+# --- reading a match into value, bounds, qualifier, unit ---------------------
+
+_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|\$|€|£|₽|USD|EUR|GBP|RUB|BYN|PLN|Br)\s?")
+_YEAR_BEFORE = set("""in since of from until till by before after during the early late mid
+    summer spring autumn winter fall year years between and to around about circa c. в с до
+    od do w im seit en depuis année з ад у""".split())
+
+
+def _number(text, language):
+    "(value, currency code) of one number expression, e.g. '$2bn' → (2e9, 'USD')."
+    currency = None
+    m = _CURRENCY_PREFIX_RE.match(text)
+    if m:
+        currency = _CURRENCY_PREFIX[m.group(1).lower()]
+        text = text[m.end():]
+    return numbers.parse_number(text, language), currency
+
+
+def _scale_word(text):
+    m = re.search(rf"({numbers.SCALE_PATTERN})$", text)
+    return numbers.scale_of(m.group(1)) if m else None
+
+
+def _unit(m, patterns):
+    "(unit, multiplier, currency) from the unit group of a claim match."
+    if m.group("percent"):
+        return "percent", 1, None
+    if m.group("hyphen_dur"):
+        unit, factor = _HYPHEN_DURATIONS[m.group("hyphen_dur").lower()]
+        return unit, factor, None
+    if m.group("other"):
+        return _OTHER_UNITS[m.group("other").lower()], 1, None
+    for code, _ in _CURRENCY_WORDS:
+        if m.group(f"cur_{code}"):
+            return code, 1, code
+    for i, (unit, factor, _) in enumerate(_DURATIONS):
+        if m.group(f"dur_{i}"):
+            return unit, factor, None
+    return None, 1, None
+
+
+def _read(m, block, language):
+    """value, low, high, qualifier, unit for a claim match, or None when the match
+    is not a claim after all (a year, an identifier, a backwards range)."""
+    patterns = _patterns(language)
+    hedge = m.group("hedge")
+    qualifier = patterns.hedges.get(re.sub(r"\s+", " ", hedge.lower())) if hedge else None
+    post = (m.group("post1") or m.group("post2") or "").strip().lower()
+    if post:
+        post = re.sub(r"\s+", " ", post)
+        qualifier = qualifier or _POST_HEDGES.get(post)
+    unit, factor, currency = (None, 1, None)
+    if m.group("unit"):
+        unit, factor, currency = _unit(m, patterns)
+    if m.group("frac"):
+        value = numbers.FRACTIONS[_fraction_key(m.group("frac"))]
+        return _bounds(value, qualifier or "exact") + ("percent",)
+    if m.group("vague"):
+        bounds = numbers.vague_bounds(m.group("vague"))
+        if bounds is None:
+            return None
+        return (None, bounds[0] * factor, bounds[1] * factor, "vague", unit)
+    if m.group("ord"):
+        text = m.group("ord").lower()
+        value = numbers.EN_ORDINALS.get(text) or int(re.match(r"\d+", text).group())
+        return (value, value, value, "exact", None)
+    if m.group("zero"):
+        return (0, 0, 0, "exact", None)
+    if m.group("between"):
+        first, second, separator = m.group("a"), m.group("b"), "between"
+    else:
+        first, second = m.group("n"), m.group("m")
+        separator = "dash" if second and re.search(r"[-–—]", block[m.end("n"):m.start("m")]) else "word"
+        if second and m.group("pct1"):
+            unit = unit or "percent"
+    low, low_currency = _number(first, language)
+    if low is None:
+        return None
+    currency = currency or low_currency
+    if second:
+        high, high_currency = _number(second, language)
+        if high is None:
+            return None
+        currency = currency or high_currency
+        scale = _scale_word(second)
+        if scale and not _scale_word(first) and low * scale <= high and low < high / scale * 1.0001:
+            low = low * scale
+        if _is_year_range(first, second) or low >= high:
+            return None
+        return (None, _clean(low * factor), _clean(high * factor), "range",
+                currency or unit)
+    if _is_bare_year(first, m, block, qualifier, unit, language):
+        return None
+    if not qualifier and not unit and first.strip().lower() == "one" and not _count_noun_follows(block, m.end()):
+        return None
+    if re.fullmatch(r"0\d+|\d{8,}", first.strip()):
+        return None
+    return _bounds(_clean(low * factor), qualifier or "exact") + (currency or unit,)
+
+
+def _fraction_key(text):
+    key = re.sub(r"\s+", " ", text.lower())
+    if key in numbers.FRACTIONS:
+        return key
+    return key.replace("-", " ") if key.replace("-", " ") in numbers.FRACTIONS else key.replace(" ", "-")
+
+
+def _bounds(value, qualifier):
+    if qualifier in ("more_than", "at_least"):
+        return (value, value, None, qualifier)
+    if qualifier == "about":
+        return (value, None, None, qualifier)
+    if qualifier in ("almost", "up_to"):
+        return (value, None, value, qualifier)
+    return (value, value, value, "exact")
+
+
+def _clean(x):
+    return numbers._clean(x)
+
+
+def _is_year_range(first, second):
+    return all(re.fullmatch(r"(1[5-9]|20)\d\d", s.strip()) for s in (first, second))
+
+
+_NEXT_WORD = re.compile(r"\s+(?:of\s+)?([^\W\d_][\w'’-]*)")
+
+
+def _count_noun_follows(block, end):
+    m = _NEXT_WORD.match(block, end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _COUNT_NOUNS:
+        return True
+    m2 = _NEXT_WORD.match(block, m.end())
+    return bool(m2 and m2.group(1).lower() in _COUNT_NOUNS and word not in _SUBJECT_STOP)
+
+
+def _is_bare_year(first, m, block, qualifier, unit, language):
+    "A four-digit number that reads as a year: 'in 2021', 'the 2020 election'."
+    text = first.strip()
+    if unit or not re.fullmatch(r"\d{4}", text) or not 1000 <= int(text) <= 2100:
+        return False
+    before = block[max(0, m.start() - 20):m.start()].split()
+    if before and before[-1].lower().strip("(,") in _YEAR_BEFORE:
+        return True
+    if before and before[-1].rstrip(",").lower() in _MONTH_NUMBER:
+        return True
+    if language not in (None, "en"):
+        return False  # other languages mark years ("2020 года", "roku") and those are masked
+    nxt = _NEXT_WORD.match(block, m.end())
+    if not nxt:
+        return not (qualifier in ("more_than", "at_least", "almost", "up_to") and not 1900 <= int(text) <= 2100)
+    word = nxt.group(1).lower()
+    if word in _COUNT_NOUNS:
+        return False
+    if re.search(r"[a-z]", word):
+        return not (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+    return False  # Cyrillic and other scripts: years are masked with their "года"/"roku"
+
+
+# --- subject: what is counted ----------------------------------------------
+
+_SUBJECT_STOP = set("""
+    a an the this that these those their his her its our your my of in on at by for from to
+    with without into onto over under about after before since during between among against
+    through across per than as and or but nor so yet if when while where who whom whose which
+    what is are was were be been being have has had having do does did will would shall should
+    can could may might must not no also only just still even already now then there here they
+    them he she it we you i me us him one some any all each every both either neither most
+    least many much few several such same own very too last first next according said says
+    told reported say tell more less ago later earlier year years month months week weeks day
+    days today yesterday tomorrow since whom including included include includes alone
+    altogether total overall respectively per cent percent times time per
+""".split())
+_FILLERS = set("more further additional other extra another fresh some".split())
+_PLURAL_IRREGULAR = set("people police children men women staff personnel media militia "
+                        "youth dead wounded injured missing clergy".split())
+_NOT_PARTICIPLE = set("hundred need speed seed bed red shed feed breed deed".split())
+_PARTICIPLE_IRREGULAR = set("held hurt shot beaten slain taken thrown hit caught sent brought "
+                            "put kept found seen stopped dead missing fled".split())
+# What happened to the people counted: "protesters arrested", "people killed".
+_EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured jailed imprisoned
+    sentenced convicted charged released freed pardoned deported expelled fined beaten abducted
+    kidnapped executed evacuated displaced dismissed questioned interrogated summoned prosecuted
+    fired hospitalised hospitalized searched missing dead died disappeared exiled fled hurt shot
+    slain held detained injured raided blocked banned closed liquidated designated labelled
+    labeled taken""".split())
+_PARTICIPLE_LINK = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
+    r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still))*"
+    r"\s+([a-z][a-z'-]*)"
+)
+_VERB_PARTICIPLES = {
+    "arresting": "arrested", "detaining": "detained", "killing": "killed",
+    "injuring": "injured", "wounding": "wounded", "torturing": "tortured",
+    "jailing": "jailed", "imprisoning": "imprisoned", "sentencing": "sentenced",
+    "convicting": "convicted", "charging": "charged", "releasing": "released",
+    "freeing": "freed", "pardoning": "pardoned", "deporting": "deported",
+    "expelling": "expelled", "fining": "fined", "beating": "beaten", "abducting": "abducted",
+    "kidnapping": "kidnapped", "executing": "executed", "evacuating": "evacuated",
+    "displacing": "displaced", "dismissing": "dismissed", "questioning": "questioned",
+    "interrogating": "interrogated", "summoning": "summoned", "holding": "held",
+    "prosecuting": "prosecuted", "firing": "fired",
+}
+_VERB_PARTICIPLES.update({p: p for p in list(_VERB_PARTICIPLES.values())})
+_SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_OF_DETERMINER = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b)?", re.I
+)
+
+
+def _is_plural(word):
+    return word in _PLURAL_IRREGULAR or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
+    )
+
+
+def _is_participle(word):
+    return word in _PARTICIPLE_IRREGULAR or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_PARTICIPLE
+    )
+
+
+def _subject(block, start, end, claim, language, carried):
+    """(subject, head noun to carry to the next claim in a list) for English; a
+    couple of following words for other languages."""
+    if language not in (None, "en"):
+        return (None if claim.unit else _subject_other(block, end)), None
+    pos = end
+    of = _OF_DETERMINER.match(block, pos)
+    if of:
+        pos = of.end()
+    words, spans = [], []
+    while len(words) < 4:
+        m = _SUBJECT_WORD.match(block, pos)
+        if not m or "\n" in block[pos:m.start(1)]:
+            break
+        word = m.group(1).lower().rstrip("'’")
+        if word in _FILLERS and not words:
+            pos = m.end()
             continue
-        claims.append(Claim(m.group(), m.start(), m.end(), value, value, value, "exact", sentence=text))
+        if word in _SUBJECT_STOP:
+            break
+        words.append(word)
+        spans.append(m.end())
+        pos = m.end()
+    noun, participle = None, None
+    for i, word in enumerate(words):
+        if i == 0 and _is_participle(word) and word not in _PLURAL_IRREGULAR - {"police", "people"}:
+            participle = word
+            break
+        if _is_plural(word):
+            noun = words[: i + 1][-3:]
+            pos = spans[i]
+            break
+    if noun is None and participle is None and words and (claim.unit or claim.qualifier == "exact"):
+        if not _is_participle(words[0]) and (claim.unit or claim.value == 1 or _is_ordinal_claim(claim)):
+            noun = words[:1]
+            pos = spans[0]
+    if noun is not None:
+        link = _PARTICIPLE_LINK.match(block, pos)
+        if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
+            participle = link.group(1)
+        subject = " ".join(noun + ([participle] if participle else []))
+        return subject, (" ".join(noun), bool(participle))
+    if participle is None:
+        link = _PARTICIPLE_LINK.match(block, end)
+        if link and link.start(1) - end > 1 and _is_participle(link.group(1)):
+            participle = link.group(1)
+    if participle:
+        head = carried[0] if carried and carried[1] else "people"
+        return f"{head} {participle}", (head, True)
+    before = re.search(r"([a-z]+)\s+$", block[max(0, start - 30):start])
+    if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
+        return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
+    return None, None
+
+
+def _is_ordinal_claim(claim):
+    return bool(re.search(r"(?i)(?:st|nd|rd|th|second|third|fifth|ninth|twelfth)$", claim.quote))
+
+
+_OTHER_STOP = set("""и в во на что по как из за от это для с со к о об а но или не же ли
+    уже ещё еще было были был была будет будут которые который человека
+    i w we na że z ze do od to dla o a ale lub nie jak po przez już było były był
+    und in im der die das den dem des von zu mit auf für ist sind wurden wurde
+    et en de des du la le les à au aux pour par sur dans est sont ont été""".split())
+_OTHER_WORD = re.compile(r"\s+(?:из\s+|of\s+|z\s+|von\s+|de\s+)?([^\W\d_][\w'’-]*)")
+
+
+def _subject_other(block, end):
+    words, pos = [], end
+    while len(words) < 2:
+        m = _OTHER_WORD.match(block, pos)
+        if not m:
+            break
+        word = m.group(1).lower()
+        if word in _OTHER_STOP:
+            break
+        words.append(word)
+        pos = m.end()
+    return " ".join(words) or None
+
+
+# --- attribution: who the figure is credited to ---------------------------
+
+_NAME = r"(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»|“[^”]{1,60}”|„[^“”]{1,60}[“”]|\"[^\"]{1,60}\")(?:\s+(?:of\s+|for\s+|and\s+|on\s+|de\s+)?(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»))*"
+_NAME_RU = r"(?:[A-ZА-ЯЁЎІ][\w’'.&-]*|«[^»]{1,60}»|„[^“”]{1,60}[“”]|\"[^\"]{1,60}\")(?:\s+(?:[A-ZА-ЯЁЎІ][\w’'.&-]*|«[^»]{1,60}»))*"
+_SOURCE_WORDS = (r"police|officials|the\s+authorities|authorities|prosecutors|organi[sz]ers|"
+                 r"activists|witnesses|rights\s+groups|human\s+rights\s+groups|state\s+media|"
+                 r"the\s+ministry|the\s+interior\s+ministry|doctors|medics|investigators")
+_DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|counts|"
+               r"a\s+report|reports|records|numbers|calculations|monitoring|information|sources")
+_SOURCE_VERBS = (r"said|says|reported|reports|estimated|estimates|counted|counts|recorded|records|"
+                 r"documented|documents|told|stated|claimed|claims|announced|confirmed|noted|"
+                 r"wrote|tallied|calculated|found|puts|put")
+# Sources named before the figure's words: "according to Viasna", "figures from
+# Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
+_ACCORDING_TO = re.compile(
+    rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
+    rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:the\s+)?"
+    rf"(?P<name>{_NAME}|{_SOURCE_WORDS})"
+)
+_FIGURES_FROM = re.compile(
+    rf"(?i:{_DATA_WORDS})\s+(?i:from|by|compiled\s+by|published\s+by|released\s+by|"
+    rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_NAME}|{_SOURCE_WORDS})"
+)
+_VERB_THEN_NAME = re.compile(rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_NAME})")
+_OTHER_LANGUAGE_SOURCE = re.compile(
+    r"(?i:по\s+данным|по\s+словам|по\s+информации|по\s+подсчётам|по\s+подсчетам|"
+    r"как\s+сообщает|как\s+сообщил[аи]?|сообщает|сообщил[аи]?|паводле|па\s+даных|"
+    r"według(?:\s+danych)?|jak\s+(?:podaje|podała|podał|informuje|poinformowała|wylicza)|"
+    r"laut|nach\s+Angaben\s+(?:von|des|der)|selon|d'après)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?P<name>{_NAME_RU})"
+)
+_DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tallies", "report",
+              "records", "numbers", "calculations", "monitoring", "information", "sources")
+# Sources named before a verb: "Viasna said", "the Interior Ministry reported".
+_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?(?i:{_SOURCE_VERBS})(?!\w)")
+_NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
+_NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
+    their its our in on at but and or so if when while mr mrs ms dr officials police
+    however meanwhile also yet then later since after before during""".split())
+
+
+def _clean_name(name):
+    name = name.strip().strip("«»“”„\"").strip()
+    name = re.sub(r"(?:['’]s|['’])$", "", name)
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "this", "that", "in", "on", "but", "and", "however"}:
+        return None
+    return re.sub(r"\s+", " ", name)
+
+
+def _attributions(sentence, language=None):
+    "[(position, source)] for every source the sentence credits."
+    lower = sentence.lower()
+    found = []
+    if "accord" in lower or "citing" in lower or "cited by" in lower:
+        found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
+    if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES):
+        found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
+    for verb in _SOURCE_VERB.finditer(sentence):
+        m = _NAME_BEFORE_VERB.search(sentence, max(0, verb.start() - 100), verb.start())
+        if m:
+            found.append((m.start("c"), m.group("c"), True))
+        m = _VERB_THEN_NAME.match(sentence, verb.start())
+        if m:
+            found.append((m.start("name"), m.group("name"), False))
+    if language not in (None, "en"):
+        found += [(m.start("name"), m.group("name"), False)
+                  for m in _OTHER_LANGUAGE_SOURCE.finditer(sentence)]
+    named = []
+    for position, name, may_be_common in sorted(found):
+        if may_be_common and re.fullmatch(_SOURCE_WORDS, name, re.I):
+            name = name.lower()
+        name = _clean_name(name)
+        if name:
+            named.append((position, name))
+    return named
+
+
+# --- as_of: the date a figure refers to -------------------------------------
+
+_AS_OF = re.compile(
+    rf"""
+      (?i:(?:by|at|as\s+of|to)\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
+    | (?i:к\s+концу|на\s+конец|do\s+końca|na\s+koniec|bis\s+Ende|Ende|fin)\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
+    | (?P<cue>(?i:as\s+of|as\s+at|correct\s+as\s+of|by|on|in|until|through|at\s+the\s+start\s+of|
+               по\s+состоянию\s+на|на|к|na\s+dzień|według\s+stanu\s+na|na|Stand:?|am|au|le))\s+
+      (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
+       | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
+       | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
+       | (?P<m4>{MONTH})\.?,?\s+(?P<y4>\d{{4}})
+       | (?P<y5>(?:19|20)\d{{2}})(?![\d,.]|\s*[-–]\d)(?!\s+(?i:election|presidential|vote))
+      )
+    """,
+    re.VERBOSE,
+)
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _dates(sentence):
+    "[(position, ISO date)] for every date a figure in the sentence may refer to."
+    if not _YEAR.search(sentence):
+        return []
+    found = []
+    for m in _AS_OF.finditer(sentence):
+        value = _date_of(m)
+        if value:
+            found.append((m.start(), value))
+    return found
+
+
+def _date_of(m):
+    g = m.groupdict()
+    try:
+        if g["ey"] or g["ey2"]:
+            year = int(g["ey"] or g["ey2"])
+            month_name = g["em"] or g["em2"]
+            month = _MONTH_NUMBER[month_name.lower()] if month_name else 12
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+            if g[y]:
+                day, month, year = int(g[d]), _MONTH_NUMBER[g[mo].lower().rstrip(".")], int(g[y])
+                if 1 <= day <= calendar.monthrange(year, month)[1]:
+                    return f"{year:04d}-{month:02d}-{day:02d}"
+                return None
+        if g["y3"]:
+            year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
+            if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+            return None
+        if g["y4"]:
+            return f"{int(g['y4']):04d}-{_MONTH_NUMBER[g['m4'].lower().rstrip('.')]:02d}"
+        if g["y5"] and g["cue"].lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "на", "к", "stand", "stand:"):
+            return g["y5"]
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+# --- sentences --------------------------------------------------------------
+
+# A sentence ends at . ! ? … (with closing quotes) before a capital or a digit,
+# or at a line break. The leading character class lets the regex engine skip fast.
+_SENTENCE_END = re.compile(
+    r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЎІЇЄҐ]|\d)))"
+)
+_ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs etc inc ltd co
+    corp u.s u.k e.g i.e approx ca c jan feb mar apr jun jul aug sep sept oct nov dec art p pp
+    vol fig ул г им т.е т.д ст ч tys mln ok np godz r ul nr min max mt ft sen rep gov""".split())
+
+
+def _is_abbreviation(text, dot):
+    "Is the '.' at ``dot`` the end of an abbreviation (Mr., U.S., A.) rather than a sentence?"
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot]
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+class _Sentences:
+    "Sentence spans of a block, found incrementally as claims move forward."
+
+    def __init__(self, text):
+        self.text = text
+        self.boundaries = _SENTENCE_END.finditer(text)
+        self.start = 0  # start of the sentence being read
+        self.next_end = None  # (end, next start) of that sentence, once found
+        self._advance()
+
+    def _advance(self):
+        for m in self.boundaries:
+            if m.group()[0] == "\n":
+                self.next_end = (m.start(), m.end())
+                return
+            if m.group()[0] == "." and _is_abbreviation(self.text, m.start()):
+                continue
+            self.next_end = (m.end(), m.end())
+            return
+        self.next_end = (len(self.text), len(self.text))
+
+    def span(self, pos):
+        "(start, end) of the sentence containing ``pos``; positions only move forward."
+        while pos >= self.next_end[1] and self.next_end[1] < len(self.text):
+            self.start = self.next_end[1]
+            self._advance()
+        start, end, text = self.start, self.next_end[0], self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not start <= pos < max(end, pos + 1):
+            return pos, max(end, pos)
+        return start, end
+
+
+# --- the engine ---------------------------------------------------------------
+
+_MASK_WINDOW = 60
+_AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old|\s+ago\b")
+_URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
+
+
+class _Block:
+    "One block: its text, its sentences, and per-sentence attribution and dates."
+
+    def __init__(self, text, language):
+        self.text = text
+        self.language = language
+        self.patterns = _patterns(language)
+        self.sentences = _Sentences(text)
+        self.context = {}
+
+    def masked(self, number_start):
+        "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
+        text = self.text
+        if _MASK_AT.match(text, number_start):
+            return True
+        if _MASK_BEFORE.match(text[max(0, number_start - 40):number_start][::-1]):
+            return True
+        line_start = text.rfind("\n", 0, number_start) + 1
+        if text[line_start:number_start].strip(" \t(") == "" and _LIST_NUMBER.match(text, number_start):
+            return True
+        if _URL_TOKEN.match(text, text.rfind(" ", 0, number_start) + 1, number_start + 1):
+            return True
+        return False
+
+    def sentence_context(self, span):
+        "(attributions, dates) of a sentence, read once per sentence."
+        found = self.context.get(span)
+        if found is None:
+            sentence = self.text[span[0]:span[1]]
+            found = (_attributions(sentence, self.language), _dates(sentence))
+            self.context = {span: found}  # claims come in order: keep only the current sentence
+        return found
+
+
+def _candidates(block):
+    "Claim regex matches, in order: trigger, look back for a hedge, match from there."
+    text, patterns = block.text, block.patterns
+    trigger, lookback, claim = patterns.trigger.search, patterns.lookback.match, patterns.claim.match
+    pos = 0
+    while True:
+        t = trigger(text, pos)
+        if t is None:
+            return
+        p = t.start()
+        back = lookback(text[max(0, p - 40):p][::-1])
+        m = None
+        if back.end():
+            m = claim(text, p - back.end())
+        if m is None or m.end() <= p:
+            m = claim(text, p)
+        if m is None:
+            pos = t.end()
+            while pos < len(text) and text[pos].isdigit():
+                pos += 1
+            continue
+        pos = yield m
+
+
+def _block_claims(text, base, language):
+    "Claims in one block of text; offsets shifted by ``base``."
+    block = _Block(text, language)
+    claims, carried = [], None
+    candidates = _candidates(block)
+    m = next(candidates, None)
+    while m is not None:
+        try:
+            found = _claim(m, block, base, carried)
+        except Exception:  # one odd match never stops a document
+            found = None
+        if found is None:
+            resume = m.start() + 1
+        else:
+            claim, carried = found
+            claims.append(claim)
+            resume = m.end()
+        try:
+            m = candidates.send(resume)
+        except StopIteration:
+            break
     return claims
 
 
-def detect_language(text):
-    return None
+def _claim(m, block, base, carried):
+    "A Claim from a candidate match and the carry-over for lists, or None."
+    text = block.text
+    start, end = m.start(), m.end()
+    if block.masked(_number_start(m)):
+        return None
+    read = _read(m, text, block.language)
+    if read is None or _AGE_OR_AGO.match(text, end):
+        return None
+    value, low, high, qualifier, unit = read
+    span = block.sentences.span(start)
+    claim = Claim(
+        quote=text[start:end], start=base + start, end=base + end, value=value, low=low,
+        high=high, qualifier=qualifier, unit=unit, sentence=text[span[0]:span[1]],
+    )
+    previous = carried[1] if carried and carried[0] == span else None
+    claim.subject, carry = _subject(text, start, end, claim, block.language, previous)
+    attributions, dates = block.sentence_context(span)
+    offset = start - span[0]
+    claim.attribution = _nearest(attributions, offset)
+    claim.as_of = _nearest(dates, offset)
+    return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
+
+
+def _number_start(m):
+    "Where the first number of a claim match begins (after its hedge)."
+    for group in ("n", "a", "ord", "vague", "frac", "zero"):
+        if m.group(group):
+            return m.start(group)
+    return m.start()
+
+
+def _nearest(found, offset):
+    "The value found nearest to ``offset`` in a [(position, value)] list."
+    best = None
+    for position, value in found:
+        if best is None or abs(position - offset) < best[0]:
+            best = (abs(position - offset), value)
+    return best[1] if best else None
+
+
+# --- public API ---------------------------------------------------------------
+
+BLOCK_CHARS = 64 * 1024
+MAX_BLOCK_CHARS = 1024 * 1024
+READ_CHARS = 64 * 1024
+
+
+def _as_text(chunk):
+    if isinstance(chunk, (bytes, bytearray)):
+        return bytes(chunk).decode("utf-8", errors="replace")
+    return chunk if isinstance(chunk, str) else str(chunk)
+
+
+def _chunks(source):
+    if source is None:
+        return
+    if isinstance(source, (str, bytes, bytearray)):
+        yield _as_text(source)
+        return
+    read = getattr(source, "read", None)
+    if read is not None:
+        while True:
+            chunk = read(READ_CHARS)
+            if not chunk:
+                return
+            yield _as_text(chunk)
+    else:
+        for chunk in source:
+            if chunk:
+                yield _as_text(chunk)
+
+
+def _cut(buffer, final):
+    "Where to end the next block: a paragraph break, else a line break, else a sentence end."
+    if final and len(buffer) <= MAX_BLOCK_CHARS:
+        return len(buffer)
+    window_end = min(len(buffer), MAX_BLOCK_CHARS)
+    for separator in ("\n\n", "\n"):
+        i = buffer.rfind(separator, BLOCK_CHARS // 2 if not final else 0, window_end)
+        if i > 0:
+            return i + len(separator)
+    if len(buffer) < MAX_BLOCK_CHARS and not final:
+        return None
+    for pattern in (r"[.!?]\s+", r"\s+"):
+        last = None
+        for last in re.finditer(pattern, buffer[max(0, window_end - BLOCK_CHARS):window_end]):
+            pass
+        if last:
+            return max(0, window_end - BLOCK_CHARS) + last.end()
+    return window_end
+
+
+def _blocks(source):
+    "(offset, text) blocks of the whole input, cut between paragraphs where possible."
+    buffer, offset = "", 0
+    for chunk in _chunks(source):
+        buffer += chunk
+        while len(buffer) >= BLOCK_CHARS:
+            cut = _cut(buffer, final=False)
+            if cut is None:
+                break
+            yield offset, buffer[:cut]
+            offset += cut
+            buffer = buffer[cut:]
+    while buffer:
+        cut = _cut(buffer, final=True)
+        yield offset, buffer[:cut]
+        offset += cut
+        buffer = buffer[cut:]
+
+
+def iter_claims(source, language=None):
+    """Claims from a string, a text file object or an iterable of string chunks,
+    read block by block; offsets are relative to the whole input. The language is
+    detected from the first block when not given. Never raises on odd text."""
+    for offset, text in _blocks(source):
+        if language is None:
+            language = _safe_detect(text) or "en"
+        yield from _block_claims(text, offset, language)
+
+
+def _safe_detect(text):
+    try:
+        return detect_language(text)
+    except Exception:
+        return None
+
+
+def extract_claims(text, language=None):
+    """Every numeric claim in ``text``, in order. ``text[c.start:c.end] == c.quote``
+    always holds. Never raises: non-text input gives an empty list."""
+    try:
+        if not isinstance(text, (str, bytes, bytearray)):
+            return []
+        return list(iter_claims(text, language=language))
+    except Exception:
+        return []
+
+
+__all__ = ["Claim", "QUALIFIERS", "detect_language", "extract_claims", "iter_claims"]

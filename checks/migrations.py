@@ -128,6 +128,20 @@ def m002_fetching(db):
             detected_at TEXT NOT NULL
         );
         CREATE INDEX idx_figure_changes_document_id ON figure_changes(document_id);
+        CREATE INDEX idx_documents_requested_url ON documents(requested_url);
+        CREATE INDEX idx_documents_feed_id ON documents(feed_id);
+        -- Stealth edits: each figure that changed, appeared or disappeared when a
+        -- stored document was fetched again, with the document it belongs to.
+        CREATE VIEW figures_changed AS
+        SELECT fc.id, fc.detected_at, fc.change,
+               fc.old_quote, fc.new_quote, fc.old_value, fc.new_value,
+               fc.old_low, fc.new_low, fc.old_high, fc.new_high,
+               fc.old_sentence, fc.new_sentence,
+               r.fetched_at AS previous_fetched_at,
+               d.id AS document_id, d.url, d.title, d.publisher, d.published
+        FROM figure_changes fc
+        JOIN documents d ON d.id = fc.document_id
+        LEFT JOIN document_revisions r ON r.id = fc.revision_id;
         """
     )
 
@@ -150,14 +164,79 @@ def m003_matching(db):
             matcher_version TEXT NOT NULL,
             matched_at TEXT NOT NULL
         );
+        -- What the matcher read from each claim (derived, rebuilt when the matcher
+        -- changes): the blocking keys and the figure as an interval.
+        CREATE TABLE _claim_keys (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
+            unit TEXT NOT NULL,            -- '' for counts
+            subject_key TEXT NOT NULL,     -- sorted canonical subject words, '' when none
+            key_kind TEXT NOT NULL,        -- subject, context (words around the figure) or none
+            place TEXT NOT NULL,           -- country, '' when unknown
+            period TEXT NOT NULL,          -- total or interval
+            day INTEGER,                   -- proleptic ordinal of as_of, else published
+            source TEXT NOT NULL,          -- normalised attribution, else publisher
+            names TEXT NOT NULL,           -- names written near the figure, space-separated
+            qualifier TEXT NOT NULL,       -- the hedge, exact when none
+            low REAL,                      -- the figure as an interval (open ends NULL)
+            high REAL,
+            point REAL,                    -- the figure as one number, when it has one
+            matcher_version TEXT NOT NULL
+        );
+        CREATE INDEX idx_claim_keys_subject_key ON _claim_keys(subject_key, unit);
         """
     )
+    db.executescript(CLAIM_STATUS_VIEW)
+
+
+# A match counts unless its latest verdict is 'rejected'.
+_LIVE = """NOT EXISTS (SELECT 1 FROM reviews r WHERE r.match_id = m.id AND r.verdict = 'rejected'
+          AND r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.match_id = m.id))"""
+
+CLAIM_STATUS_VIEW = f"""
+CREATE VIEW claim_status AS
+SELECT s.*, lc.quote AS latest_quote, lc.value AS latest_value, lc.low AS latest_low,
+       lc.high AS latest_high, lc.qualifier AS latest_qualifier,
+       coalesce(lc.as_of, ld.published) AS latest_date
+FROM (
+  SELECT c.id AS claim_id, c.document_id, c.quote, c.subject, c.value, c.low, c.high,
+    c.qualifier, coalesce(c.as_of, d.published) AS date,
+    CASE
+      WHEN EXISTS (SELECT 1 FROM matches m WHERE m.claim_id = c.id AND m.relation = 'contradicts' AND {_LIVE})
+        OR EXISTS (SELECT 1 FROM matches m WHERE m.later_claim_id = c.id AND m.relation = 'contradicts' AND {_LIVE})
+        THEN 'contested'
+      WHEN EXISTS (SELECT 1 FROM matches m WHERE m.claim_id = c.id AND m.relation = 'updates' AND {_LIVE})
+        THEN 'updated'
+      WHEN EXISTS (SELECT 1 FROM matches m WHERE m.claim_id = c.id AND m.relation = 'corroborates' AND {_LIVE})
+        OR EXISTS (SELECT 1 FROM matches m WHERE m.later_claim_id = c.id AND m.relation = 'corroborates' AND {_LIVE})
+        THEN 'corroborated'
+      ELSE 'unverified'
+    END AS status,
+    (SELECT count(*) FROM matches m WHERE m.claim_id = c.id AND {_LIVE})
+      + (SELECT count(*) FROM matches m WHERE m.later_claim_id = c.id AND {_LIVE}) AS matches,
+    (SELECT count(DISTINCT lower(trim(coalesce(c2.attribution, d2.publisher, d2.url))))
+       FROM claims c2 JOIN documents d2 ON d2.id = c2.document_id
+       WHERE c2.id = c.id
+          OR c2.id IN (SELECT m.later_claim_id FROM matches m WHERE m.claim_id = c.id AND {_LIVE})
+          OR c2.id IN (SELECT m.claim_id FROM matches m WHERE m.later_claim_id = c.id AND {_LIVE})
+    ) AS independent_sources,
+    (SELECT c3.id FROM claims c3 JOIN documents d3 ON d3.id = c3.document_id
+       WHERE c3.id = c.id
+          OR c3.id IN (SELECT m.later_claim_id FROM matches m WHERE m.claim_id = c.id AND {_LIVE})
+          OR c3.id IN (SELECT m.claim_id FROM matches m WHERE m.later_claim_id = c.id AND {_LIVE})
+       ORDER BY coalesce(c3.as_of, d3.published) DESC, c3.id DESC LIMIT 1
+    ) AS latest_claim_id
+  FROM claims c JOIN documents d ON d.id = c.document_id
+) s
+LEFT JOIN claims lc ON lc.id = s.latest_claim_id
+LEFT JOIN documents ld ON ld.id = lc.document_id;
+"""
 
 
 @migrations(name="m004_review")
 def m004_review(db):
     """Reviewer accounts, the append-only audit trail of verdicts, and the views
-    that read it: each match's current verdict, the full history, the queue."""
+    that read it: each match's current verdict, the full history, the unreviewed matches."""
     db.executescript(
         f"""
         CREATE TABLE _reviewers (
@@ -208,7 +287,7 @@ def m004_review(db):
         );
 
         -- matches nobody has reviewed yet, best first
-        CREATE VIEW review_queue AS
+        CREATE VIEW unreviewed_matches AS
         SELECT m.id AS match_id, m.score, m.relation, m.explanation,
                e.id AS claim_id, e.quote, ed.publisher, ed.published, ed.url,
                l.id AS later_claim_id, l.quote AS later_quote,

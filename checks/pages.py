@@ -32,7 +32,9 @@ _BOMS = (
 # as ISO-8859-1 are common).
 _DEFAULT_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)"""
+    rb"""|^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""",  # XHTML's declaration
+    re.IGNORECASE,
 )
 
 
@@ -79,10 +81,13 @@ def decode_html(body, content_type=None, *, sniff_meta=True):
     meta = None
     if sniff_meta:
         found = _META_CHARSET.search(body[:4096])
-        meta = found.group(1).decode("ascii").lower() if found else None
+        meta = (found.group(1) or found.group(2)).decode("ascii").lower() if found else None
     declared = [header, meta]
-    if header in _DEFAULT_LABELS and meta and _codec(meta) != _codec(header):
-        declared = [meta, header]
+    if header in _DEFAULT_LABELS:
+        if meta and _codec(meta) != _codec(header):
+            declared = [meta, header]
+        elif not body.isascii() and _try(body, "utf-8") is not None:
+            return body.decode("utf-8"), "utf-8"  # valid UTF-8 is near-certain UTF-8
     for label in declared:
         codec = _codec(label)
         if codec and codec.startswith("utf-16"):
@@ -127,32 +132,34 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "
 
 def _prune(tree):
     "Remove boilerplate trafilatura tends to keep when it sits inside the article."
-    doomed = []
-    for el in tree.iter(etree.Element):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _DROP_TAGS:
+    doomed = list(tree.iter(*_DROP_TAGS))
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag not in _KEEP and _BOILERPLATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             doomed.append(el)
+    for link in tree.iter("a"):  # a box with a "donate"/"subscribe" link is an appeal
+        if _APPEAL_LINK.search(link.get("href", "")):
+            box = next(link.iterancestors("div", "section", "aside"), None)
+            if box is not None and _is_small_box(box):
+                doomed.append(box)
+    for el in tree.iter("p", "li", "h2", "h3", "h4", "h5", "h6", "div"):
+        if el.tag == "div" and _has_block_child(el):
             continue
-        if tag in ("html", "body", "main", "article"):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if marks.strip() and _BOILERPLATE_CLASS.search(marks):
+        text = el.text_content()
+        if len(text) < 400 and _APPEAL_TEXT.search(text) and _READER.search(text):
             doomed.append(el)
-            continue
-        if tag not in _BLOCKS:
-            continue
-        text = " ".join(el.text_content().split())
-        if tag in ("div", "section", "aside") and len(text) < 1500:
-            if any(_APPEAL_LINK.search(a.get("href", "")) for a in el.iter("a")):
-                doomed.append(el)
-                continue
-        if tag in ("p", "li", "h2", "h3", "h4", "h5", "h6", "div") and len(text) < 400:
-            if _APPEAL_TEXT.search(text) and _READER.search(text) and not _has_block_child(el):
-                doomed.append(el)
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
+        if el.getparent() is not None:
             el.drop_tree()
+
+
+_KEEP = ("html", "body", "main", "article")
+
+
+def _is_small_box(el):
+    "A box that is not, and does not hold, the article."
+    if el.tag in _KEEP or next(el.iter("article", "main", "h1"), None) is not None:
+        return False
+    return len(el.text_content()) < 1500
 
 
 def _has_block_child(el):
@@ -300,10 +307,13 @@ def _title(tree, ld, publisher):
 # --- the page -----------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _tree(html):
     if isinstance(html, bytes):
         html, _ = decode_html(html)
-    html = html.lstrip("\ufeff")
+    html = _CONTROL.sub("", html.lstrip("\ufeff"))
     # lxml refuses str input carrying an XML encoding declaration
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     if not html.strip():
@@ -330,14 +340,14 @@ def _fallback_text(tree):
 def extract_text(tree, url=None):
     "The article's main text from a parsed page (paragraphs joined by newlines)."
     _prune(tree)
-    text = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=True, favor_precision=True,
-        deduplicate=False,
-    )
-    if not text or len(text) < 200:
-        recall = trafilatura.extract(tree, url=url, include_comments=False, favor_recall=True)
-        if recall and len(recall) > len(text or ""):
-            text = recall
+    options = dict(url=url, include_comments=False, include_tables=True, deduplicate=False)
+    # fast: trafilatura's own extractor only; its readability/jusText fallbacks
+    # cost 4x the time and are only needed when it finds little.
+    text = trafilatura.extract(tree, fast=True, favor_precision=True, **options)
+    if not text or len(text) < 500:
+        full = trafilatura.extract(tree, favor_recall=True, **options)
+        if full and len(full) > len(text or ""):
+            text = full
     if not text:
         text = _fallback_text(tree)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

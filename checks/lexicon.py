@@ -1,0 +1,386 @@
+"""The small, documented word lists the matcher reads subjects with: a lemmatiser,
+a synonym lexicon, slice words, period markers and a place gazetteer.
+
+Everything here is plain data plus a few pure functions, so a reader can see
+(and a reviewer can argue with) exactly what counts as "the same thing".
+"""
+
+import functools
+import re
+
+# --- words -------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or as its it their his her
+    this that these those who which were was is are be been being have has had
+    than more over about around some nearly almost up least at under fewer less
+    roughly approximately estimated least some still now currently remain remaining
+    so far total overall altogether reported according say said says figures figure
+    number numbers count counted tally toll official officially all other another
+    there here they them we our us you your one ones since after before during
+    while according mr mrs ms""".split()
+)
+
+# Irregular forms first; everything else goes through the suffix rules.
+IRREGULAR = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman",
+    "children": "child", "held": "hold", "dead": "die", "died": "die",
+    "deaths": "die", "death": "die", "killed": "kill", "lives": "life",
+    "fatalities": "die", "fatality": "die", "taken": "take", "went": "go",
+    "fled": "flee", "put": "put", "injured": "injure", "wounded": "wound",
+    "minors": "minor", "freed": "free", "jailed": "jail", "imprisoned": "imprison",
+    "sentenced": "sentence", "charged": "charge", "convicted": "convict",
+    "arrests": "arrest", "arrested": "arrest", "detentions": "detain",
+    "detention": "detain", "detainees": "detain", "detainee": "detain",
+    "prisoners": "prisoner", "protesters": "protester", "protestors": "protester",
+    "demonstrators": "protester", "refugees": "refugee", "migrants": "migrant",
+    "journalists": "journalist", "released": "release", "releases": "release",
+    "pardoned": "pardon", "pardons": "pardon", "tortured": "torture",
+    "displaced": "displace", "missing": "missing", "news": "news", "added": "add",
+    "left": "leave", "shut": "liquidate",
+}
+
+# Canonical forms: words that count the same thing in news reports.
+SYNONYMS = {
+    # detention
+    "detain": "arrest", "hold": "arrest", "jail": "arrest", "imprison": "arrest",
+    "apprehend": "arrest", "round": "arrest", "custody": "arrest", "arrestee": "arrest",
+    # who is counted
+    "protester": "person", "demonstrator": "person", "protestor": "person",
+    "individual": "person", "participant": "person", "resident": "person",
+    "citizen": "person", "inhabitant": "person",
+    # death
+    "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
+    "murder": "die",
+    # injuries
+    "wound": "injure", "hurt": "injure", "injury": "injure",
+    # prisoners
+    "inmate": "prisoner", "detainee": "arrest",
+    # journalists
+    "reporter": "journalist", "correspondent": "journalist",
+    # crowds
+    "rally": "march", "demonstration": "march", "crowd": "march", "gathering": "march",
+    "marcher": "march", "marched": "march", "turnout": "march",
+    # release
+    "free": "release", "pardon": "release", "amnesty": "release",
+    # displacement
+    "flee": "refugee", "displace": "refugee",
+    # leaving the country
+    "leave": "emigrate", "emigrant": "emigrate", "emigration": "emigrate", "exodus": "emigrate",
+    # closing organisations
+    "dissolve": "liquidate", "close": "liquidate", "liquidation": "liquidate", "ban": "liquidate",
+    # border works
+    "barrier": "fence", "wall": "fence",
+    # money
+    "dollar": "usd", "euro": "eur", "ruble": "rub", "rouble": "rub",
+}
+
+# Words that never change what is counted: dropped from subjects.
+NEUTRAL = frozenset(
+    """behind bar prison country nationwide across whole date already stay today
+    alleged so-called crackdown tally bring rise reach put""".split()
+) | frozenset(
+    "january february march april may june july august september october november "
+    "december week month year".split()
+)
+
+# Words that imply another word: "prisoners held" is just "prisoners".
+IMPLIES = {"prisoner": {"arrest"}}
+
+# A subject word that names a slice of a population, or an event that happened
+# to it: when one subject has it and the other does not, they count different
+# things ("political prisoners" versus "political prisoners released").
+SLICE_WORDS = frozenset(
+    """release woman man child minor teenager student journalist lawyer doctor
+    foreign foreigner elderly new former female male civilian soldier officer
+    police policeman worker teacher activist blogger opposition candidate
+    sentence convict charge trial criminal administrative die injure torture
+    missing refugee migrant pardon exile additional daily weekly monthly political raid
+    add recognise search
+    """.split()
+)
+# Words naming what happened. One subject may say more than another ("torture"
+# and "torture arrest") only when the extra word is not one of these.
+EVENT_WORDS = frozenset(
+    """arrest die injure torture release search raid sentence convict charge refugee
+    march vote flee add""".split()
+)
+
+# Who, when nothing more specific is said: dropped next to an event word.
+GENERIC_PEOPLE = frozenset({"person"})
+
+# Words so common as subjects that they are useless as blocking keys alone.
+GENERIC = frozenset({"person", "case", "time", "year", "day"})
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def lemma(word):
+    "A rough English lemma: irregular forms, then plural and past-tense suffixes."
+    w = word.lower().strip("'’-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ed"):
+        stem = w[:-2]
+        if stem.endswith(("at", "iz", "ur", "as")):
+            return stem + "e"
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]
+        return stem
+    return w
+
+
+def canonical(word):
+    "The lemma of a word mapped through the synonym lexicon."
+    lem = lemma(word)
+    return SYNONYMS.get(lem, lem)
+
+
+def words(text):
+    "The words of a text, lower-cased, in order."
+    return [m.group().lower() for m in _WORD.finditer(text or "")]
+
+
+# Phrases read as one word before anything else.
+PHRASES = {"media worker": "journalist", "media workers": "journalists",
+           "behind bars": "", "per cent": "percent"}
+_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=100_000)
+def subject_terms(text, drop=frozenset()):
+    """The canonical content words of a subject: lemmatised, synonyms folded,
+    stopwords, neutral words, implied words and any word in ``drop`` removed.
+    Returns a sorted tuple without duplicates."""
+    terms = set()
+    text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text or "")
+    for w in words(text):
+        if w in STOPWORDS or w in drop:
+            continue
+        c = canonical(w)
+        if c in STOPWORDS or c in NEUTRAL or c in drop or len(c) < 2:
+            continue
+        terms.add(c)
+    for word, implied in IMPLIES.items():
+        if word in terms:
+            terms -= implied
+    if len(terms) > 1:
+        terms -= GENERIC_PEOPLE  # "people killed" counts what "deaths" counts
+    return tuple(sorted(terms))
+
+
+# --- periods -------------------------------------------------------------------
+
+MONTHS = (
+    "january february march april may june july august september october "
+    "november december"
+).split()
+
+# A figure for one interval (a day, a week, a month, one event) rather than a
+# running total. Days of the week do not count: "on Tuesday" is far more often
+# when a count was published than the span it covers.
+_INTERVAL = re.compile(
+    r"\b(?:this|last|past|previous|that|the same|a single|one) (?:day|week|weekend|month)\b"
+    r"|\b(?:at|over) the weekend\b|\b(?:per|a) (?:day|week|month)\b"
+    r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
+    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
+    re.IGNORECASE,
+)
+# A running total: overrides an interval marker when both are present.
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so far|to date|totals?|altogether|overall|in all|"
+    r"over the past \w+ (?:months|years)|in the course of|until now)\b",
+    re.IGNORECASE,
+)
+
+
+def period_kind(text):
+    "'interval' when text says the figure covers one day/week/month, else 'total'."
+    if not text:
+        return "total"
+    if _INTERVAL.search(text) and not _CUMULATIVE.search(text):
+        return "interval"
+    return "total"
+
+
+# --- places ----------------------------------------------------------------------
+
+# country → names, adjectives, cities, leaders and the monitors that count there. Compared at
+# country level; a city counts as its country.
+GAZETTEER = {
+    "Belarus": "belarus belarusian belarusians byelorussia minsk brest homel gomel "
+    "grodno hrodna vitebsk viciebsk mogilev mahiliou lukashenko lukashenka viasna "
+    "constanta",
+    "Russia": "russia russian russians moscow kremlin petersburg novosibirsk "
+    "yekaterinburg kazan putin ovd memorial navalny",
+    "Ukraine": "ukraine ukrainian ukrainians kyiv kiev kharkiv odesa odessa lviv "
+    "mariupol dnipro zelensky zelenskyy",
+    "Poland": "poland polish warsaw krakow gdansk wroclaw",
+    "Lithuania": "lithuania lithuanian vilnius kaunas",
+    "Latvia": "latvia latvian riga",
+    "Estonia": "estonia estonian tallinn",
+    "Georgia": "tbilisi georgian",
+    "Armenia": "armenia armenian yerevan",
+    "Azerbaijan": "azerbaijan azerbaijani baku aliyev",
+    "Kazakhstan": "kazakhstan kazakh almaty astana",
+    "Moldova": "moldova moldovan chisinau",
+    "Germany": "germany german berlin munich hamburg",
+    "France": "france french paris marseille lyon",
+    "United Kingdom": "britain british uk england english scotland wales london",
+    "United States": "us usa american americans washington america",
+    "China": "china chinese beijing shanghai",
+    "Hong Kong": "hong kong",
+    "Iran": "iran iranian tehran",
+    "Turkey": "turkey turkish ankara istanbul erdogan",
+    "Syria": "syria syrian damascus aleppo",
+    "Iraq": "iraq iraqi baghdad",
+    "Israel": "israel israeli jerusalem",
+    "Gaza": "gaza gazan",
+    "Egypt": "egypt egyptian cairo",
+    "Myanmar": "myanmar burma burmese yangon",
+    "Venezuela": "venezuela venezuelan caracas",
+    "Nicaragua": "nicaragua nicaraguan managua",
+    "Cuba": "cuba cuban havana",
+    "Hungary": "hungary hungarian budapest orban",
+    "Serbia": "serbia serbian belgrade",
+    "Italy": "italy italian rome milan",
+    "Spain": "spain spanish madrid barcelona",
+    "Sudan": "sudan sudanese khartoum",
+    "Ethiopia": "ethiopia ethiopian addis",
+    "India": "india indian delhi mumbai",
+    "Pakistan": "pakistan pakistani islamabad karachi",
+    "Afghanistan": "afghanistan afghan kabul taliban",
+    "Saudi Arabia": "saudi riyadh",
+    "Japan": "japan japanese tokyo",
+    "Canada": "canada canadian ottawa toronto",
+    "Mexico": "mexico mexican",
+    "Brazil": "brazil brazilian brasilia",
+    "Tajikistan": "tajikistan tajik dushanbe",
+    "Uzbekistan": "uzbekistan uzbek tashkent",
+    "Kyrgyzstan": "kyrgyzstan kyrgyz bishkek",
+    "Turkmenistan": "turkmenistan turkmen ashgabat",
+}
+# Scopes that are not one country.
+GAZETTEER["World"] = "worldwide globally"
+# Leaders point to their country but are also people: kept as names.
+LEADERS = frozenset("lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny".split())
+
+# Words that name a place only next to another word ("New York", "Hong Kong").
+_MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersburg": "Russia",
+              "saint petersburg": "Russia", "addis ababa": "Ethiopia",
+              "united states": "United States", "united kingdom": "United Kingdom",
+              "saudi arabia": "Saudi Arabia", "new delhi": "India"}
+
+PLACE_OF = {}
+for _country, _names in GAZETTEER.items():
+    for _name in _names.split():
+        PLACE_OF[_name] = _country
+PLACE_OF.pop("hong", None)
+PLACE_OF.pop("kong", None)
+PLACE_OF.pop("us", None)  # "us" is a pronoun far more often than a country
+PLACE_WORDS = frozenset(PLACE_OF) | frozenset(w for k in _MULTIWORD for w in k.split())
+PLACE_WORDS -= {"new", "united", "saint", "st"}
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
+
+
+def place_mentions(text):
+    "(offset, country) for every place named in text, in order."
+    found = []
+    previous = None
+    for m in _TOKEN.finditer(text or ""):
+        raw = m.group().rstrip(".")
+        token = raw.lower()
+        if previous is not None:
+            pair = _MULTIWORD.get(previous[1] + " " + token)
+            if pair:
+                found.append((previous[0], pair))
+                previous = None
+                continue
+        if raw in ("US", "U.S"):
+            found.append((m.start(), "United States"))
+        elif token in PLACE_OF:
+            found.append((m.start(), PLACE_OF[token]))
+        previous = (m.start(), token)
+    return found
+
+
+def nearest_place(text, offset, ignore=frozenset()):
+    """The country named nearest to ``offset`` in text, or None. Words in
+    ``ignore`` (those of the attribution: "Lithuanian officials") do not count."""
+    mentions = place_mentions(text)
+    if ignore:
+        mentions = [m for m in mentions if _word_at(text, m[0]) not in ignore]
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (abs(m[0] - offset), m[0] > offset))[1]
+
+
+def _word_at(text, offset):
+    m = _TOKEN.match(text, offset)
+    return m.group().lower().rstrip(".") if m else ""
+
+
+def dominant_place(text, title=None):
+    """The country a document is about: the one its title names, else the one
+    its text names most (at least twice, half as often again as any other)."""
+    in_title = {country for _, country in place_mentions(title)}
+    if len(in_title) == 1:
+        return in_title.pop()
+    counts = {}
+    for _, country in place_mentions(f"{title or ''} {text or ''}"):
+        counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if (n >= 2 or len(ranked) == 1) and n >= 1.5 * runner_up:
+        return top
+    return None
+
+
+# --- names ----------------------------------------------------------------------------
+
+# Capitalised words that are not names of people or organisations.
+_NOT_NAMES = frozenset(
+    """the a an in on at by of for to from and but or as with since after before during
+    while when where this that these those there their his her its our some about more
+    over nearly almost around up at least fewer less than only just about roughly
+    according officials official president minister ministry interior police government
+    state court courts parliament rights human group groups centre center committee
+    opposition authorities mr mrs ms dr sir monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december it he she they we i you one two three four five six seven eight
+    nine ten eleven twelve dozens hundreds thousands millions""".split()
+)
+_NAME = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+
+
+@functools.lru_cache(maxsize=100_000)
+def names_near(sentence, start, end, ignore=frozenset()):
+    """Names of people and organisations written within 100 characters of a figure
+    (capitalised words that are not the sentence's first word, places, months,
+    days, titles or the words in ``ignore``), lower-cased, sorted."""
+    if not sentence or start < 0:
+        return ()
+    lo, hi = max(0, start - 100), min(len(sentence), end + 100)
+    found = set()
+    for m in _NAME.finditer(sentence, lo, hi):
+        word = m.group().lower().replace("’s", "").replace("'s", "").strip("'’-")
+        if sentence[: m.start()].strip() == "" and word not in LEADERS:
+            continue
+        if word in _NOT_NAMES or word in ignore or len(word) < 3:
+            continue
+        if word in PLACE_OF and word not in LEADERS:
+            continue
+        found.add(word)
+    return tuple(sorted(found))

@@ -1,0 +1,879 @@
+"""Relating claims across documents: same quantity? corroborates, updates or
+contradicts?
+
+Two claims measure the same quantity when what they count (their subjects,
+lemmatised and folded through the synonym lexicon in ``lexicon.py``), their
+place, their period kind (running total or one interval) and their unit agree.
+The relation then follows from their figures read as intervals and their dates:
+
+* same period (at most ``SAME_PERIOD_DAYS`` apart) and overlapping intervals →
+  corroborates; same period, intervals that cannot both hold → contradicts;
+* another period and a different figure → updates (the earlier claim is
+  ``claim_id``); another period and the same figure → corroborates: the later
+  report confirms the figure still holds, and nothing changed that a reader
+  would call an update.
+
+Scale: claims are never compared all-against-all. Each claim's reading (keys,
+interval, date) is kept in ``_claim_keys``; distinct subject keys are compared
+with rapidfuzz inside blocks of shared words; claims are then paired only with
+their nearest neighbours in time, at most one per source on each side (see
+``NEAREST_PER_SIDE``), so a subject with 100,000 claims costs what its nearest
+neighbours cost.
+"""
+
+import bisect
+import dataclasses
+import datetime
+import functools
+import json
+import math
+import re
+import time
+import typing
+import urllib.parse
+
+from rapidfuzz import fuzz, process
+
+from . import lexicon
+from .database import now
+from .errors import InputError
+
+MATCHER_VERSION = "1"
+
+DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
+CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
+SAME_PERIOD_DAYS = 60       # claims at most this far apart describe the same period
+ABOUT_TOLERANCE = 0.15      # "about 1,400" reads as 1,190-1,610
+ROUNDING_CAP = 0.10         # a round figure's tolerance is at most 10% of it
+MAX_RATIO_SAME_PERIOD = 3.0   # larger gaps at the same time are different quantities
+MAX_RATIO_OTHER_PERIOD = 10.0
+RATIO_FLOOR = 20            # small counts (1 → 4 dead) may differ by any ratio
+INTERVAL_SAME_DAYS = 4      # figures for one day/week/month: the same interval only this close
+SMALL_QUANTITY = 64         # up to this many claims of a quantity: every pair is linked
+NEAREST_PER_SIDE = 8        # bigger ones: this many neighbours before and after each claim,
+PER_SOURCE_PER_SIDE = 2     # at most this many from one source,
+SCAN_PER_LIST = 32          # looking at no more than this many each side in each block
+BATCH_SIZE = 2000           # claims committed together with their pairs
+PLACE_UNKNOWN_PENALTY = 5.0   # per side whose place is unknown
+SAME_SOURCE_BONUS = 5.0
+UNDATED_DISTANCE = 10 ** 7    # how far in time an undated claim ranks among candidates
+SUBSET_SCORE = 90.0         # one subject's words all in the other's, plus non-slice words
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+
+
+@dataclasses.dataclass
+class Match:
+    "A suggested pair: ``claim_id`` is the earlier claim, ``later_claim_id`` the later."
+    claim_id: int
+    later_claim_id: int
+    score: float
+    relation: str
+    explanation: str
+    subject_score: float
+    place_score: float
+    attribution_score: float | None
+    days_apart: int | None
+    change: float | None
+    components: dict
+
+    def row(self, created_at=None):
+        "The ``matches`` row for this pair."
+        data = {f.name: getattr(self, f.name) for f in _MATCH_FIELDS}
+        data["components"] = json.dumps(self.components, separators=(",", ":"))
+        data["created_at"] = created_at or now()
+        data["matcher_version"] = MATCHER_VERSION
+        return data
+
+
+_MATCH_FIELDS = dataclasses.fields(Match)
+
+
+@dataclasses.dataclass
+class MatchStats:
+    claims_matched: int = 0  # claims matched in this run
+    pairs_added: int = 0     # new pairs stored
+    corroborates: int = 0
+    updates: int = 0
+    contradicts: int = 0
+    seconds: float = 0.0
+
+    def summary(self):
+        return (
+            f"Matched {self.claims_matched:,} claims: {self.pairs_added:,} new pairs "
+            f"({self.corroborates:,} corroborate, {self.updates:,} update, "
+            f"{self.contradicts:,} contradict) in {self.seconds:.1f}s"
+        )
+
+
+class Reading(typing.NamedTuple):
+    "What the matcher reads from one claim; one row of ``_claim_keys``."
+    claim_id: int
+    document_id: int
+    unit: str          # '' for counts
+    subject_key: str   # sorted canonical subject words
+    key_kind: str      # subject, context or none
+    place: str         # country, '' when unknown
+    period: str        # total or interval
+    day: int | None    # ordinal of as_of, else published
+    source: str        # normalised attribution, else publisher
+    names: str         # names of people/organisations near the figure, space-separated
+    qualifier: str     # the hedge (exact when none was given)
+    low: float | None  # the figure as an interval
+    high: float | None
+    point: float | None
+    matcher_version: str = MATCHER_VERSION
+
+
+# --- figures as intervals ------------------------------------------------------------
+
+
+def rounding_tolerance(value):
+    """Half a unit of a figure's last significant digit: 1,400 → 50, 1,374 → 0.5,
+    2.5 → 0.05. At most ROUNDING_CAP of the figure."""
+    v = abs(value)
+    if v == 0:
+        return 0.0
+    if v != int(v):
+        decimals = len(repr(v).split(".")[1]) if "." in repr(v) else 0
+        tol = 0.5 * 10 ** -min(decimals, 6)
+    else:
+        n, unit = int(v), 1
+        while n % 10 == 0:
+            n //= 10
+            unit *= 10
+        tol = unit / 2
+    return min(tol, max(ROUNDING_CAP * v, 0.5 if v == int(v) else 0.0))
+
+
+def interval(value, low, high, qualifier):
+    """(low, high, point) for a claim's figure; an open end is None.
+
+    exact: rounding tolerance; more_than/at_least: [value, ∞); about: ±15%;
+    almost: [value-15%, value]; up_to: (-∞, value]; range and vague: their
+    bounds; point is the value, else the middle of two finite bounds.
+    """
+    q = qualifier or "exact"
+    if value is not None:
+        if q in ("more_than", "at_least"):
+            return value, None, value
+        if q == "about":
+            return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE), value
+        if q == "almost":
+            return value * (1 - ABOUT_TOLERANCE), value, value
+        if q == "up_to":
+            return None, value, value
+        tol = rounding_tolerance(value)
+        return value - tol, value + tol, value
+    point = (low + high) / 2 if low is not None and high is not None else None
+    if q == "range":
+        lo = None if low is None else low - rounding_tolerance(low)
+        hi = None if high is None else high + rounding_tolerance(high)
+        return lo, hi, point
+    return low, high, point
+
+
+def overlaps(a_low, a_high, b_low, b_high):
+    "Do two intervals (None = open end) share any value?"
+    if a_low is not None and b_high is not None and a_low > b_high:
+        return False
+    if b_low is not None and a_high is not None and b_low > a_high:
+        return False
+    return True
+
+
+def format_figure(value, low, high, qualifier):
+    "555, >30,000, ~1,400, 500–800 for an explanation."
+    def num(x):
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+    q = qualifier or "exact"
+    if value is not None:
+        sign = {"more_than": ">", "at_least": "≥", "about": "~", "almost": "<~", "up_to": "≤"}
+        return sign.get(q, "") + num(value)
+    if low is not None and high is not None:
+        return f"{num(low)}–{num(high)}"
+    if low is not None:
+        return f"≥{num(low)}"
+    if high is not None:
+        return f"≤{num(high)}"
+    return "?"
+
+
+# --- reading a claim ------------------------------------------------------------------
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:$|[T ])")
+
+
+def day_number(text):
+    """Proleptic ordinal of an ISO date (a timestamp's date part), YYYY-MM
+    (read as the 15th) or YYYY (read as 1 July); None for anything else."""
+    m = _DATE.match(str(text).strip()) if text else None
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if month is None:
+            return datetime.date(year, 7, 1).toordinal()
+        if day is None:
+            return datetime.date(year, int(month), 15).toordinal()
+        return datetime.date(year, int(month), int(day)).toordinal()
+    except ValueError:
+        return None
+
+
+def source_name(attribution, publisher, url=None):
+    "Who stands behind a figure: the attribution, else the publisher, else the URL's host."
+    name = _normalised_source(attribution) or _normalised_source(publisher)
+    if not name and url:
+        name = urllib.parse.urlsplit(url).hostname or url
+    return name or ""
+
+
+@functools.lru_cache(maxsize=100_000)
+def _normalised_source(text):
+    if not text:
+        return ""
+    words = lexicon.words(text.replace("’s", "").replace("'s", ""))
+    return " ".join(w for w in words if w not in ("the", "figures", "data", "according"))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ignored_names(attribution, publisher):
+    "Words of the attribution and publisher: who says a figure is not what it counts."
+    return frozenset(lexicon.words(f"{attribution or ''} {publisher or ''}"))
+
+
+_CONTEXT_STOP = re.compile(r"[.;:!?()\[\]]|,\s")
+
+
+def context_terms(sentence, quote):
+    """Subject words read around the figure: the words right after it up to the
+    clause's end ("555 political prisoners remain"), else the words before it
+    from the clause's start ("the number of people killed rose to seven")."""
+    if not sentence:
+        return ()
+    at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return ()
+    after = sentence[at + len(quote):]
+    stop = _CONTEXT_STOP.search(after)
+    after = after[: stop.start()] if stop else after
+    terms = lexicon.subject_terms(" ".join(lexicon.words(after)[:5]), drop=lexicon.PLACE_WORDS)
+    if terms and not set(terms) <= lexicon.GENERIC:
+        return terms
+    before = _CONTEXT_STOP.split(sentence[:at])[-1]
+    return lexicon.subject_terms(" ".join(lexicon.words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+
+
+def _period(unit, terms, text):
+    "total or interval: durations are neither, new and added counts are flows."
+    if unit in TIME_UNITS:
+        return "total"
+    if {"new", "add"} & set(terms):
+        return "interval"
+    return lexicon.period_kind(text)
+
+
+def _clause(sentence, start, end):
+    "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
+    lo, hi = max(0, start - 60), min(len(sentence), end + 60)
+    before = re.split(r"[;:—–]| - ", sentence[lo:start])[-1]
+    after = re.split(r"[;:—–]| - ", sentence[end:hi])[0]
+    return before + sentence[start:end] + after
+
+
+def read_claim(claim, document_place=None):
+    """The matcher's reading of one claim (a dict with the claims columns plus
+    ``published``, ``publisher`` and ``url`` of its document). ``document_place``
+    is a function returning the country a document is about, or None."""
+    subject = claim.get("subject") or ""
+    quote = claim.get("quote") or ""
+    sentence = claim.get("sentence") or ""
+    terms = lexicon.subject_terms(subject, drop=lexicon.PLACE_WORDS)
+    kind = "subject"
+    if not terms or set(terms) <= lexicon.GENERIC:
+        extra = context_terms(sentence, quote)
+        if extra and not set(extra) <= lexicon.GENERIC:
+            terms = tuple(sorted(set(terms) | set(extra)))
+            kind = "context"
+        elif not terms:
+            kind = "none"
+    at = sentence.find(quote) if quote and sentence else -1
+    place = lexicon.nearest_place(subject, 0)
+    if place is None and sentence:
+        ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+        place = lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore)
+    if place is None and document_place is not None:
+        place = document_place(claim.get("document_id"))
+    if place is None:  # a monitor that counts in one country: Viasna → Belarus
+        place = lexicon.nearest_place(claim.get("attribution") or "", 0)
+    window = _clause(sentence, at, at + len(quote)) if at >= 0 else sentence
+    unit = (claim.get("unit") or "").strip().lower()
+    low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
+                                claim.get("qualifier"))
+    return Reading(
+        claim_id=claim.get("id"),
+        document_id=claim.get("document_id"),
+        unit=unit,
+        subject_key=" ".join(terms),
+        key_kind=kind,
+        place=place or "",
+        period=_period(unit, terms, window + " " + subject),
+        day=day_number(claim.get("as_of")) or day_number(claim.get("published")),
+        source=source_name(claim.get("attribution"), claim.get("publisher"), claim.get("url")),
+        names=" ".join(lexicon.names_near(sentence, at, at + len(quote), _ignored_names(
+            claim.get("attribution"), claim.get("publisher")))),
+        qualifier=claim.get("qualifier") or "exact",
+        low=low,
+        high=high,
+        point=point,
+    )
+
+
+# --- comparing two readings -----------------------------------------------------------------
+
+
+def subject_score(key_a, key_b):
+    """0-100: how alike two subject keys are. A slice word (women, released,
+    new...) in one key and not the other makes them different quantities: 0."""
+    if not key_a or not key_b:
+        return 0.0
+    if key_a == key_b:
+        return 100.0
+    a, b = set(key_a.split()), set(key_b.split())
+    if (a ^ b) & lexicon.SLICE_WORDS:
+        return 0.0
+    score = float(fuzz.token_sort_ratio(key_a, key_b))
+    extra = (b - a) if a < b else (a - b) if b < a else None
+    if extra and len(extra) == 1 and not extra & lexicon.EVENT_WORDS and (a & b) - lexicon.GENERIC:
+        # "torture" and "arrest torture": one says more about the same thing
+        score = max(score, SUBSET_SCORE)
+    return score
+
+
+def _key_scorer(key_a, key_b, *, score_cutoff=None, processor=None):
+    "subject_score in the shape rapidfuzz's process functions call a scorer."
+    score = subject_score(key_a, key_b)
+    return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+def _ratio(a, b):
+    if a is None or b is None or a == 0 or b == 0:
+        return None
+    if (a < 0) != (b < 0):
+        return math.inf
+    a, b = abs(a), abs(b)
+    return max(a, b) / min(a, b)
+
+
+class Relation(typing.NamedTuple):
+    "How two readings of the same quantity relate, with the scores behind it."
+    score: float
+    relation: str
+    subject_score: float
+    place_score: float
+    attribution_score: float | None
+    days_apart: int | None
+    same_period: bool
+    compatible: bool
+    ratio: float | None
+
+
+def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_DAYS):
+    """Compare two readings (from ``read_claim``), ``a`` the earlier: a Relation,
+    or None when they are not the same quantity or score below ``threshold``.
+    ``subject`` is the subject score when already known."""
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if a.document_id == b.document_id or a.unit != b.unit or a.period != b.period:
+        return None
+    if a.place and b.place and a.place != b.place:
+        return None
+    if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
+        return None  # Kalesnikava's 11 years are not Bialiatski's 10, nor her vote share his
+    s = subject_score(a.subject_key, b.subject_key) if subject is None else subject
+    if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind):
+        return None
+    unknown_places = (not a.place) + (not b.place)
+    attribution = None
+    if a.source and b.source:
+        attribution = 100.0 if a.source == b.source else fuzz.token_set_ratio(a.source, b.source)
+    score = s - PLACE_UNKNOWN_PENALTY * unknown_places
+    if attribution == 100.0:
+        score += SAME_SOURCE_BONUS
+    score = max(0.0, min(100.0, score))
+    if score < threshold:
+        return None
+    days = None if a.day is None or b.day is None else abs(a.day - b.day)
+    if a.period == "interval" and days is not None and days > INTERVAL_SAME_DAYS:
+        return None  # May's new arrests are not June's
+    same_period = days is None or days <= same_period_days
+    ratio = _ratio(a.point, b.point)
+    if (ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR
+            and ratio > (MAX_RATIO_SAME_PERIOD if same_period else MAX_RATIO_OTHER_PERIOD)):
+        return None
+    compatible = overlaps(a.low, a.high, b.low, b.high)
+    if same_period:
+        # A monitor does not contradict itself: its new count updates its old one.
+        relation = "corroborates" if compatible else (
+            "updates" if attribution == 100.0 else "contradicts")
+    else:
+        relation = "corroborates" if _says_nothing_new(a, b) else "updates"
+    return Relation(score, relation, s, 100.0 if unknown_places == 0 else 50.0, attribution,
+                    days, same_period, compatible, ratio)
+
+
+BOUND_QUALIFIERS = frozenset({"more_than", "at_least", "up_to", "range", "vague"})
+
+
+def _says_nothing_new(earlier, later):
+    """Does a later figure only repeat an earlier one? The same figure (hedges
+    aside), or a bound, range or vague amount whose interval holds the earlier
+    one ("31,000" in January, "more than 30,000" in July; 555, then "hundreds")."""
+    if earlier.point is not None and earlier.point == later.point:
+        return True
+    if later.qualifier in BOUND_QUALIFIERS:
+        return (later.low is None or (earlier.low is not None and later.low <= earlier.low)) and (
+            later.high is None or (earlier.high is not None and earlier.high <= later.high))
+    return False
+
+
+def components(a, b, rel, threshold):
+    "Every score component of a pair, for the ``matches.components`` JSON."
+    change = None
+    if a.point not in (None, 0) and b.point is not None:
+        change = round((b.point - a.point) / abs(a.point), 4)
+    return {
+        # also in their own columns: subject_score, place_score, attribution_score,
+        # days_apart, change
+        "subject_score": round(rel.subject_score, 1),
+        "place_score": rel.place_score,
+        "attribution_score": rel.attribution_score,
+        "days_apart": rel.days_apart,
+        "change": change,
+        # only here
+        "subject_keys": [a.subject_key, b.subject_key],
+        "key_kinds": [a.key_kind, b.key_kind],
+        "places": [a.place or None, b.place or None],
+        "period": a.period,
+        "unit": a.unit or None,
+        "sources": [a.source or None, b.source or None],
+        "same_period": rel.same_period,
+        "intervals": [[a.low, a.high], [b.low, b.high]],
+        "compatible": rel.compatible,
+        "ratio": None if rel.ratio is None or rel.ratio == math.inf else round(rel.ratio, 3),
+        "threshold": threshold,
+    }
+
+
+def explain(earlier, later, components, relation):
+    """A sentence a person can read, e.g. "political prisoners ~ political
+    prisoners (93); Belarus = Belarus; 555 → 1,374 (+148%); 2021-07-14 → 2024-05-21"."""
+    def subj(c):
+        return c.get("subject") or c.get("subject_key") or "?"
+
+    parts = [f"{subj(earlier)} ~ {subj(later)} ({components['subject_score']:.0f})"]
+    pa, pb = components["places"]
+    if pa and pb:
+        parts.append(f"{pa} = {pb}")
+    elif pa or pb:
+        parts.append(f"{pa or 'place unknown'} ? {pb or 'place unknown'}")
+    fa = format_figure(earlier.get("value"), earlier.get("low"), earlier.get("high"), earlier.get("qualifier"))
+    fb = format_figure(later.get("value"), later.get("low"), later.get("high"), later.get("qualifier"))
+    unit = f" {components['unit']}" if components.get("unit") else ""
+    change = components.get("change")
+    figure = f"{fa} → {fb}{unit}"
+    if change is not None:
+        figure += f" ({change:+.0%})"
+    parts.append(figure)
+    da, db_ = earlier.get("date"), later.get("date")
+    parts.append(f"{da or 'undated'} → {db_ or 'undated'}")
+    sa, sb = components["sources"]
+    if components.get("attribution_score") == 100.0:
+        parts.append(f"both from {sa}")
+    parts.append(relation)
+    return "; ".join(parts)
+
+
+def compare(claim_a, claim_b, *, threshold=None, same_period_days=SAME_PERIOD_DAYS,
+            document_place=None):
+    """Compare two claims (dicts with the claims columns plus their document's
+    ``published``, ``publisher`` and ``url``). Returns a Match, or None when they
+    do not measure the same quantity. Pure: no database needed."""
+    a = read_claim(claim_a, document_place)
+    b = read_claim(claim_b, document_place)
+    if a.claim_id is None or b.claim_id is None:
+        a, b = a._replace(claim_id=-1), b._replace(claim_id=-2)
+    if a.document_id is None and b.document_id is None:
+        a, b = a._replace(document_id=-1), b._replace(document_id=-2)
+    (ea, ec), (la, lc) = sorted([(a, claim_a), (b, claim_b)], key=lambda p: _sort_key(p[0]))
+    result = relate(ea, la, threshold=threshold, same_period_days=same_period_days)
+    if result is None:
+        return None
+    display = {
+        r.claim_id: dict(c, date=c.get("as_of") or c.get("published")) for r, c in ((ea, ec), (la, lc))
+    }
+    return _to_match(ea, la, result, display, DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def _sort_key(reading):
+    "Earlier first: by date, undated last, then by claim id."
+    return (reading.day is None, reading.day or 0, reading.claim_id)
+
+
+# --- the archive: readings, blocks and nearest neighbours -------------------------------
+
+_CLAIM_NAMES = (
+    "id", "document_id", "quote", "value", "low", "high", "qualifier", "unit", "subject",
+    "attribution", "as_of", "sentence", "published", "publisher", "url",
+)
+_CLAIM_COLUMNS = ", ".join(
+    ("d." if n in ("published", "publisher", "url") else "c.") + n for n in _CLAIM_NAMES)
+_READING_COLUMNS = ", ".join(Reading._fields)
+
+
+class _DocumentPlaces:
+    "The country each document is about (title and text), computed once per document."
+
+    def __init__(self, db):
+        self.db = db
+        self.cache = {}
+
+    def __call__(self, document_id):
+        if document_id not in self.cache:
+            if len(self.cache) > 100_000:
+                self.cache.clear()
+            row = self.db.execute(
+                "SELECT title, substr(text, 1, 20000) FROM documents WHERE id = ?", [document_id]
+            ).fetchone()
+            title, text = row or (None, None)
+            self.cache[document_id] = lexicon.dominant_place(text, title)
+        return self.cache[document_id]
+
+
+def refresh_readings(db, chunk=5000):
+    """Read every claim that has no reading from the current matcher into
+    ``_claim_keys``. Returns how many were read. Derived data: each chunk is
+    committed on its own."""
+    ids = [r[0] for r in db.execute(
+        """SELECT c.id FROM claims c LEFT JOIN _claim_keys k ON k.claim_id = c.id
+           WHERE k.claim_id IS NULL OR k.matcher_version != ? ORDER BY c.id""",
+        [MATCHER_VERSION],
+    )]
+    places = _DocumentPlaces(db)
+    placeholders = ", ".join("?" for _ in Reading._fields)
+    for start in range(0, len(ids), chunk):
+        part = ids[start: start + chunk]
+        rows = db.execute(
+            f"""SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+                WHERE c.id BETWEEN ? AND ? ORDER BY c.document_id""",
+            [part[0], part[-1]],
+        ).fetchall()
+        wanted = set(part)
+        readings = [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows if row[0] in wanted]
+        with db.atomic():
+            db.conn.executemany(
+                f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
+                readings,
+            )
+    return len(ids)
+
+
+class _Archive:
+    """The readings of the claims that may pair with a set of targets, blocked by
+    (unit, subject key, place, period) and sorted by date within each block."""
+
+    def __init__(self, readings):
+        self.blocks = {}
+        self.places = {}
+        for r in readings:
+            self.blocks.setdefault((r.unit, r.subject_key, r.place, r.period), []).append(r)
+            if r.place:
+                self.places.setdefault((r.unit, r.subject_key), set()).add(r.place)
+        self.keys = {}
+        for block in self.blocks.values():
+            block.sort(key=_sort_key)
+        for block_key, block in self.blocks.items():
+            self.keys[block_key] = [_sort_key(r) for r in block]
+
+    def nearby(self, target, subject_keys):
+        """Readings in the target's blocks as (distance in time, reading,
+        subject score), nearest first, and whether the quantity is small enough
+        to link every pair. In a bigger block only SCAN_PER_LIST readings each
+        side are looked at, so a hot subject costs what a quiet one costs."""
+        known = set()
+        for key, _ in subject_keys:
+            known |= self.places.get((target.unit, key), set())
+        if target.place:
+            places = [target.place] + ([""] if known <= {target.place} else [])
+        else:
+            places = [""] + (list(known) if len(known) == 1 else [])
+        blocks = []
+        for key, score in subject_keys:
+            for place in places:
+                block_key = (target.unit, key, place, target.period)
+                if block_key in self.blocks:
+                    blocks.append((block_key, score))
+        small = sum(len(self.blocks[k]) for k, _ in blocks) <= SMALL_QUANTITY
+        me = _sort_key(target)
+        found = []
+        for block_key, score in blocks:
+            block = self.blocks[block_key]
+            if not small:
+                pos = bisect.bisect_left(self.keys[block_key], me)
+                block = block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
+            for r in block:
+                if r.claim_id == target.claim_id or r.document_id == target.document_id:
+                    continue
+                if r.day is None or target.day is None:
+                    distance = UNDATED_DISTANCE  # undated: compared as if at the same time, last
+                else:
+                    distance = abs(r.day - target.day)
+                found.append((distance, r, score))
+        found.sort(key=lambda f: (f[0], f[1].claim_id))
+        return found, small
+
+
+def _neighbour_keys(db, targets, cutoff):
+    """For each (unit, subject key) of the targets, the keys in the archive whose
+    subject score reaches ``cutoff``: blocked by shared words (an inverted index),
+    scored with rapidfuzz's process.extract."""
+    wanted = {(t.unit, t.subject_key) for t in targets if t.subject_key}
+    if not wanted:
+        return {}
+    by_unit = {}
+    for unit in {u for u, _ in wanted}:
+        by_unit[unit] = [r[0] for r in db.execute(
+            "SELECT DISTINCT subject_key FROM _claim_keys WHERE unit = ? AND subject_key != ''",
+            [unit],
+        )]
+    neighbours = {}
+    for unit, keys in by_unit.items():
+        index = {}
+        for i, key in enumerate(keys):
+            for term in key.split():
+                index.setdefault(term, []).append(i)
+        for u, key in wanted:
+            if u != unit:
+                continue
+            terms = key.split()
+            specific = [t for t in terms if t not in lexicon.GENERIC] or terms
+            choices = set()
+            for term in specific:
+                choices.update(index.get(term, ()))
+            candidates = [keys[i] for i in sorted(choices)]
+            found = process.extract(key, candidates, scorer=_key_scorer,
+                                    score_cutoff=cutoff, limit=None)
+            neighbours[(unit, key)] = [(other, score) for other, score, _ in found]
+    return neighbours
+
+
+def _load_archive(db, neighbours):
+    "The readings whose (unit, subject key) is among the neighbour keys."
+    needed = {(unit, other) for (unit, _), found in neighbours.items() for other, _ in found}
+    if not needed:
+        return _Archive([])
+    sql = f"SELECT {_READING_COLUMNS} FROM _claim_keys"
+    if len(needed) > 2000:
+        readings = [r for r in map(Reading._make, db.execute(sql)) if (r.unit, r.subject_key) in needed]
+    else:
+        readings = []
+        for unit, key in needed:
+            readings.extend(map(Reading._make, db.execute(
+                sql + " WHERE subject_key = ? AND unit = ?", [key, unit])))
+    return _Archive(readings)
+
+
+def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
+    """The target's pairs, as (earlier, later, Relation). A quantity with at most
+    SMALL_QUANTITY claims links every pair; a bigger one links each claim with
+    its NEAREST_PER_SIDE nearest readings in time before it and after it, at most
+    PER_SOURCE_PER_SIDE from any one source."""
+    subject_keys = neighbours.get((target.unit, target.subject_key)) or []
+    if not subject_keys:
+        return []
+    me = _sort_key(target)
+    found, small = archive.nearby(target, subject_keys)
+    taken = {True: {}, False: {}}
+    pairs = []
+    for distance, other, score in found:
+        before = _sort_key(other) < me
+        side = taken[before]
+        if not small:
+            if sum(side.values()) >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
+                continue
+        earlier, later = (other, target) if before else (target, other)
+        result = relate(earlier, later, subject=score, threshold=threshold,
+                        same_period_days=same_period_days)
+        if result is None:
+            continue
+        side[other.source] = side.get(other.source, 0) + 1
+        pairs.append((earlier, later, result))
+        if not small and sum(taken[True].values()) + sum(taken[False].values()) >= 2 * NEAREST_PER_SIDE:
+            break
+    return pairs
+
+
+# --- matching a database -------------------------------------------------------------------------
+
+
+def _targets(db, *, since, claim_ids, rescore):
+    "Ids of the claims to match in this run."
+    where, params = [], []
+    if claim_ids is not None:
+        ids = sorted({int(i) for i in claim_ids})
+        if not ids:
+            return []
+        where.append(f"c.id IN ({', '.join('?' for _ in ids)})")
+        params.extend(ids)
+    elif not rescore:
+        where.append("(mc.claim_id IS NULL OR mc.matcher_version != ?)")
+        params.append(MATCHER_VERSION)
+    if since:
+        where.append("coalesce(d.published, substr(c.created_at, 1, 10)) >= ?")
+        params.append(str(since))
+    sql = """SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id
+             LEFT JOIN _matched_claims mc ON mc.claim_id = c.id"""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return [r[0] for r in db.execute(sql + " ORDER BY c.id", params)]
+
+
+def _forget(db, ids, *, every_version):
+    """Drop unreviewed matches of these claims (all of them, or only those from
+    another matcher version) and their matched marks, in one transaction."""
+    with db.atomic():
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _forget (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM temp._forget")
+        db.conn.executemany("INSERT INTO temp._forget VALUES (?)", [(i,) for i in ids])
+        version = "" if every_version else "AND coalesce(matcher_version, '') != ?"
+        params = [] if every_version else [MATCHER_VERSION]
+        db.execute(
+            f"""DELETE FROM matches WHERE (claim_id IN temp._forget OR later_claim_id IN temp._forget)
+                {version} AND id NOT IN (SELECT match_id FROM reviews)""",
+            params,
+        )
+        if every_version:
+            db.execute("DELETE FROM _matched_claims WHERE claim_id IN temp._forget")
+            db.execute("DELETE FROM _claim_keys WHERE claim_id IN temp._forget")
+        db.execute("DELETE FROM temp._forget")
+
+
+def _display(db, ids):
+    "The fields explanations show, for these claim ids."
+    out = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        part = ids[start: start + 500]
+        for row in db.query(
+            f"""SELECT c.id, c.value, c.low, c.high, c.qualifier, c.subject,
+                       coalesce(c.as_of, d.published) AS date
+                FROM claims c JOIN documents d ON d.id = c.document_id
+                WHERE c.id IN ({', '.join('?' for _ in part)})""",
+            part,
+        ):
+            out[row["id"]] = row
+    return out
+
+
+_INSERT_MATCH = """INSERT INTO matches (claim_id, later_claim_id, score, relation, explanation,
+    subject_score, place_score, attribution_score, days_apart, change, components,
+    created_at, matcher_version)
+    VALUES (:claim_id, :later_claim_id, :score, :relation, :explanation, :subject_score,
+    :place_score, :attribution_score, :days_apart, :change, :components, :created_at,
+    :matcher_version)
+    ON CONFLICT (claim_id, later_claim_id) DO NOTHING"""
+
+
+def _to_match(earlier, later, rel, display, threshold):
+    parts = components(earlier, later, rel, threshold)
+    explanation = explain(
+        dict(display.get(earlier.claim_id, {}), subject_key=earlier.subject_key),
+        dict(display.get(later.claim_id, {}), subject_key=later.subject_key),
+        parts,
+        rel.relation,
+    )
+    return Match(
+        claim_id=earlier.claim_id,
+        later_claim_id=later.claim_id,
+        score=round(rel.score, 1),
+        relation=rel.relation,
+        explanation=explanation,
+        subject_score=parts["subject_score"],
+        place_score=rel.place_score,
+        attribution_score=rel.attribution_score,
+        days_apart=rel.days_apart,
+        change=parts["change"],
+        components=parts,
+    )
+
+
+def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=None,
+                 rescore=False, same_period_days=SAME_PERIOD_DAYS):
+    """Match claims against the whole archive and store the pairs.
+
+    Matches the claims not yet matched by this MATCHER_VERSION (or exactly
+    ``claim_ids``; with ``rescore`` every claim again, dropping its unreviewed
+    pairs first), optionally only those from documents published on or after
+    ``since``. Each batch of claims is committed together with its pairs and
+    its marks in ``_matched_claims``, so a killed run leaves no half-written
+    batch and the next run completes the work. Idempotent. ``progress`` is
+    called as progress(done, total). Returns MatchStats.
+    """
+    started = time.perf_counter()
+    threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    stats = MatchStats()
+    ids = _targets(db, since=since, claim_ids=claim_ids, rescore=rescore)
+    if rescore and ids:
+        _forget(db, ids, every_version=True)
+    elif ids:
+        stale = [r[0] for r in db.execute(
+            "SELECT claim_id FROM _matched_claims WHERE matcher_version != ?", [MATCHER_VERSION])]
+        if stale:
+            _forget(db, stale, every_version=False)
+    refresh_readings(db)
+    if not ids:
+        stats.seconds = time.perf_counter() - started
+        return stats
+    targets = []
+    for start in range(0, len(ids), 500):
+        part = ids[start: start + 500]
+        targets.extend(map(Reading._make, db.execute(
+            f"SELECT {_READING_COLUMNS} FROM _claim_keys WHERE claim_id IN "
+            f"({', '.join('?' for _ in part)})", part)))
+    targets.sort(key=lambda r: r.claim_id)
+    neighbours = _neighbour_keys(db, targets, max(0.0, threshold - SAME_SOURCE_BONUS))
+    archive = _load_archive(db, neighbours)
+    seen = set()
+    for start in range(0, len(targets), BATCH_SIZE):
+        batch = targets[start: start + BATCH_SIZE]
+        found = []
+        for target in batch:
+            for earlier, later, result in pairs_for(
+                target, archive, neighbours, threshold=threshold,
+                same_period_days=same_period_days,
+            ):
+                pair = (earlier.claim_id, later.claim_id)
+                if pair not in seen:
+                    seen.add(pair)
+                    found.append((earlier, later, result))
+        display = _display(db, {r.claim_id for e, l, _ in found for r in (e, l)})
+        created = now()
+        rows = [_to_match(e, l, res, display, threshold).row(created) for e, l, res in found]
+        with db.atomic():
+            for relation in ("corroborates", "updates", "contradicts"):
+                cursor = db.conn.executemany(
+                    _INSERT_MATCH, [r for r in rows if r["relation"] == relation])
+                added = max(cursor.rowcount, 0)
+                setattr(stats, relation, getattr(stats, relation) + added)
+                stats.pairs_added += added
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO _matched_claims (claim_id, matcher_version, matched_at) "
+                "VALUES (?, ?, ?)",
+                [(t.claim_id, MATCHER_VERSION, created) for t in batch],
+            )
+        stats.claims_matched += len(batch)
+        if progress:
+            progress(stats.claims_matched, len(targets))
+    stats.seconds = time.perf_counter() - started
+    return stats

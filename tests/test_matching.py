@@ -1,0 +1,482 @@
+import json
+import pathlib
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks import matching
+from checks.cli import cli
+from checks.database import open_database, save_claims, save_document
+from checks.matching import compare, interval, match_claims, read_claim, subject_score
+from checks.migrations import QUALIFIERS
+
+ROOT = pathlib.Path(__file__).parent.parent
+
+
+class Archive:
+    "A real database with helpers to add documents and claims."
+
+    def __init__(self, path):
+        self.path = path
+        self.db = open_database(path)
+        self.n = 0
+
+    def doc(self, published, publisher="Outlet", title=None, text=None):
+        self.n += 1
+        with self.db.atomic():
+            return save_document(self.db, f"https://news.example/{self.n}", published=published,
+                                 publisher=publisher, title=title, text=text)
+
+    def claim(self, document_id, quote, sentence, subject, value=None, qualifier="exact",
+              unit=None, attribution=None, low=None, high=None, as_of=None):
+        if value is not None and qualifier == "exact":
+            low = high = value
+        elif value is not None and qualifier in ("more_than", "at_least"):
+            low = value
+        elif value is not None and qualifier in ("almost", "up_to"):
+            high = value
+        data = dict(quote=quote, start=0, end=len(quote), value=value, low=low, high=high,
+                    qualifier=qualifier, unit=unit, subject=subject, attribution=attribution,
+                    sentence=sentence, as_of=as_of)
+        with self.db.atomic():
+            save_claims(self.db, document_id, [data])
+        return self.db.execute("SELECT max(id) FROM claims").fetchone()[0]
+
+    def review(self, match_id, verdict):
+        with self.db.atomic():
+            self.db.execute("INSERT OR IGNORE INTO _reviewers VALUES ('ana', 'not-a-real-hash', '2024-01-01')")
+            self.db["reviews"].insert(dict(match_id=match_id, verdict=verdict, reviewer="ana",
+                                           created_at="2024-06-01T00:00:00"))
+
+    def pairs(self):
+        return {
+            (r["claim_id"], r["later_claim_id"]): r
+            for r in self.db.query("SELECT * FROM matches ORDER BY id")
+        }
+
+
+@pytest.fixture
+def archive(tmp_path):
+    return Archive(tmp_path / "checks.db")
+
+
+def seed_belarus(a):
+    "The seed article's figures and later reports, in our own words."
+    seed = a.doc("2021-07-14", "The Independent", title="Belarus raids activists across the country")
+    ids = {}
+    ids["prisoners_2021"] = a.claim(
+        seed, "555", "Viasna counts 555 political prisoners held by Mr Lukashenko's government.",
+        "political prisoners", 555, attribution="Viasna")
+    ids["arrested_2021"] = a.claim(
+        seed, "more than 30,000", "Over eleven months more than 30,000 protesters were arrested in Belarus.",
+        "protesters arrested", 30000, "more_than")
+    ids["ruler"] = a.claim(
+        seed, "27", "Belarus's 27-year ruler has crushed almost all opposition.", "ruler", 27, unit="years")
+    russia = a.doc("2021-07-20", "Moscow Daily", title="Russia's prisoners")
+    ids["russia"] = a.claim(
+        russia, "314", "Memorial lists 314 political prisoners in Russia.", "political prisoners", 314,
+        attribution="Memorial")
+    later = a.doc("2024-05-21", "Wire Service", title="Belarus crackdown continues")
+    ids["prisoners_2024"] = a.claim(
+        later, "1,374", "Belarus now holds 1,374 political prisoners, according to Viasna.",
+        "political prisoners", 1374, attribution="Viasna")
+    return ids
+
+
+# --- the examples ---------------------------------------------------------
+
+
+def test_other_country_not_matched_and_later_figure_updates(archive):
+    ids = seed_belarus(archive)
+    stats = match_claims(archive.db)
+    pairs = archive.pairs()
+    assert stats.claims_matched == 5
+    for pair in pairs:
+        assert ids["russia"] not in pair
+    update = pairs[(ids["prisoners_2021"], ids["prisoners_2024"])]
+    assert update["relation"] == "updates"
+    assert update["change"] == pytest.approx(1374 / 555 - 1, abs=1e-3)
+    assert "555 → 1,374 (+148%)" in update["explanation"]
+    assert "Belarus = Belarus" in update["explanation"]
+    assert "2021-07-14 → 2024-05-21" in update["explanation"]
+
+
+@pytest.mark.parametrize(
+    "published, relation", [("2021-08-09", "corroborates"), ("2022-03-01", "updates")]
+)
+def test_arrested_protesters_and_detained_people_are_one_quantity(archive, published, relation):
+    first = archive.doc("2021-07-14")
+    a = archive.claim(first, "more than 30,000",
+                      "In eleven months more than 30,000 protesters were arrested in Belarus.",
+                      "protesters arrested", 30000, "more_than")
+    second = archive.doc(published)
+    b = archive.claim(second, "over 35,000",
+                      "Over 35,000 people have been detained in Belarus since the August 2020 vote.",
+                      "people detained", 35000, "more_than")
+    match_claims(archive.db)
+    pair = archive.pairs()[(a, b)]
+    assert pair["relation"] == relation
+    assert pair["subject_score"] == 100
+
+
+def test_duration_is_not_a_count(archive):
+    d1 = archive.doc("2021-07-14")
+    archive.claim(d1, "27", "The 27-year rule of the president of Belarus goes on.", "rule", 27, unit="years")
+    d2 = archive.doc("2021-07-15")
+    archive.claim(d2, "27", "Police detained 27 people in Belarus on Sunday.", "people detained", 27)
+    archive.claim(d2, "27", "The 27 protesters held in Belarus were later freed.", "rule", 27)
+    match_claims(archive.db)
+    assert archive.pairs() == {}
+
+
+def test_same_period_different_monitors_contradict(archive):
+    d1 = archive.doc("2023-03-01", "Outlet A")
+    a = archive.claim(d1, "1,450", "Viasna counts 1,450 political prisoners in Belarus.",
+                      "political prisoners", 1450, attribution="Viasna")
+    d2 = archive.doc("2023-03-10", "Outlet B")
+    b = archive.claim(d2, "about 900", "The Belarusian government says about 900 political prisoners remain.",
+                      "political prisoners", 900, "about", attribution="the interior ministry")
+    match_claims(archive.db)
+    assert archive.pairs()[(a, b)]["relation"] == "contradicts"
+
+
+def test_same_monitor_revising_its_count_updates(archive):
+    d1 = archive.doc("2023-03-01", "Outlet A")
+    a = archive.claim(d1, "1,450", "Viasna counts 1,450 political prisoners in Belarus.",
+                      "political prisoners", 1450, attribution="Viasna")
+    d2 = archive.doc("2023-03-20", "Outlet B")
+    b = archive.claim(d2, "1,480", "Viasna now counts 1,480 political prisoners in Belarus.",
+                      "political prisoners", 1480, attribution="Viasna")
+    match_claims(archive.db)
+    assert archive.pairs()[(a, b)]["relation"] == "updates"
+
+
+def test_same_figure_months_later_corroborates(archive):
+    d1 = archive.doc("2022-01-10")
+    a = archive.claim(d1, "more than 30,000", "More than 30,000 protesters were arrested in Belarus.",
+                      "protesters arrested", 30000, "more_than")
+    d2 = archive.doc("2022-09-10")
+    b = archive.claim(d2, "more than 30,000", "Belarus has detained more than 30,000 demonstrators.",
+                      "demonstrators detained", 30000, "more_than")
+    match_claims(archive.db)
+    pair = archive.pairs()[(a, b)]
+    assert pair["relation"] == "corroborates"
+    assert pair["days_apart"] == 243
+
+
+@pytest.mark.parametrize(
+    "subject, sentence",
+    [
+        ("political prisoners released", "Lukashenko released 18 political prisoners in Belarus."),
+        ("women political prisoners", "Belarus holds 160 women political prisoners."),
+    ],
+)
+def test_slices_of_a_population_are_other_quantities(archive, subject, sentence):
+    d1 = archive.doc("2024-05-01")
+    archive.claim(d1, "1,374", "Belarus holds 1,374 political prisoners.", "political prisoners", 1374)
+    d2 = archive.doc("2024-05-03")
+    archive.claim(d2, "160", sentence, subject, 160)
+    match_claims(archive.db)
+    assert archive.pairs() == {}
+
+
+def test_monthly_change_is_not_the_running_total(archive):
+    d1 = archive.doc("2021-06-01")
+    archive.claim(d1, "more than 30,000", "Since the 2020 vote more than 30,000 people were detained in Belarus.",
+                  "people detained", 30000, "more_than")
+    d2 = archive.doc("2021-06-02")
+    archive.claim(d2, "12,000", "In May 12,000 people were detained in Belarus.", "people detained", 12000)
+    match_claims(archive.db)
+    assert archive.pairs() == {}
+
+
+def test_claims_from_one_document_are_never_paired(archive):
+    d1 = archive.doc("2021-07-14")
+    archive.claim(d1, "555", "There are 555 political prisoners in Belarus.", "political prisoners", 555)
+    archive.claim(d1, "600", "Soon 600 political prisoners will be held in Belarus.", "political prisoners", 600)
+    match_claims(archive.db)
+    assert archive.pairs() == {}
+
+
+# --- incremental, idempotent, killed runs ---------------------------------------
+
+
+def test_rerun_adds_nothing_and_new_claims_only_add_their_pairs(archive):
+    ids = seed_belarus(archive)
+    first = match_claims(archive.db)
+    before = archive.pairs()
+    again = match_claims(archive.db)
+    assert again.claims_matched == 0 and again.pairs_added == 0
+    assert archive.pairs() == before
+    d = archive.doc("2024-06-30", "Another Outlet")
+    new = archive.claim(d, "1,400", "Viasna says Belarus holds 1,400 political prisoners.",
+                        "political prisoners", 1400, attribution="Viasna")
+    third = match_claims(archive.db)
+    assert third.claims_matched == 1
+    added = set(archive.pairs()) - set(before)
+    assert added and all(new in pair for pair in added)
+    assert (ids["prisoners_2024"], new) in added
+    assert first.pairs_added == len(before)
+
+
+def test_killed_run_leaves_whole_batches_and_next_run_completes(archive, tmp_path, monkeypatch):
+    for year in range(2015, 2025):
+        for outlet in ("A", "B", "C"):
+            d = archive.doc(f"{year}-0{1 + 'ABC'.index(outlet)}-10", f"Outlet {outlet}")
+            archive.claim(d, str(100 * year - 201000), f"Belarus holds {100 * year - 201000} political prisoners.",
+                          "political prisoners", 100 * year - 201000)
+    reference = Archive(tmp_path / "reference.db")
+    reference.db.conn.executescript(
+        "ATTACH '%s' AS src; INSERT INTO documents SELECT * FROM src.documents;"
+        "INSERT INTO claims SELECT * FROM src.claims; DETACH src;" % archive.path
+    )
+    match_claims(reference.db)
+    monkeypatch.setattr(matching, "BATCH_SIZE", 7)
+
+    class Killed(Exception):
+        pass
+
+    def kill_after_two(done, total):
+        if done >= 14:
+            raise Killed
+
+    with pytest.raises(Killed):
+        match_claims(archive.db, progress=kill_after_two)
+    marked = {r[0] for r in archive.db.execute("SELECT claim_id FROM _matched_claims")}
+    assert len(marked) == 14
+    # no pair without the mark of the claim that found it
+    for earlier, later in archive.pairs():
+        assert earlier in marked or later in marked
+    stats = match_claims(archive.db)
+    assert stats.claims_matched == 30 - 14
+    assert set(archive.pairs()) == set(reference.pairs())
+
+
+def test_changed_matcher_version_rematches(archive, monkeypatch):
+    seed_belarus(archive)
+    match_claims(archive.db)
+    before = archive.pairs()
+    monkeypatch.setattr(matching, "MATCHER_VERSION", "test-2")
+    stats = match_claims(archive.db)
+    assert stats.claims_matched == 5
+    after = archive.pairs()
+    assert set(after) == set(before)
+    assert {r["matcher_version"] for r in after.values()} == {"test-2"}
+
+
+def test_rescore_keeps_reviewed_pairs(archive):
+    ids = seed_belarus(archive)
+    match_claims(archive.db)
+    pair = archive.pairs()[(ids["prisoners_2021"], ids["prisoners_2024"])]
+    archive.review(pair["id"], "confirmed")
+    stats = match_claims(archive.db, rescore=True)
+    assert stats.claims_matched == 5
+    assert archive.pairs()[(ids["prisoners_2021"], ids["prisoners_2024"])]["id"] == pair["id"]
+
+
+# --- awkward input -------------------------------------------------------------------
+
+
+def test_empty_database_matches_nothing(archive):
+    stats = match_claims(archive.db)
+    assert (stats.claims_matched, stats.pairs_added) == (0, 0)
+
+
+def test_awkward_claims_take_part_without_crashing(archive):
+    d1 = archive.doc(None, None)
+    archive.claim(d1, "hundreds", "Hundreds of protesters were detained in Minsk.", "protesters detained",
+                  None, "vague", low=200, high=999)
+    archive.claim(d1, "12", None, None, 12)  # imported without text or subject
+    archive.claim(d1, "", "", "", None, None)
+    d2 = archive.doc(None, None)
+    b = archive.claim(d2, "about 500", "About 500 people were detained in Belarus.", "people detained",
+                      500, "about")
+    d3 = archive.doc("2021-05-01")
+    c = archive.claim(d3, "555", "Viasna says 555 political prisoners are behind bars in Belarus.", None, 555)
+    d4 = archive.doc("2021-05-09")
+    d = archive.claim(d4, "560", "Belarus holds 560 political prisoners, Viasna says.", None, 560)
+    stats = match_claims(archive.db)
+    assert stats.claims_matched == 6
+    pairs = archive.pairs()
+    assert pairs[(c, d)]["relation"] == "corroborates"   # subjects read from the words after the figure
+    assert json.loads(pairs[(c, d)]["components"])["key_kinds"] == ["context", "context"]
+    undated = [p for p in pairs if b in p]
+    assert undated and pairs[undated[0]]["days_apart"] is None
+
+
+def test_no_subject_needs_a_closer_match_than_a_subject(archive):
+    d1 = archive.doc("2021-05-01")
+    archive.claim(d1, "555", "Viasna says 555 political prisoners are behind bars in Belarus.", None, 555)
+    d2 = archive.doc("2021-05-09")
+    archive.claim(d2, "560", "Belarus holds 560 political activists, Viasna says.", None, 560)
+    match_claims(archive.db)
+    assert archive.pairs() == {}
+
+
+# --- pieces ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure, expected",
+    [
+        ((1400, 1400, 1400, "exact"), (1350, 1450)),
+        ((1374, 1374, 1374, "exact"), (1373.5, 1374.5)),
+        ((30000, 30000, None, "more_than"), (30000, None)),
+        ((1000, None, None, "about"), (850, 1150)),
+        ((None, 500, 800, "range"), (450, 850)),
+        ((None, 200, 999, "vague"), (200, 999)),
+        ((2000, None, 2000, "up_to"), (None, 2000)),
+    ],
+)
+def test_figures_read_as_intervals(figure, expected):
+    low, high, _ = interval(*figure)
+    assert (low, high) == pytest.approx(expected) if None not in expected else (low, high) == expected
+
+
+def test_place_comes_from_leader_or_document():
+    reading = read_claim(dict(id=1, document_id=1, quote="555", value=555, subject="political prisoners",
+                              sentence="555 political prisoners remain in Mr Lukashenko's prisons."))
+    assert reading.place == "Belarus"
+    reading = read_claim(dict(id=1, document_id=9, quote="555", value=555, subject="political prisoners",
+                              sentence="555 political prisoners remain."), lambda doc: "Georgia")
+    assert reading.place == "Georgia"
+
+
+def test_subject_lexicon_folds_synonyms_and_keeps_slices():
+    key = lambda s: read_claim(dict(id=1, document_id=1, subject=s)).subject_key  # noqa: E731
+    assert key("protesters arrested") == key("demonstrators detained") == key("people held")
+    assert key("people killed") == key("deaths")
+    assert subject_score(key("political prisoners"), key("political prisoners released")) == 0
+    assert subject_score(key("political prisoners"), key("people detained")) < 60
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.fixed_dictionaries({
+        "id": st.integers(1, 10), "document_id": st.integers(1, 3),
+        "value": st.none() | st.floats(-1e12, 1e12, allow_nan=False),
+        "low": st.none() | st.floats(0, 1e9), "high": st.none() | st.floats(0, 1e9),
+        "qualifier": st.none() | st.sampled_from(QUALIFIERS),
+        "unit": st.none() | st.sampled_from(["years", "percent"]),
+        "subject": st.none() | st.text(max_size=40), "sentence": st.none() | st.text(max_size=120),
+        "quote": st.none() | st.text(max_size=10), "attribution": st.none() | st.text(max_size=10),
+        "published": st.none() | st.text(max_size=12) | st.sampled_from(["2021-07-14", "2021-07", "2024"]),
+        "as_of": st.none() | st.sampled_from(["2021-02-30", "2022-05", "soon"]),
+    }),
+    st.fixed_dictionaries({
+        "id": st.integers(11, 20), "document_id": st.integers(4, 6),
+        "value": st.none() | st.floats(-1e12, 1e12, allow_nan=False),
+        "qualifier": st.sampled_from(["exact", "about", "vague"]),
+        "subject": st.sampled_from(["political prisoners", "people detained", "", "years"]),
+        "sentence": st.text(max_size=80), "published": st.sampled_from(["2021-07-20", "", "x"]),
+    }),
+)
+def test_compare_never_raises_and_scores_stay_in_range(a, b):
+    match = compare(a, b, threshold=0)
+    if match is not None:
+        assert 0 <= match.score <= 100
+        assert 0 <= match.subject_score <= 100
+        assert match.relation in ("corroborates", "updates", "contradicts")
+        assert match.explanation
+
+
+# --- figure status ----------------------------------------------------------------------
+
+
+def test_claim_status_counts_independent_sources_and_latest_figure(archive):
+    d1 = archive.doc("2021-07-14", "The Independent")
+    a = archive.claim(d1, "555", "Viasna counts 555 political prisoners in Belarus.", "political prisoners",
+                      555, attribution="Viasna")
+    d2 = archive.doc("2021-07-20", "Wire Service")
+    b = archive.claim(d2, "556", "There are 556 political prisoners in Belarus, Viasna says.",
+                      "political prisoners", 556, attribution="Viasna")
+    d3 = archive.doc("2021-07-25", "Radio")
+    c = archive.claim(d3, "about 560", "About 560 political prisoners are held in Belarus, says Radio.",
+                      "political prisoners", 560, "about")
+    d4 = archive.doc("2021-08-01", "Gazette")
+    d = archive.claim(d4, "120", "Belarus holds 120 journalists.", "journalists detained", 120)
+    match_claims(archive.db)
+    status = {r["claim_id"]: r for r in archive.db.query("SELECT * FROM claim_status")}
+    assert status[a]["status"] == "corroborated"
+    # Two outlets quoting Viasna are one source; Radio is the second.
+    assert status[a]["independent_sources"] == 2
+    assert status[a]["latest_value"] == 560 and status[a]["latest_date"] == "2021-07-25"
+    assert status[d]["status"] == "unverified" and status[d]["independent_sources"] == 1
+    d5 = archive.doc("2021-07-26", "Gazette")
+    e = archive.claim(d5, "900", "Belarus holds 900 political prisoners, says the ministry.",
+                      "political prisoners", 900, attribution="the ministry")
+    match_claims(archive.db)
+    status = {r["claim_id"]: r for r in archive.db.query("SELECT * FROM claim_status")}
+    assert status[e]["status"] == "contested"
+    assert status[c]["status"] == "contested"
+
+
+def test_rejected_match_no_longer_counts(archive):
+    ids = seed_belarus(archive)
+    match_claims(archive.db)
+    pair = archive.pairs()[(ids["prisoners_2021"], ids["prisoners_2024"])]
+    status = lambda: archive.db.execute(  # noqa: E731
+        "SELECT status FROM claim_status WHERE claim_id = ?", [ids["prisoners_2021"]]).fetchone()[0]
+    assert status() == "updated"
+    archive.review(pair["id"], "rejected")
+    assert status() == "unverified"
+
+
+@pytest.mark.asyncio
+async def test_figure_history_canned_query(archive):
+    from datasette.app import Datasette
+
+    ids = seed_belarus(archive)
+    d = archive.doc("2022-06-01", "Radio")
+    mid = archive.claim(d, "1,200", "Viasna counts 1,200 political prisoners in Belarus.",
+                        "political prisoners", 1200, attribution="Viasna")
+    match_claims(archive.db)
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
+    ds = Datasette([str(archive.path)], metadata=metadata)
+    response = await ds.client.get(
+        f"/checks/figure_history.json?claim_id={ids['prisoners_2024']}&_shape=array")
+    assert response.status_code == 200
+    rows = response.json()
+    assert [r["claim_id"] for r in rows] == [ids["prisoners_2021"], mid, ids["prisoners_2024"]]
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def test_match_command_prints_summary(archive):
+    seed_belarus(archive)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["match", "--db", str(archive.path), "--silent"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output.startswith("Matched 5 claims: 1 new pairs (0 corroborate, 1 update, 0 contradict)")
+    again = runner.invoke(cli, ["match", "--db", str(archive.path), "--silent"], catch_exceptions=False)
+    assert again.output.startswith("Matched 0 claims: 0 new pairs")
+
+
+def test_match_command_threshold_and_since(archive):
+    seed_belarus(archive)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["match", "--db", str(archive.path), "--silent", "--since", "2024-01-01"],
+                           catch_exceptions=False)
+    assert result.output.startswith("Matched 1 claims: 1 new pairs")
+    strict = runner.invoke(cli, ["match", "--db", str(archive.path), "--silent", "--rescore",
+                                 "--threshold", "100"], catch_exceptions=False)
+    assert strict.output.startswith("Matched 5 claims: 1 new pairs")
+
+
+def test_match_command_rejects_bad_since(archive):
+    result = CliRunner().invoke(cli, ["match", "--db", str(archive.path), "--since", "last week"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: --since: not a date: 'last week'; use YYYY-MM-DD")
+
+
+def test_match_on_empty_database_exits_zero(tmp_path):
+    result = CliRunner().invoke(cli, ["match", "--db", str(tmp_path / "new.db"), "--silent"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output.startswith("Matched 0 claims: 0 new pairs")
