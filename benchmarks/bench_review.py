@@ -45,9 +45,12 @@ try:
 except ImportError:
     match_claims = None
 if match_claims:
-    stats = match_claims(db)
-    print("match_claims finished:", stats.summary() if hasattr(stats, "summary") else stats, flush=True)
-    time.sleep(3600)
+    try:
+        stats = match_claims(db)
+        print("match_claims finished:", stats.summary() if hasattr(stats, "summary") else stats, flush=True)
+        time.sleep(3600)
+    except Exception as ex:  # e.g. an archive built by an older matcher schema
+        print(f"match_claims failed ({ex!r}); writing matches in a loop instead", flush=True)
 n = 0
 top = db.execute("SELECT max(id) FROM claims").fetchone()[0]
 while True:  # as `checks match` would write: a batch of pairs per short transaction
@@ -213,8 +216,9 @@ def main():
     writer_name = ("checks.matching.match_claims" if importlib.util.find_spec("checks.matching")
                    else "a loop inserting 200 matches per transaction")
     # niced as a deployment should run batch work beside a site: readers get the CPU first
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.DEVNULL,
-                              preexec_fn=lambda: os.nice(10))
+    writer_log = open(OUT / "bench_review_writer.log", "w")
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=writer_log,
+                              stderr=subprocess.STDOUT, preexec_fn=lambda: os.nice(10))
     reviewer = Reviewer(url)
     try:
         run_readers(url, path, 2, 8)  # warm up caches and the server
@@ -243,7 +247,9 @@ def main():
           f"POST median {statistics.median(reviewer.timings or [0]) * 1000:.1f} ms, "
           f"p95 {percentile(reviewer.timings or [0], 0.95) * 1000:.1f} ms")
     print(f"  errors (non-200 or 'database is locked'): {len(all_errors)} {all_errors[:3]}")
+    writer_log.close()
     print(f"  writer: {writer_name}; matches table now ends at id {matches:,}")
+    print("  writer log:", (OUT / "bench_review_writer.log").read_text().strip()[-300:] or "(empty)")
 
 
 if __name__ == "__main__":

@@ -487,11 +487,10 @@ def naive_relation(a, b):
 def baseline_predictions(claims, corpus):
     """Every cross-document pair of claims, scored by token_set_ratio of their sentences,
     ordered by published date, with the naive relation."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     ids = list(claims)
     sentences = [claims[i]["sentence"] or "" for i in ids]
-    matrix = process.cdist(sentences, sentences, scorer=fuzz.token_set_ratio, workers=1)
     published = {d: corpus.documents[d].get("published") or "" for d in corpus.documents}
     predictions = []
     for x, i in enumerate(ids):
@@ -501,7 +500,7 @@ def baseline_predictions(claims, corpus):
                 continue
             first, second = sorted((i, j), key=lambda c: (published[claims[c]["doc"]], claims[c]["doc"]))
             predictions.append(Prediction(first, second, naive_relation(claims[i], claims[j]),
-                                          float(matrix[x][y])))
+                                          fuzz.token_set_ratio(sentences[x], sentences[y])))
     return predictions
 
 

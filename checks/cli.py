@@ -100,31 +100,15 @@ def import_(file, format_, rejects, no_extract, db_path, silent):
     Any bad row stops the import and nothing is written, unless --rejects is
     given. Importing the same file twice (with the same options) adds nothing.
     """
-    import os
-
     from . import importing
 
     db = open_database(db_path)
-    if file == "-":
-        stream, size = importing.peekable(sys.stdin.buffer), None
-    else:
-        stream, size = open(file, "rb"), os.path.getsize(file)
-    with stream:
+    with importing.open_input(file) as (stream, size), importing.rejects_file(rejects) as out:
         reader = importing.Reader(stream, importing.detect_format(file, stream, format_))
         with progressbar(length=size, label="Importing", silent=silent or size is None) as bar:
-            if rejects is None:
-                result = importing.import_claims(db, reader, progress=bar.update, enrich=not no_extract)
-            else:
-                with open(rejects + ".part", "w", newline="", encoding="utf-8") as out:
-                    try:
-                        result = importing.import_claims(
-                            db, reader, rejects=out, progress=bar.update, enrich=not no_extract
-                        )
-                    except BaseException:
-                        out.close()
-                        os.remove(rejects + ".part")
-                        raise
-                os.replace(rejects + ".part", rejects)
+            result = importing.import_claims(
+                db, reader, rejects=out, progress=bar.update, enrich=not no_extract
+            )
     if result.unknown_columns:
         click.echo(f"Ignored unknown columns: {', '.join(result.unknown_columns)}", err=True)
     click.echo(
@@ -133,6 +117,54 @@ def import_(file, format_, rejects, no_extract, db_path, silent):
     )
     if rejects is not None:
         click.echo(f"{result.rejected} rows rejected: see {rejects}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option(
+    "--format", "format_", type=click.Choice(["jsonl", "table"]), default="jsonl",
+    show_default=True, help="One JSON object per claim, or a table for people.",
+)
+@click.option("--language", help="ISO 639-1 code (en, ru, be, pl, de, fr…); detected when absent.")
+@errors_to_messages
+def extract(path, format_, language):
+    """Print the numeric claims found in PATH (text or HTML; - for stdin), without storing them.
+
+    JSON lines carry the keys quote, start, end, value, low, high, qualifier, unit,
+    subject, attribution, as_of, sentence. Plain text is streamed, so files of any
+    size take little memory.
+    """
+    import io
+    import json
+
+    from .extraction import claims_from_stream
+
+    binary = click.open_file(path, "rb")
+    with binary, io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="") as stream:
+        claims = claims_from_stream(stream, language=language)
+        if format_ == "jsonl":
+            for claim in claims:
+                click.echo(json.dumps(claim.as_dict(), ensure_ascii=False))
+        else:
+            _print_claims_table(claims)
+
+
+def _print_claims_table(claims):
+    columns = (("quote", 28), ("value", 14), ("qualifier", 9), ("unit", 7), ("subject", 26),
+               ("attribution", 18), ("as_of", 10))
+    click.echo("  ".join(name.ljust(width) for name, width in columns).rstrip())
+    click.echo("  ".join("-" * width for _, width in columns))
+    for claim in claims:
+        if claim.value is not None:
+            value = f"{claim.value:g}"
+        else:
+            value = f"{claim.low if claim.low is not None else ''}–{claim.high if claim.high is not None else ''}"
+        cells = (claim.quote, value, claim.qualifier, claim.unit or "", claim.subject or "",
+                 claim.attribution or "", claim.as_of or "")
+        click.echo("  ".join(
+            (str(cell)[: width - 1] + "…" if len(str(cell)) > width else str(cell)).ljust(width)
+            for cell, (_, width) in zip(cells, columns)
+        ).rstrip())
 
 
 def host_port_options(fn):

@@ -73,7 +73,7 @@ _HEDGES = {
         "fr": "au moins|au minimum|pas moins de",
     },
     "about": {
-        "en": "about|around|some|roughly|approximately|an estimated|estimated|approx\\.|circa|"
+        "en": "about|around|some|roughly|approximately|an estimated|approx\\.|circa|"
               "ca\\.|c\\.|more or less|in the region of|an approximate",
         "ru": "около|примерно|приблизительно|порядка|ориентировочно|где-то",
         "be": "каля|прыкладна|блізу",
@@ -89,10 +89,10 @@ _HEDGES = {
         "uk": "майже",
         "pl": "prawie|niemal|niemalże|blisko|bez mała|nieomal",
         "de": "fast|beinahe|knapp|nahezu|annähernd",
-        "fr": "presque|près de|quasiment|pas loin de",
+        "fr": "presque|près de|près|quasiment|pas loin de",
     },
     "up_to": {
-        "en": "up to|fewer than|less than|no more than|not more than|under|below|as many as|"
+        "en": "up to|fewer than|less than|no more than|not more than|under|below|as many as|as much as|"
               "a maximum of|at most",
         "ru": "до|менее|меньше|не более|не больше|максимум|вплоть до",
         "be": "да|менш за|не больш за|менш чым",
@@ -101,6 +101,51 @@ _HEDGES = {
         "de": "bis zu|weniger als|höchstens|unter|maximal",
         "fr": "jusqu'à|moins de|au plus|au maximum|pas plus de",
     },
+}
+# What a counting ordinal counts: "his sixth term", "the fifth package", "the 100th day".
+_ORDINAL_NOUNS = ("terms?|time|mandate|round|wave|package|night|day|week|month|year|"
+                  "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|protest|"
+                  "rally|march|attempt|election|anniversary|fine|arrest|conviction|sentence|"
+                  "trial|case|strike|tranche|batch|list|series|session|raid|hearing|"
+                  "extension|summit|congress|edition|convocation|wave|consecutive|straight|"
+                  "successive|such|in\\s+a\\s+row")
+# Fractions and ordinals in other languages: (?P<frac_x>…) and (?P<ord_x>…) groups.
+_FRACTIONS_OTHER = {
+    "ru": r"|(?P<frac_x>половин[аыуе]|трет(?:ь|и|ью)|четверт(?:ь|и|ью)|две\s+трети|три\s+четверти)(?!\w)",
+    "be": r"|(?P<frac_x>палов[аыуе]|трэц(?:ь|і)|чвэрць)(?!\w)",
+    "pl": r"|(?P<frac_x>połow[aęy]|jedna\s+trzecia|jednej\s+trzeciej|ćwierć|dwie\s+trzecie|trzy\s+czwarte)(?!\w)",
+    "de": r"|(?P<frac_x>(?:die|der|ein|eine|einem|einen|rund\s+ein)\s+(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel)|zwei\s+Drittel|drei\s+Viertel)(?!\w)",
+    "fr": r"|(?P<frac_x>la\s+moitié|un\s+tiers|un\s+quart|deux\s+tiers|trois\s+quarts|un\s+cinquième)(?!\w)",
+}
+_FRACTION_VALUES = (
+    (r"половин|палов|połow|hälfte|moitié", 50.0), (r"две\s+трет|dwie\s+trzecie|zwei\s+drittel|deux\s+tiers", 66.67),
+    (r"три\s+четверт|trzy\s+czwarte|drei\s+viertel|trois\s+quarts", 75.0),
+    (r"трет|трэц|trzeci|drittel|tiers", 33.33), (r"четверт|чвэрць|ćwierć|viertel|quart", 25.0),
+    (r"fünftel|cinquième", 20.0), (r"zehntel", 10.0),
+)
+_ORDINAL_STEMS = {
+    "ru": ((r"втор", 2), (r"трет", 3), (r"четв[её]рт", 4), (r"пят", 5), (r"шест", 6), (r"седьм", 7),
+           (r"восьм", 8), (r"девят", 9), (r"десят", 10)),
+    "pl": ((r"drug", 2), (r"trzec", 3), (r"czwart", 4), (r"piąt", 5), (r"szóst", 6), (r"siódm", 7),
+           (r"ósm", 8), (r"dziewiąt", 9), (r"dziesiąt", 10)),
+    "de": ((r"zweit", 2), (r"dritt", 3), (r"viert", 4), (r"fünft", 5), (r"sechst", 6), (r"siebt", 7),
+           (r"acht", 8), (r"neunt", 9), (r"zehnt", 10)),
+    "fr": ((r"deuxième", 2), (r"troisième", 3), (r"quatrième", 4), (r"cinquième", 5), (r"sixième", 6),
+           (r"septième", 7), (r"huitième", 8), (r"neuvième", 9), (r"dixième", 10)),
+}
+_ORDINAL_ENDINGS = {
+    "ru": r"(?:ой|ый|ий|ая|ое|ого|ому|ую|ом|ые|ых|ья|ье|ьего|ьей|ей|ьим|ем)",
+    "pl": r"(?:i|a|ie|iego|iej|y|ą|ego|ej)",
+    "de": r"(?:e|er|en|es|em)",
+    "fr": r"",
+}
+_ORDINALS_OTHER = {
+    lang: "|(?P<ord_x>(?:" + "|".join(stem for stem, _ in stems) + ")" + _ORDINAL_ENDINGS[lang]
+          + r")(?=\s+(?!(?:" + "|".join(n for n in (
+              "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+              "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+              "listopada grudnia").split()) + r")\b)[^\W\d_])"
+    for lang, stems in _ORDINAL_STEMS.items()
 }
 _POST_HEDGES = {"or so": "about", "-odd": "about", "odd": "about", "or more": "at_least",
                 "+": "more_than", "plus": "more_than", "or fewer": "up_to", "or less": "up_to"}
@@ -112,25 +157,26 @@ _AND = {"en": "and|to", "ru": "и|до", "be": "і|да", "uk": "і|до", "pl":
 _OR = {"en": "to|or", "ru": "до|или", "be": "да|ці", "uk": "до|або", "pl": "do|lub|albo",
        "de": "bis|oder", "fr": "à|ou"}
 
-_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+_CURRENCY_PREFIX = {"₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
 _CURRENCY_WORDS = (
-    ("USD", r"(?:US\s+|de\s+)?dollars?|USD|долл(?:аров|ара|ар)?\.?|dolar(?:ów|y)|Dollar"),
+    ("USD", r"(?:US\s+|de\s+)?dollars?|US-Dollar|USD|долл(?:аров|ара|ар)?\.?|dolar(?:ów|y)|Dollar"),
     ("EUR", r"(?:d['’])?euros?|EUR|евро|Euro"),
     ("GBP", r"pounds(?:\s+sterling)?|GBP"),
     ("BYN", r"Belarusian\s+ro?ubles?|BYN|BYR|белорусских\s+рубл(?:ей|я)|беларускіх\s+рублёў"),
     ("RUB", r"(?:Russian\s+)?ro?ubles?|RUB|рубл(?:ей|я|ь)|руб\.|рублёў"),
     ("PLN", r"złotych|złote|zł|PLN|zlotys?"),
+    ("GEL", r"lari|GEL|лари"),
 )
 _DURATIONS = (
-    ("years", 1, r"years?|лет|года?|гадоў|гады|lat|lata|rok|Jahren?|Jahre|ans|années"),
+    ("years", 1, r"years?|лет|года?|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahren?|Jahre|ans|années"),
     ("years", 10, r"decades?|десятилети[йея]|dekad[ay]?|Jahrzehnten?|décennies?"),
     ("years", 100, r"centuries|century"),
-    ("months", 1, r"months?|месяц(?:а|ев)?|месяцаў|месяцы|miesięcy|miesiące|miesiąc|Monaten?|Monat|mois"),
+    ("months", 1, r"months?|месяц(?:а|ев|ам|ами)?|месяцаў|месяцы|miesięcy|miesiące|miesiąc|Monaten?|Monat|mois"),
     ("weeks", 1, r"weeks?|недел[ьиюя]|тыдняў|tygodni|tygodnie|Wochen?|semaines?"),
-    ("days", 1, r"days?|дн(?:я|ей)|день|суток|сутки|dni|dzień|Tagen?|Tage|jours?"),
-    ("hours", 1, r"hours?|час(?:а|ов)?|гадзін|godzin[ya]?|godzinę|Stunden?|heures?"),
+    ("days", 1, r"days?|дн(?:я|ей|ям|ями)|день|суток|сутки|dni|dzień|Tagen?|Tage|jours?"),
+    ("hours", 1, r"hours?|час(?:а|ов|ам|ами)?|гадзін|godzin[ya]?|godzinę|Stunden?|heures?"),
     ("minutes", 1, r"minutes?|минут[ы]?|minut[y]?|Minuten"),
 )
 _HYPHEN_DURATIONS = {"year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1),
@@ -205,8 +251,10 @@ _MASK_AT = re.compile(
     | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
     | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
     | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
-    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d)
-    | \d+\s*(?:min|minute)s?\s+read | \d+\s+(?:comments?|shares?|likes?|replies|retweets)(?!\w)
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
+    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
     | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
     | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
     | \d{{1,3}}[-\s]years?[-\s]old
@@ -224,20 +272,26 @@ def _reverse_alternation(words):
 
 _MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
 _MONTH_FORMS += [n[0].upper() + n[1:] for n in _MONTH_FORMS if n[0].islower()]
-_IDENTIFIER_WORDS = """article section paragraph chapter clause flight resolution decree protocol
-    episode season volume platform terminal gate route highway version model part page item
-    case room table figure line bus art. no. nos. nr nr. p. pp. vol. fig. ст. ч. п. статья
-    статьи статье статью части часть пункт пункта art. artykuł artykułu artikel abs. § № #
-    comments comment shares likes views replies retweets image photo picture slide tel tel.
-    phone fax тел тел. aged ©""".split()
+# Words after which a number names or labels something rather than counting it.
+_IDENTIFIER_WORDS = """article|section|paragraph|chapter|clause|flight|resolution|decree|protocol|
+    episode|season|volume|platform|terminal|gate|route|highway|version|model|part|page|item|
+    case|room|courtroom|cell|ward|block|colony|table|figure|line|bus|art.|no.|nos.|nr|nr.|p.|
+    pp.|vol.|fig.|ст.|ч.|п.|статья|статьи|статье|статью|части|часть|пункт|пункта|artykuł|
+    artykułu|artikel|abs.|§|№|#|comments|comment|share|shares|like|likes|views|replies|
+    retweets|image|photo|picture|slide|tel|tel.|phone|fax|тел|тел.|hotline|hotline at|
+    helpline|infolinia|горячая линия|aged|ages|w wieku|в возрасте|im alter von|âgés de|
+    âgées de|просмотров|просмотры|wyświetleń|aufrufe|vues|lesezeit|lecture|czas czytania|
+    время чтения|listen to this article|updated|©""".replace("\n", "").split("|")
 _MASK_BEFORE = re.compile(
     rf"""
-      (?:\s+|\s*,\s*|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
+      (?:\s+|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
     | \s+,?(?:ts|dn|dr|ht|\.)?\d{{1,2}}\s+\.?(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
-    | (?:[\s-]\d{{1,4}})*\s*[:(]?\s*(?:{_reverse_alternation(_IDENTIFIER_WORDS)})(?![^\W\d_])
+    | (?:[\s-]\d{{1,4}})*\s*[:(,]?\s*(?:{_reverse_alternation(_IDENTIFIER_WORDS)})(?![^\W\d_])
     | \s+(?:fo|/)\s+\d+\s+(?:egami|otohp|erutcip|edils)(?![^\W\d_])
     | (?:[\s.-]\d{{1,4}})*[\s.-]?\)?\d{{1,4}}\(?[\s.-]?\d{{1,3}}\+
     | \s*[:=]\w*[#@/]\S*
+    | (?-i:\s*,\s*(?:[\w'’-]*[A-Z]\s+){{1,3}}yB)(?![^\W\d_])
+    | (?:[\s-]\)?\d{{1,4}}\(?){{2,}}(?!\d)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -272,10 +326,13 @@ class _Patterns:
         words = numbers.words_pattern(lang)
         if lang != "en":
             words = f"(?:{words}|{numbers.EN_WORDS_PATTERN})"
-        currency_prefix = r"(?:US\$|\$|€|£|₽|(?:USD|EUR|GBP|RUB|BYN|PLN|Br)\s?)"
+        if lang in _ARTICLE_NUMBERS:
+            phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
+            words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
+        currency_prefix = r"(?:US\$|\$|€|£|₽|₾|(?:USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?)"
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
-                  rf"(?:{numbers.SCALE_PATTERN})?")
+                  rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
         vague = "|".join(
             re.escape(p).replace("\\ ", r"\s+")
             for p in sorted(numbers.VAGUE_PHRASES, key=len, reverse=True)
@@ -290,25 +347,30 @@ class _Patterns:
         durations = "|".join(f"(?P<dur_{i}>{w})" for i, (_, _, w) in enumerate(_DURATIONS))
         unit = (
             rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\s(?:{currency_words})(?!\w)"
+            rf"|\.?\s(?:{currency_words})(?!\w)"
             rf"|\s(?:{durations})(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{'|'.join(_OTHER_UNITS)})(?!\w))"
         )
-        self.claim = re.compile(
+        # claim: ranges allowed; single: the same without ranges, the fallback
+        # when a range reads backwards ("£1 million or 50%").
+        frac_extra = _FRACTIONS_OTHER.get(lang, "")
+        ordinal_extra = _ORDINALS_OTHER.get(lang, "")
+        self.claim, self.single = (re.compile(
             rf"""
-            (?<![\w$€£₽#№@/\\.,\-–+])
+            (?<![\w$€£₽#№@/\\.,:\-–+])(?<!\d\()
             (?:(?P<hedge>{hedge})\s+)?
             (?:
-                (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all)\b)
+                (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
+                    said|say|says|did|do|would|will)\b|\s*[,.;:)]){frac_extra}
               | (?P<vague>{vague})(?!\w)
               | (?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
-                  (?=\s+(?:(?:consecutive|straight|successive|presidential|full|five-year|
-                            six-year|seven-year|four-year)\s+)*(?:terms?|time|mandate|round|wave)\b)
+                  (?=\s+(?:(?:consecutive|straight|successive|presidential|full|such|new|major|
+                            [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b){ordinal_extra}
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered)\s+)?(?:{count_nouns})\b)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
-              | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number}))?
+              | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
             (?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))?
             (?P<unit>{unit})?
@@ -316,18 +378,40 @@ class _Patterns:
             (?![^\W_]|[.,:/]\d|\d)
             """,
             re.VERBOSE | re.IGNORECASE,
-        )
+        ) for range_ in ("?", "{0}"))
         self.trigger = re.compile(_trigger_pattern(lang))
         lookback = sorted(
-            set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"},
+            set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
+            | _ARTICLES.get(lang, set()),
             key=len, reverse=True,
         )
         reversed_words = "|".join(_reversed_phrase(w) for w in lookback)
         self.lookback = re.compile(
             r"(?:\s?(?P<cur>dsu|rue|pbg|bur|nyb|nlp|rb)(?![^\W\d_]))?"
-            rf"(?:\s+(?P<hedge>{reversed_words})(?![^\W\d_]))?",
+            rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
+
+
+# Articles that open a fraction ("ein Drittel", "la moitié"), looked back for like hedges.
+_ARTICLES = {"de": {"die", "der", "ein", "eine", "einem", "einen", "einer"},
+             "fr": {"la", "un", "une", "d'un", "d’un"}}
+# Number phrases with an article: "une douzaine", "d'un million", "ein Dutzend".
+_ARTICLE_NUMBERS = {
+    "fr": {"une douzaine": 12, "un million": 1_000_000, "d'un million": 1_000_000,
+           "d’un million": 1_000_000, "un milliard": 1_000_000_000,
+           "d'un milliard": 1_000_000_000, "d’un milliard": 1_000_000_000},
+    "de": {"ein dutzend": 12, "eine million": 1_000_000, "einer million": 1_000_000,
+           "eine milliarde": 1_000_000_000, "einer milliarde": 1_000_000_000},
+}
+# Stems that start ordinals and fractions in other languages, for the trigger.
+_EXTRA_TRIGGERS = {
+    "ru": "половин|трет|четверт|втор|пят|шест|седьм|восьм|девят|десят|две трети|три четверти",
+    "be": "палов|трэц|чвэрць",
+    "pl": "połow|jedna trzecia|jednej trzeciej|ćwierć|dwie trzecie|trzy czwarte|drug|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt",
+    "de": "dutzend|hälfte|drittel|viertel|fünftel|zehntel|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt",
+    "fr": "douzaine|moitié|tiers|quart|cinquième|deuxième|troisième|quatrième|sixième|septième|huitième|neuvième|dixième",
+}
 
 
 def _reversed_phrase(phrase):
@@ -369,23 +453,35 @@ def _trigger_pattern(lang):
     words |= {phrase.split(" ")[0] for phrase in numbers.VAGUE_PHRASES}
     words -= {"several", "a", "some", "des"}
     words |= {"several", "a few", "some hundreds", "some thousands"}
-    first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
+    stems = _EXTRA_TRIGGERS.get(lang, "").split("|") if lang in _EXTRA_TRIGGERS else []
+    first = "".join(sorted({w[0] for w in list(words) + stems} | {w[0].upper() for w in list(words) + stems}))
+    extra = rf"|(?<![^\W\d_]){_trie(stems)}" if stems else ""
     return (
-        rf"(?=[\d$€£₽{re.escape(first)}])(?:[\d$€£₽]|(?<![^\W\d_]){_trie(words)}(?![^\W\d_]))"
+        rf"(?=[\d$€£₽₾{re.escape(first)}])(?:[\d$€£₽₾]|(?<![^\W\d_]){_trie(words)}(?![^\W\d_]){extra})"
     )
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
 
-_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|\$|€|£|₽|USD|EUR|GBP|RUB|BYN|PLN|Br)\s?")
+_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|\$|€|£|₽|₾|USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?")
 _YEAR_BEFORE = set("""in since of from until till by before after during the early late mid
     summer spring autumn winter fall year years between and to around about circa c. в с до
     od do w im seit en depuis année з ад у""".split())
 
 
+_HALF = re.compile(r"(?i)(?:\s+and\s+a\s+half|½)")
+
+
 def _number(text, language):
     "(value, currency code) of one number expression, e.g. '$2bn' → (2e9, 'USD')."
     currency = None
+    phrase = _ARTICLE_NUMBERS.get(language, {}).get(re.sub(r"\s+", " ", text.strip().lower()))
+    if phrase:
+        return phrase, None
+    half = _HALF.search(text)
+    if half:
+        value, currency = _number(text[:half.start()] + text[half.end():], language)
+        return (None if value is None else value + 0.5), currency
     m = _CURRENCY_PREFIX_RE.match(text)
     if m:
         currency = _CURRENCY_PREFIX[m.group(1).lower()]
@@ -429,6 +525,15 @@ def _read(m, block, language):
     unit, factor, currency = (None, 1, None)
     if m.group("unit"):
         unit, factor, currency = _unit(m, patterns)
+    groups = m.groupdict()
+    if groups.get("frac_x"):
+        text = m.group("frac_x").lower()
+        value = next(v for pattern, v in _FRACTION_VALUES if re.search(pattern, text))
+        return _bounds(value, qualifier or "exact") + ("percent",)
+    if groups.get("ord_x"):
+        text = m.group("ord_x").lower()
+        value = next(v for stem, v in _ORDINAL_STEMS[language] if re.match(stem, text))
+        return (value, value, value, "exact", None)
     if m.group("frac"):
         value = numbers.FRACTIONS[_fraction_key(m.group("frac"))]
         return _bounds(value, qualifier or "exact") + ("percent",)
@@ -462,8 +567,10 @@ def _read(m, block, language):
         scale = _scale_word(second)
         if scale and not _scale_word(first) and low * scale <= high and low < high / scale * 1.0001:
             low = low * scale
-        if _is_year_range(first, second) or low >= high:
+        if _is_year_range(first, second):
             return None
+        if low >= high:
+            return _BAD_RANGE
         return (None, _clean(low * factor), _clean(high * factor), "range",
                 currency or unit)
     if _is_bare_year(first, m, block, qualifier, unit, language):
@@ -472,7 +579,13 @@ def _read(m, block, language):
         return None
     if re.fullmatch(r"0\d+|\d{8,}", first.strip()):
         return None
+    if (not qualifier and not unit and not currency and first.strip().isdigit()
+            and _names_something(block, m.start(), m.end())):
+        return None
     return _bounds(_clean(low * factor), qualifier or "exact") + (currency or unit,)
+
+
+_BAD_RANGE = "bad range"  # read the first figure alone instead
 
 
 def _fraction_key(text):
@@ -514,6 +627,21 @@ def _count_noun_follows(block, end):
     return bool(m2 and m2.group(1).lower() in _COUNT_NOUNS and word not in _SUBJECT_STOP)
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$")
+
+
+def _names_something(block, start, end):
+    "'Hong Kong 47', 'Embraer Legacy 600': a number right after a name, counting nothing."
+    m = _NAME_BEFORE.search(block, max(0, start - 40), start)
+    if not m or m.group(1).lower() in _SUBJECT_STOP or m.group(1).lower() in _MONTH_NUMBER:
+        return False
+    before = block[max(0, m.start() - 3):m.start()].rstrip()
+    if not before or before[-1] in ".!?:\n\"“(":
+        return False
+    nxt = _NEXT_WORD.match(block, end)
+    return not (nxt and (_is_plural(nxt.group(1).lower()) or nxt.group(1).lower() in _COUNT_NOUNS))
+
+
 def _is_bare_year(first, m, block, qualifier, unit, language):
     "A four-digit number that reads as a year: 'in 2021', 'the 2020 election'."
     text = first.strip()
@@ -533,7 +661,7 @@ def _is_bare_year(first, m, block, qualifier, unit, language):
     if word in _COUNT_NOUNS:
         return False
     if re.search(r"[a-z]", word):
-        return not (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        return not _is_plural(word)
     return False  # Cyrillic and other scripts: years are masked with their "года"/"roku"
 
 
@@ -562,8 +690,8 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     sentenced convicted charged released freed pardoned deported expelled fined beaten abducted
     kidnapped executed evacuated displaced dismissed questioned interrogated summoned prosecuted
     fired hospitalised hospitalized searched missing dead died disappeared exiled fled hurt shot
-    slain held detained injured raided blocked banned closed liquidated designated labelled
-    labeled taken""".split())
+    slain detained injured raided blocked banned closed liquidated designated labelled
+    labeled""".split())
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still))*"
@@ -704,6 +832,10 @@ _FIGURES_FROM = re.compile(
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|compiled\s+by|published\s+by|released\s+by|"
     rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_NAME}|{_SOURCE_WORDS})"
 )
+_POSSESSIVE_SOURCE = re.compile(
+    rf"(?<![\w’'.&-])(?P<name>{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
+    rf"(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)"
+)
 _VERB_THEN_NAME = re.compile(rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_NAME})")
 _OTHER_LANGUAGE_SOURCE = re.compile(
     r"(?i:по\s+данным|по\s+словам|по\s+информации|по\s+подсчётам|по\s+подсчетам|"
@@ -739,6 +871,8 @@ def _attributions(sentence, language=None):
         found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
     if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
+    if ("'s " in sentence or "’s " in sentence) and any(cue in lower for cue in _DATA_CUES + ("tally", "list")):
+        found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
     for verb in _SOURCE_VERB.finditer(sentence):
         m = _NAME_BEFORE_VERB.search(sentence, max(0, verb.start() - 100), verb.start())
         if m:
@@ -929,18 +1063,26 @@ def _candidates(block):
         if t is None:
             return
         p = t.start()
-        back = lookback(text[max(0, p - 40):p][::-1])
+        behind = text[max(0, p - 60):p][::-1]
+        starts, back = [], lookback(behind)
+        while back.end() > (p - starts[-1] if starts else 0):
+            starts.append(p - back.end())
+            back = lookback(behind, back.end())
         m = None
-        if back.end():
-            m = claim(text, p - back.end())
-        if m is None or m.end() <= p:
-            m = claim(text, p)
+        for start in reversed(starts):  # the widest hedge first
+            m = claim(text, start)
+            if m is not None and m.end() > p:
+                break
+            m = None
         if m is None:
-            pos = t.end()
-            while pos < len(text) and text[pos].isdigit():
-                pos += 1
+            m = claim(text, p)
+        skip = t.end()
+        while skip < len(text) and text[skip].isdigit():
+            skip += 1
+        if m is None:
+            pos = skip if text[p].isdigit() else p + 1
             continue
-        pos = yield m
+        pos = max((yield m), skip)
 
 
 def _block_claims(text, base, language):
@@ -959,7 +1101,7 @@ def _block_claims(text, base, language):
         else:
             claim, carried = found
             claims.append(claim)
-            resume = m.end()
+            resume = claim.end - base
         try:
             m = candidates.send(resume)
         except StopIteration:
@@ -973,11 +1115,29 @@ def _claim(m, block, base, carried):
     start, end = m.start(), m.end()
     if block.masked(_number_start(m)):
         return None
+    if m.group("hedge") and (_not_a_hedge(m, text) or "\n" in text[start:_number_start(m)]):
+        m = block.patterns.claim.match(text, _number_start(m))
+        if m is None:
+            return None
+        start, end = m.start(), m.end()
     read = _read(m, text, block.language)
-    if read is None or _AGE_OR_AGO.match(text, end):
+    if read is _BAD_RANGE:
+        m = block.patterns.single.match(text, start)
+        if m is None:
+            return None
+        end = m.end()
+        read = _read(m, text, block.language)
+    if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end):
         return None
     value, low, high, qualifier, unit = read
+    for group in ("ord", "ord_x"):
+        if m.groupdict().get(group):
+            end = m.end(group)
+    if "\n" in text[start:end]:
+        return None
     span = block.sentences.span(start)
+    if span[1] < end:  # a sentence never cuts a figure in two
+        span = (span[0], end)
     claim = Claim(
         quote=text[start:end], start=base + start, end=base + end, value=value, low=low,
         high=high, qualifier=qualifier, unit=unit, sentence=text[span[0]:span[1]],
@@ -991,10 +1151,27 @@ def _claim(m, block, base, carried):
     return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
 
 
+_CHANGE_VERB = re.compile(r"(?:ł[aoy]?|ło|ли|ла|ло|лся|лась|лось|лись|ился|ется|ится|ut|et|ит|ет)\s+$")
+
+
+def _not_a_hedge(m, text):
+    """'Over eleven months' is a period, not more than eleven months; 'spadło do
+    29 proc.' and 'выросло до 300' say where a figure went, not up to where."""
+    hedge = m.group("hedge").lower()
+    if hedge == "over" and (m.group("hyphen_dur") or any(
+            m.group(f"dur_{i}") for i in range(len(_DURATIONS)))):
+        before = text[max(0, m.start() - 3):m.start()].rstrip()
+        return not before or before[-1] in ".,;:!?\n\"“("
+    if hedge in ("до", "do", "да"):
+        return bool(_CHANGE_VERB.search(text, max(0, m.start() - 20), m.start()))
+    return False
+
+
 def _number_start(m):
     "Where the first number of a claim match begins (after its hedge)."
-    for group in ("n", "a", "ord", "vague", "frac", "zero"):
-        if m.group(group):
+    groups = m.groupdict()
+    for group in ("n", "a", "ord", "vague", "frac", "zero", "frac_x", "ord_x"):
+        if groups.get(group):
             return m.start(group)
     return m.start()
 
@@ -1108,3 +1285,43 @@ def extract_claims(text, language=None):
 
 
 __all__ = ["Claim", "QUALIFIERS", "detect_language", "extract_claims", "iter_claims"]
+
+
+# --- files and streams (used by `checks extract`) --------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--|<[a-z]+[\s>])", re.I)
+
+
+def looks_like_html(head):
+    "Does text starting with ``head`` look like an HTML page rather than plain text?"
+    return bool(_HTML_START.match(head)) or "<html" in head[:2048].lower()
+
+
+def _html_text(html):
+    "Article text of an HTML page: checks.pages.parse_html, else a crude tag strip."
+    try:
+        from .pages import parse_html
+    except ImportError:
+        parse_html = None
+    if parse_html is not None:
+        try:
+            return parse_html(html).get("text") or ""
+        except Exception:
+            pass
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    return re.sub(r"\s*\n\s*", "\n", re.sub(r"(?s)<[^>]*>", " ", html)).strip()
+
+
+def claims_from_stream(stream, language=None):
+    """Claims from a text stream (a file opened for reading, or stdin). Plain text is
+    streamed block by block; an HTML page is read whole and turned into article text
+    first (offsets then refer to that text)."""
+    head = stream.read(READ_CHARS)
+    if looks_like_html(head):
+        return iter_claims(_html_text(head + stream.read()), language=language)
+    return iter_claims(_prepend(head, stream), language=language)
+
+
+def _prepend(head, stream):
+    yield head
+    yield from _chunks(stream)

@@ -9,12 +9,15 @@ unless the caller passes ``rejects=`` to collect bad rows instead.
 """
 
 import codecs
+import contextlib
 import csv
 import dataclasses
 import datetime
 import io
 import json
+import os
 import re
+import sys
 
 from .database import CLAIM_FIELDS, claim_row, now
 from .errors import InputError
@@ -101,9 +104,33 @@ def detect_format(name, stream=None, format=None):
     return "tsv" if b"\t" in first_line and b"," not in first_line else "csv"
 
 
-def peekable(stream):
-    "A binary stream that supports ``peek`` (wrapping it when needed)."
-    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+@contextlib.contextmanager
+def open_input(path):
+    """Yield (binary stream with ``peek``, size in bytes or None) for a path,
+    or for standard input when ``path`` is ``-`` (which is left open)."""
+    if str(path) == "-":
+        stdin = sys.stdin.buffer
+        yield (stdin if hasattr(stdin, "peek") else io.BufferedReader(stdin)), None
+        return
+    with open(path, "rb") as stream:
+        yield stream, os.fstat(stream.fileno()).st_size
+
+
+@contextlib.contextmanager
+def rejects_file(path):
+    """Yield a text stream for rejected rows that becomes ``path`` only when
+    the block succeeds (written to ``path.part`` meanwhile); None for None."""
+    if path is None:
+        yield None
+        return
+    part = f"{path}.part"
+    try:
+        with open(part, "w", newline="", encoding="utf-8") as out:
+            yield out
+        os.replace(part, path)
+    finally:
+        if os.path.exists(part):
+            os.remove(part)
 
 
 def _normalise_key(key):
@@ -295,34 +322,34 @@ class _JsonBuffer:
         self.pos = 0
         self.line = 1            # line at self.pos
         self.read_line = 1       # line of the next byte to read
+        self.line_offset = 0     # bytes of that line read already
         self.eof = False
         self.bad_lines = []
         self.first_piece = True
 
     def fill(self):
-        "Read one more piece (up to a newline or JSON_CHUNK bytes)."
-        piece = self.reader.stream.readline(JSON_CHUNK)
-        self.reader.bytes_read += len(piece)
-        if self.first_piece:
-            piece = piece.removeprefix(BOM)
-            self.first_piece = False
-        if not piece:
-            self.eof = True
+        "Read about JSON_CHUNK more bytes, a line (or a piece of a long one) at a time."
+        texts, size = [], 0
+        while size < JSON_CHUNK and not self.eof:
+            piece = self.reader.stream.readline(JSON_CHUNK - size)
+            self.reader.bytes_read += len(piece)
+            size += len(piece)
+            if self.first_piece:
+                piece = piece.removeprefix(BOM)
+                self.first_piece = False
             try:
-                text = self.decoder.decode(b"", final=True)
+                texts.append(self.decoder.decode(piece, final=not piece))
             except UnicodeDecodeError as ex:
-                self.bad_lines.append((self.read_line, _decode_problem(ex)))
-                text = "\ufffd"
-        else:
-            try:
-                text = self.decoder.decode(piece)
-            except UnicodeDecodeError as ex:
-                self.bad_lines.append((self.read_line, _decode_problem(ex)))
+                self.bad_lines.append((self.read_line, _decode_problem(ex, self.line_offset)))
                 self.decoder.reset()
-                text = piece.decode("utf-8", "replace")
+                texts.append(piece.decode("utf-8", "replace"))
+            self.eof = not piece
             if piece.endswith(b"\n"):
                 self.read_line += 1
-        self.buffer = self.buffer[self.pos:] + text
+                self.line_offset = 0
+            else:
+                self.line_offset += len(piece)
+        self.buffer = self.buffer[self.pos:] + "".join(texts)
         self.pos = 0
 
     def eof_here(self):
@@ -355,9 +382,11 @@ def _json_type(item):
     )
 
 
-def _decode_problem(ex):
+def _decode_problem(ex, offset=0):
+    "What is wrong with bytes that do not decode; ``offset``: bytes of the line before ``ex.object``."
     byte = ex.object[ex.start:ex.start + 1].hex()
-    return f"bytes that do not decode as UTF-8 (0x{byte} at byte {ex.start + 1} of the line): save the file as UTF-8"
+    position = offset + ex.start + 1
+    return f"bytes that do not decode as UTF-8 (0x{byte} at byte {position} of the line): save the file as UTF-8"
 
 
 def _check_header(names):

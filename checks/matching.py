@@ -15,10 +15,10 @@ The relation then follows from their figures read as intervals and their dates:
 
 Scale: claims are never compared all-against-all. Each claim's reading (keys,
 interval, date) is kept in ``_claim_keys``; distinct subject keys are compared
-with rapidfuzz inside blocks of shared words; claims are then paired only with
-their nearest neighbours in time, at most one per source on each side (see
-``NEAREST_PER_SIDE``), so a subject with 100,000 claims costs what its nearest
-neighbours cost.
+with rapidfuzz inside blocks of shared words; a small quantity links every pair
+and a big one links each claim only with its nearest neighbours in time (see
+``SMALL_QUANTITY``, ``NEAREST_PER_SIDE``), so a subject with 100,000 claims costs
+what its nearest neighbours cost.
 """
 
 import bisect
@@ -49,8 +49,8 @@ MAX_RATIO_SAME_PERIOD = 3.0   # larger gaps at the same time are different quant
 MAX_RATIO_OTHER_PERIOD = 10.0
 RATIO_FLOOR = 20            # small counts (1 → 4 dead) may differ by any ratio
 INTERVAL_SAME_DAYS = 4      # figures for one day/week/month: the same interval only this close
-SMALL_QUANTITY = 64         # up to this many claims of a quantity: every pair is linked
-NEAREST_PER_SIDE = 8        # bigger ones: this many neighbours before and after each claim,
+SMALL_QUANTITY = 24         # up to this many claims of a quantity: every pair is linked
+NEAREST_PER_SIDE = 6        # bigger ones: this many neighbours before and after each claim,
 PER_SOURCE_PER_SIDE = 2     # at most this many from one source,
 SCAN_PER_LIST = 32          # looking at no more than this many each side in each block
 BATCH_SIZE = 2000           # claims committed together with their pairs
@@ -440,18 +440,9 @@ def _says_nothing_new(earlier, later):
 
 def components(a, b, rel, threshold):
     "Every score component of a pair, for the ``matches.components`` JSON."
-    change = None
-    if a.point not in (None, 0) and b.point is not None:
-        change = round((b.point - a.point) / abs(a.point), 4)
     return {
-        # also in their own columns: subject_score, place_score, attribution_score,
-        # days_apart, change
-        "subject_score": round(rel.subject_score, 1),
-        "place_score": rel.place_score,
-        "attribution_score": rel.attribution_score,
-        "days_apart": rel.days_apart,
-        "change": change,
-        # only here
+        # subject_score, place_score, attribution_score, days_apart and change
+        # are stored in their own columns; the JSON keeps the rest.
         "subject_keys": [a.subject_key, b.subject_key],
         "key_kinds": [a.key_kind, b.key_kind],
         "places": [a.place or None, b.place or None],
@@ -714,6 +705,16 @@ def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
     return pairs
 
 
+def parse_since(text):
+    "A --since value as an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), or None."
+    if text is None or str(text).strip() == "":
+        return None
+    text = str(text).strip()
+    if day_number(text) is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise InputError(f"not a date: {text!r}; use YYYY-MM-DD", where="--since")
+    return text
+
+
 # --- matching a database -------------------------------------------------------------------------
 
 
@@ -787,10 +788,15 @@ _INSERT_MATCH = """INSERT INTO matches (claim_id, later_claim_id, score, relatio
 
 def _to_match(earlier, later, rel, display, threshold):
     parts = components(earlier, later, rel, threshold)
+    change = None
+    if earlier.point not in (None, 0) and later.point is not None:
+        change = round((later.point - earlier.point) / abs(earlier.point), 4)
+    scores = {"subject_score": round(rel.subject_score, 1), "change": change,
+              "attribution_score": rel.attribution_score}
     explanation = explain(
         dict(display.get(earlier.claim_id, {}), subject_key=earlier.subject_key),
         dict(display.get(later.claim_id, {}), subject_key=later.subject_key),
-        parts,
+        dict(parts, **scores),
         rel.relation,
     )
     return Match(
@@ -799,11 +805,11 @@ def _to_match(earlier, later, rel, display, threshold):
         score=round(rel.score, 1),
         relation=rel.relation,
         explanation=explanation,
-        subject_score=parts["subject_score"],
+        subject_score=scores["subject_score"],
         place_score=rel.place_score,
         attribution_score=rel.attribution_score,
         days_apart=rel.days_apart,
-        change=parts["change"],
+        change=change,
         components=parts,
     )
 

@@ -70,10 +70,12 @@ SCALES = {
 # Short forms (m, bn, k) only when glued to the digits.
 SCALE_PATTERN = (
     r"(?:\s?(?:bn|mn|m|b|k|tn|trn)(?![\w])"
-    r"|[\s\u00a0]?(?:thousand|million|billion|trillion|mln\.?|mld\.?|млн\.?|млрд\.?|тыс\.?"
+    r"|[\s\u00a0]?(?:(?:mln|mld|млн|млрд|тыс|tys)(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁŁŚŻĆŃÓ])))?"
+    r"|(?:Mio|Mrd)\.?"
+    r"|thousand|million|billion|trillion"
     r"|тысяч[аиуы]?|миллион(?:а|ов)?|миллиард(?:а|ов)?|мільён(?:а|аў)?"
-    r"|tys\.?|tysięcy|tysiące|tysiąc|milion(?:y|ów|a)?|miliard(?:y|ów)?"
-    r"|Tausend|Mio\.?|Mrd\.?|Millionen|Million|Milliarden|Milliarde"
+    r"|tysięcy|tysiące|tysiąc|milion(?:y|ów|a)?|miliard(?:y|ów)?"
+    r"|Tausend|Millionen|Million|Milliarden|Milliarde"
     r"|millions?|milliards?|mille)(?![\w]))"
 )
 
@@ -295,7 +297,7 @@ def parse_number(text, language=None):
         head = (dozen.group(1) or "a").lower()
         count = 0.5 if head.startswith("half") else parse_number(head, language) if head != "a" else 1
         return _clean(count * 12) if count is not None else None
-    match = re.fullmatch(rf"({DIGITS_PATTERN})({SCALE_PATTERN})?", text)
+    match = re.fullmatch(rf"({DIGITS_PATTERN})({SCALE_PATTERN})?", text.rstrip("."))
     if match:
         scale = scale_of(match.group(2)) if match.group(2) else None
         number = parse_digits(match.group(1), language, scaled=scale is not None)

@@ -26,8 +26,9 @@ scoring = _load_module("score_extraction", ROOT / "benchmarks" / "score_extracti
 KEYS = {"quote", "start", "end", "value", "low", "high", "qualifier", "unit", "subject",
         "attribution", "as_of"}
 UNITS = {None, "years", "months", "weeks", "days", "hours", "percent",
-         "USD", "EUR", "GBP", "RUB", "BYN", "PLN", "GEL"}
-MINIMUM_CLAIMS = {"en": 300, "ru": 20, "pl": 20, "de": 20, "fr": 20}
+         "USD", "EUR", "GBP", "RUB", "BYN", "PLN", "GEL", "HKD", "AZN", "VES"}
+MINIMUM_CLAIMS = {"en": 300, "en-news": 200, "ru": 20, "pl": 20, "de": 20, "fr": 20}
+MINIMUM_DOCUMENTS = {"en-news": 25}  # scraped pages, the independent overfitting check
 
 DOCS = scoring.load_corpus()
 CLAIMS = [(doc, claim) for doc in DOCS for claim in doc["claims"]]
@@ -37,10 +38,11 @@ def _claim_id(doc, claim):
     return f"{doc['id']}:{claim['start']}:{claim['quote']}"
 
 
-def test_every_language_file_is_present_and_large_enough():
-    for language, minimum in MINIMUM_CLAIMS.items():
-        docs = [d for d in DOCS if d["language"] == language]
-        assert sum(len(d["claims"]) for d in docs) >= minimum, language
+def test_every_corpus_file_is_present_and_large_enough():
+    for corpus, minimum in MINIMUM_CLAIMS.items():
+        docs = [d for d in DOCS if scoring.corpus_of(d) == corpus]
+        assert sum(len(d["claims"]) for d in docs) >= minimum, corpus
+        assert len(docs) >= MINIMUM_DOCUMENTS.get(corpus, 1), corpus
 
 
 def test_jsonl_is_in_sync_with_its_source():
@@ -53,6 +55,8 @@ def test_document_ids_are_unique_and_match_the_language():
     for doc in DOCS:
         assert doc["id"].startswith(doc["language"] + "-")
         assert set(doc) == {"id", "language", "text", "claims"}
+        corpus = scoring.corpus_of(doc)
+        assert corpus in scoring.CORPORA and corpus.split("-")[0] == doc["language"]
 
 
 @pytest.mark.parametrize("doc,claim", CLAIMS, ids=[_claim_id(d, c) for d, c in CLAIMS])
@@ -191,6 +195,32 @@ def test_none_only_equals_none():
     assert not scoring.same_number(33.33, 33.34)
 
 
+def test_scores_come_per_corpus_with_english_pooled():
+    scores, _ = scoring.evaluate(DOCS, lambda doc: doc["claims"])
+    assert {"en", "en-news", "en (all)", "all"} <= set(scores)
+    assert scores["en (all)"].gold == scores["en"].gold + scores["en-news"].gold
+    assert scores["en-news"].gold == sum(
+        len(d["claims"]) for d in DOCS if d["id"].startswith("en-news-"))
+    table = scoring.format_table({"gold": scores})
+    rows = [line.split("  ")[0].strip() for line in table.splitlines()[2:]]
+    assert rows == ["en", "en-news", "en (all)", "ru", "pl", "de", "fr", "all"]
+
+
+def test_en_news_loads_alone_and_reports_no_pooled_row():
+    docs = scoring.load_corpus(["en-news"])
+    assert docs and all(d["id"].startswith("en-news-") and d["language"] == "en"
+                        for d in docs)
+    scores, _ = scoring.evaluate(docs, lambda doc: doc["claims"])
+    table = scoring.format_table({"gold": scores})
+    assert re.search(r"^en-news\s+gold\s+\d+", table, re.M)
+    assert "en (all)" not in table
+
+
+def test_build_takes_the_language_from_the_corpus_name():
+    assert [build.language_of(c) for c in ("en", "en-news", "fr")] == ["en", "en", "fr"]
+    assert {d["language"] for d in DOCS if scoring.corpus_of(d) == "en-news"} == {"en"}
+
+
 def test_cli_prints_a_table(capsys):
     assert scoring.main(["--language", "fr"]) == 0
     out = capsys.readouterr().out
@@ -204,7 +234,10 @@ def test_cli_prints_a_table(capsys):
 # `python benchmarks/score_extraction.py`: en 0.946, all languages 0.922 (450 claims);
 # floor = measured minus a margin of about 0.03. Raise it when the extractor improves;
 # never lower it to make a failing change pass.
-STRICT_F1_FLOOR = {"en": 0.92, "all": 0.89}
+# en-news (scraped pages, written and labelled after the extractor was tuned on en) and
+# the pooled "en (all)" row: measured en-news 0.841 (403 claims, 26 pages), en (all)
+# 0.908, all 0.921 (853 claims; "all" now includes en-news).
+STRICT_F1_FLOOR = {"en": 0.92, "en-news": 0.81, "en (all)": 0.88, "all": 0.89}
 
 
 def test_extractor_stays_above_the_measured_floor():

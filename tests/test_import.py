@@ -6,6 +6,8 @@ import json
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import importing
 from checks.cli import cli
@@ -181,11 +183,20 @@ def test_stdin_with_and_without_format(runner, tmp_path, fmt):
 
 def test_minified_json_array_read_in_small_pieces(runner, tmp_path, db_path, monkeypatch):
     monkeypatch.setattr(importing, "JSON_CHUNK", 7)
-    rows = [dict(ROWS[0], value=str(30000 + i), claim=f"Police held {30000 + i} people.") for i in range(40)]
+    rows = [dict(ROWS[0], value=str(30000 + i), claim=f"Police held {30000 + i} people in Мінск.") for i in range(40)]
     path = tmp_path / "claims.json"
     path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     run(runner, path, "--db", db_path)
-    assert [r["value"] for r in claims(db_path)] == [30000 + i for i in range(40)]
+    stored = claims(db_path)
+    assert [r["value"] for r in stored] == [30000 + i for i in range(40)]
+    assert [r["sentence"] for r in stored] == [r["claim"] for r in rows]
+    # a bad byte far into a long line is placed by line and byte
+    data = path.read_bytes()
+    at = data.index("Мінск".encode())
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1:])
+    assert fail(runner, path, "--db", db_path) == (
+        f"Error: line 1: bytes that do not decode as UTF-8 (0xff at byte {at + 1} of the line): save the file as UTF-8"
+    )
 
 
 def test_value_bounds_follow_the_qualifier(runner, tmp_path, db_path):
@@ -475,3 +486,29 @@ def test_progress_bar_counts_bytes(tmp_path, db_path):
         )
     assert sum(seen) == path.stat().st_size
     assert (result.rows, result.claims_added, result.claims_present) == (6, 3, 3)
+
+
+def test_silent_turns_the_progress_bar_off(runner, tmp_path, db_path):
+    path = write_csv(tmp_path / "claims.csv", ROWS)
+    assert "Importing" in run(runner, path, "--db", db_path).stderr
+    assert "Importing" not in run(runner, path, "--db", db_path, "--silent").stderr
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(importing.COLUMNS), st.text(max_size=40)))
+def test_check_row_accepts_or_explains_any_row(fields):
+    try:
+        document, claim = importing.check_row(fields)
+    except importing.RowError as ex:
+        assert str(ex)
+    else:
+        assert document["url"] and claim["sentence"]
+        assert claim["qualifier"] in importing.QUALIFIERS
+        assert claim["low"] is None or claim["high"] is None or claim["low"] <= claim["high"]
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["{:,}", "{}", "{:.2f}", "{:,.1f}"]))
+def test_numbers_in_digits_read_back(number, form):
+    fields = {"claim": "x", "source_url": "https://wire.example/n", "value": form.format(number)}
+    problems = []
+    assert importing._number(fields, "value", problems) == pytest.approx(number) and not problems

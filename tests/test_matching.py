@@ -102,6 +102,9 @@ def test_other_country_not_matched_and_later_figure_updates(archive):
     assert "555 → 1,374 (+148%)" in update["explanation"]
     assert "Belarus = Belarus" in update["explanation"]
     assert "2021-07-14 → 2024-05-21" in update["explanation"]
+    assert "both from viasna" in update["explanation"]
+    components = json.loads(update["components"])
+    assert components["places"] == ["Belarus", "Belarus"] and components["compatible"] is False
 
 
 @pytest.mark.parametrize(

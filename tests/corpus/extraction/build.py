@@ -1,7 +1,9 @@
 """Build the labelled extraction corpus (``LANG.jsonl``) from its readable source
 (``src/LANG.txt``), where claims are marked inline.
 
-Source format, one file per language::
+Source format, one file per corpus (``src/LANG.txt``, or ``src/LANG-NAME.txt`` for a
+further corpus in the same language, e.g. ``en-news``; the language is the part before
+the first "-")::
 
     === en-001
     ;; a comment line, dropped from the text
@@ -143,6 +145,11 @@ def parse_source(source, language):
     return docs
 
 
+def language_of(corpus):
+    """A corpus's language: "en" for "en", and for "en-news" (a second corpus in English)."""
+    return corpus.split("-")[0]
+
+
 def render(docs):
     return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
 
@@ -150,8 +157,9 @@ def render(docs):
 def build(check=False):
     stale = []
     for src in sorted((HERE / "src").glob("*.txt")):
-        language = src.stem
-        out = HERE / f"{language}.jsonl"
+        corpus = src.stem
+        language = language_of(corpus)
+        out = HERE / f"{corpus}.jsonl"
         content = render(parse_source(src.read_text(encoding="utf-8"), language))
         if out.exists() and out.read_text(encoding="utf-8") == content:
             continue

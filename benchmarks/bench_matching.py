@@ -1,0 +1,90 @@
+"""How matching grows with the archive: time and peak memory of `match_claims`
+on synthetic archives of several sizes, then adding 1,000 new claims to the
+largest one and matching only those.
+
+    python benchmarks/bench_matching.py                      # 10k, 20k, 100k
+    python benchmarks/bench_matching.py --sizes 1000000      # the 1M case (slow to generate)
+
+Archives are generated once into benchmarks/out/ (see synthetic_archive.py) and
+copied before each run, so every run starts from unmatched claims. Each match
+runs in a fresh process so its peak RSS is its own.
+"""
+
+import argparse
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+CHILD = """
+import json, resource, sys, time
+from checks.database import open_database
+from checks.matching import match_claims
+db = open_database(sys.argv[1])
+started = time.perf_counter()
+stats = match_claims(db)
+seconds = time.perf_counter() - started
+print(json.dumps(dict(seconds=seconds, claims=stats.claims_matched, pairs=stats.pairs_added,
+                      peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)))
+"""
+
+
+def archive(size):
+    "The generated archive of this many claims (generated on first use)."
+    sys.path.insert(0, str(HERE))
+    from synthetic_archive import generate
+
+    path = OUT / f"archive-{size}.db"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        started = time.perf_counter()
+        generate(path.with_suffix(".part"), size)
+        for suffix in ("-wal", "-shm"):
+            pathlib.Path(str(path.with_suffix(".part")) + suffix).unlink(missing_ok=True)
+        path.with_suffix(".part").rename(path)
+        print(f"  generated {size:,} claims in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    return path
+
+
+def run_match(path):
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def report(label, r):
+    rate = r["claims"] / r["seconds"] if r["seconds"] else 0
+    print(f"{label:<28} {r['claims']:>9,} claims  {r['pairs']:>10,} pairs  "
+          f"{r['seconds']:>8.1f} s  {rate:>8,.0f} claims/s  {r['peak_rss_mb']:>7.0f} MB peak RSS",
+          flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,20000,100000",
+                        help="comma-separated archive sizes (claims)")
+    parser.add_argument("--add", type=int, default=1000,
+                        help="new claims added to the largest archive and matched alone")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = OUT / "work.db"
+    for size in sizes:
+        shutil.copy(archive(size), work)
+        report(f"match {size:,} new", run_match(work))
+    if args.add:
+        sys.path.insert(0, str(HERE))
+        from synthetic_archive import generate
+
+        generate(work, args.add, seed=2, first_document=10**7)
+        report(f"+{args.add:,} to {sizes[-1]:,}", run_match(work))
+    for suffix in ("", "-wal", "-shm"):
+        pathlib.Path(str(work) + suffix).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
