@@ -97,9 +97,10 @@ def claim_row(document_id, claim, origin, created_at=None):
     if origin == "extracted":
         identity = (document_id, row["start"], row["end"], row["quote"])
     else:
+        # Only what an import row states, not what the extractor adds to it, so
+        # re-importing a file after the extractor changed still adds nothing.
         identity = (
-            document_id, row["sentence"], row["quote"], row["value"], row["low"],
-            row["high"], row["qualifier"], row["subject"], row["attribution"], row["as_of"],
+            document_id, row["sentence"], row["value"], row["low"], row["high"], row["qualifier"],
         )
     row.update(
         document_id=document_id,

@@ -1036,10 +1036,13 @@ class _Block:
             return True
         if _MASK_BEFORE.match(text[max(0, number_start - 40):number_start][::-1]):
             return True
-        line_start = text.rfind("\n", 0, number_start) + 1
-        if text[line_start:number_start].strip(" \t(") == "" and _LIST_NUMBER.match(text, number_start):
-            return True
-        if _URL_TOKEN.match(text, text.rfind(" ", 0, number_start) + 1, number_start + 1):
+        line_start = text.rfind("\n", max(0, number_start - 4), number_start) + 1
+        if (line_start and text[line_start:number_start].strip(" \t(") == ""
+                or number_start < 4 and not text[:number_start].strip(" \t(")):
+            if _LIST_NUMBER.match(text, number_start):
+                return True
+        token_start = text.rfind(" ", max(0, number_start - 200), number_start) + 1
+        if _URL_TOKEN.match(text, max(token_start, number_start - 200), number_start + 1):
             return True
         return False
 
@@ -1138,6 +1141,8 @@ def _claim(m, block, base, carried):
     span = block.sentences.span(start)
     if span[1] < end:  # a sentence never cuts a figure in two
         span = (span[0], end)
+    if span[1] - span[0] > MAX_SENTENCE_CHARS:  # no sentence ends in sight: keep a window
+        span = _window(text, start, end, span)
     claim = Claim(
         quote=text[start:end], start=base + start, end=base + end, value=value, low=low,
         high=high, qualifier=qualifier, unit=unit, sentence=text[span[0]:span[1]],
@@ -1165,6 +1170,21 @@ def _not_a_hedge(m, text):
     if hedge in ("до", "do", "да"):
         return bool(_CHANGE_VERB.search(text, max(0, m.start() - 20), m.start()))
     return False
+
+
+MAX_SENTENCE_CHARS = 600
+
+
+def _window(text, start, end, span):
+    "A stretch of about MAX_SENTENCE_CHARS around text[start:end], cut at spaces, inside span."
+    half = MAX_SENTENCE_CHARS // 2
+    lo = max(span[0], start - half)
+    hi = min(span[1], end + half)
+    space = text.find(" ", lo, start)
+    lo = space + 1 if space != -1 else lo
+    space = text.rfind(" ", end, hi)
+    hi = space if space != -1 else hi
+    return lo, hi
 
 
 def _number_start(m):

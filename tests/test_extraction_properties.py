@@ -72,12 +72,17 @@ def test_streaming_in_chunks_matches_whole_text(text, size):
 
 
 def test_ten_megabyte_single_line_is_handled():
-    line = ("More than 30,000 protesters were arrested and about 1,400 were jailed " * 150_000)[:10_000_000]
+    phrase = ("the regional court heard the case against the activists while observers waited "
+              "outside and more than 30,000 protesters were arrested and about 1,400 jailed ")
+    line = (phrase * (10_000_000 // len(phrase) + 1))[:10_000_000]
+    assert "\n" not in line and len(line) == 10_000_000
     started = time.perf_counter()
     claims = extract_claims(line, "en")
-    assert time.perf_counter() - started < 120
-    assert len(claims) > 250_000
-    assert all(line[c.start:c.end] == c.quote for c in claims[:: 997])
+    elapsed = time.perf_counter() - started
+    assert len(claims) >= 2 * (10_000_000 // len(phrase)) - 2
+    assert all(line[c.start:c.end] == c.quote for c in claims)
+    assert all(len(c.sentence) <= 800 for c in claims)
+    assert elapsed < 300  # generous: a sanity bound on 2 shared cores, not a benchmark
 
 
 # --- numbers: format, then parse back ---------------------------------------------

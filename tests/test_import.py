@@ -231,7 +231,8 @@ def test_no_value_takes_the_figure_matching_qualifier_or_subject(runner, tmp_pat
     rows = [
         {"claim": sentence, "source_url": "https://wire.example/m"},
         {"claim": sentence, "source_url": "https://wire.example/m", "qualifier": "exact"},
-        {"claim": sentence, "source_url": "https://wire.example/m", "subject": "detained"},
+        # another source, so not the same claim as the row above
+        {"claim": sentence, "source_url": "https://wire.example/n", "subject": "detained"},
     ]
     run(runner, write_csv(tmp_path / "m.csv", rows), "--db", db_path)
     got = [(r["quote"], r["value"], r["qualifier"], r["subject"]) for r in claims(db_path)]
@@ -512,3 +513,18 @@ def test_numbers_in_digits_read_back(number, form):
     fields = {"claim": "x", "source_url": "https://wire.example/n", "value": form.format(number)}
     problems = []
     assert importing._number(fields, "value", problems) == pytest.approx(number) and not problems
+
+
+def test_reimport_with_or_without_extraction_adds_nothing(runner, tmp_path, db_path):
+    rows = [
+        {"claim": "Viasna counted 555 political prisoners.", "source_url": "https://wire.example/q", "value": "555"},
+        {"claim": "More than 30,000 people were detained.", "source_url": "https://wire.example/q",
+         "value": "30000", "qualifier": "more_than"},
+    ]
+    path = write_csv(tmp_path / "q.csv", rows)
+    run(runner, path, "--db", db_path, "--silent")
+    first = claims(db_path)
+    assert len(first) == 2 and first[0]["quote"] == "555"  # the extractor filled in the quote
+    result = run(runner, path, "--db", db_path, "--silent", "--no-extract")
+    assert result.exit_code == 0
+    assert claims(db_path) == first

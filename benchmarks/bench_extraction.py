@@ -1,0 +1,160 @@
+"""Benchmark claim extraction: throughput beside quantulum3, and the memory of
+`checks extract` streaming a large file.
+
+1. Generates news-like text from templates (figures with hedges, dates, years,
+   identifiers, attributions; about one figure per 150 characters) and times
+   ``checks.extraction.extract_claims`` on it, then quantulum3's ``parser.parse``
+   on a slice of the same text in the same run (quantulum3 is ~50x slower, so it
+   gets a smaller slice; both are reported in characters per second).
+2. Writes a large file of the same text and runs `checks extract FILE` in a child
+   process, reporting wall time, throughput and the child's peak RSS (os.wait4),
+   beside the peak RSS on a file a tenth the size: flat memory means the two match.
+
+    python benchmarks/bench_extraction.py                 # 4 MB text, 100 MB file
+    python benchmarks/bench_extraction.py --mb 1 --file-mb 10
+"""
+
+import argparse
+import os
+import pathlib
+import random
+import subprocess
+import sys
+import time
+
+OUT = pathlib.Path(__file__).resolve().parent / "out"
+CHECKS = pathlib.Path(sys.executable).parent / "checks"
+
+SOURCES = ["Viasna", "the interior ministry", "OVD-Info", "the Belarusian Helsinki Committee",
+           "police", "the UN human rights office"]
+HEDGES = ["", "more than ", "at least ", "about ", "nearly ", "up to ", "some ", "over ",
+          "almost ", "roughly "]
+SUBJECTS = ["protesters were detained", "political prisoners remain in custody",
+            "journalists were arrested", "people were injured", "activists were fined",
+            "people fled the country"]
+MONTHS = ["January", "March", "May", "August", "October", "December"]
+TEMPLATES = [
+    "According to {source}, {hedge}{n:,} {subject} as of {day} {month} {year}.",
+    "{Hedge}{n:,} {subject} since the election in {year}, {source} said on Monday.",
+    "The court, sitting under Article {art}-{part}, heard that {words} {subject}.",
+    "Between {lo} and {hi} {subject} on {day} {month}, and {vague} more were questioned.",
+    "Officials put the cost at ${bn}bn, or {pct}% of the budget, in {month} {year}.",
+    "The {ordinal} round of talks lasted {words} hours; flight FR{flight} was diverted at 10:{mm}.",
+    "Witnesses described the scene outside the building on Tuesday afternoon as calm but tense.",
+    "Since {year} the opposition has been in exile, and the ruler is now in his {ordinal} term.",
+]
+WORDS = ["two", "three", "five", "seven", "eleven", "twenty", "a dozen"]
+VAGUE = ["dozens", "hundreds", "thousands", "tens of thousands"]
+ORDINALS = ["second", "third", "fifth", "sixth"]
+
+
+def news_text(chars, seed=7):
+    "News-like paragraphs in our own words, about ``chars`` characters long."
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while size < chars:
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            hedge = rng.choice(HEDGES)
+            sentence = rng.choice(TEMPLATES).format(
+                source=rng.choice(SOURCES), hedge=hedge, Hedge=hedge.capitalize(),
+                n=rng.randint(2, 60000), subject=rng.choice(SUBJECTS), day=rng.randint(1, 28),
+                month=rng.choice(MONTHS), year=rng.randint(2015, 2025), art=rng.randint(100, 400),
+                part=rng.randint(1, 4), words=rng.choice(WORDS), lo=rng.randint(5, 50),
+                hi=rng.randint(60, 500), vague=rng.choice(VAGUE), bn=rng.randint(1, 9),
+                pct=rng.randint(1, 99), ordinal=rng.choice(ORDINALS),
+                flight=rng.randint(1000, 9999), mm=rng.randint(10, 59),
+            )
+            sentences.append(sentence[0].upper() + sentence[1:])
+        paragraph = " ".join(sentences) + "\n\n"
+        parts.append(paragraph)
+        size += len(paragraph)
+    return "".join(parts)[:chars]
+
+
+def bench_throughput(text, quantulum_chars):
+    from checks.extraction import extract_claims
+
+    extract_claims(text[:10_000], "en")  # compile the patterns once, outside the timing
+    started = time.perf_counter()
+    claims = extract_claims(text, "en")
+    elapsed = time.perf_counter() - started
+    ours = len(text) / elapsed
+    print(f"checks     {len(text):>11,} chars  {len(claims):>8,} claims  {elapsed:7.2f} s  "
+          f"{ours:>12,.0f} chars/s")
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError:
+        print("quantulum3 not installed (pip install -e '.[bench]'): skipped")
+        return
+    sample = text[:quantulum_chars]
+    parser.parse(sample[:2_000])  # load its models outside the timing
+    started = time.perf_counter()
+    quantities = 0
+    for paragraph in sample.split("\n\n"):
+        try:
+            quantities += len(parser.parse(paragraph))
+        except Exception:  # it raises on some inputs; count it as no quantities
+            pass
+    elapsed = time.perf_counter() - started
+    theirs = len(sample) / elapsed
+    print(f"quantulum3 {len(sample):>11,} chars  {quantities:>8,} found   {elapsed:7.2f} s  "
+          f"{theirs:>12,.0f} chars/s")
+    print(f"speed-up: {ours / theirs:.0f}x")
+
+
+def run_extract(path):
+    "Wall seconds, claims printed and peak RSS (MB) of `checks extract PATH`."
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        counter = subprocess.Popen([str(CHECKS), "extract", str(path)], stdout=subprocess.PIPE)
+        lines = 0
+        for block in iter(lambda: counter.stdout.read(1 << 20), b""):
+            lines += block.count(b"\n")
+            sink.write(b"")
+        _, status, usage = os.wait4(counter.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"checks extract failed on {path} (status {status})")
+    return elapsed, lines, usage.ru_maxrss / 1024
+
+
+def bench_memory(file_mb):
+    OUT.mkdir(exist_ok=True)
+    paragraph_text = news_text(2_000_000, seed=11)
+    results = []
+    for mb in (max(1, file_mb // 10), file_mb):
+        path = OUT / f"news-{mb}mb.txt"
+        if not path.exists() or path.stat().st_size < mb * 1_000_000:
+            with path.open("w", encoding="utf-8") as f:
+                written = 0
+                while written < mb * 1_000_000:
+                    f.write(paragraph_text)
+                    written += len(paragraph_text.encode("utf-8"))
+        elapsed, claims, rss = run_extract(path)
+        size = path.stat().st_size
+        results.append(rss)
+        print(f"checks extract {size / 1e6:7.1f} MB  {claims:>10,} claims  {elapsed:7.1f} s  "
+              f"{size / elapsed / 1e6:5.2f} MB/s  peak RSS {rss:6.1f} MB")
+    print(f"peak RSS ratio (large / small file): {results[1] / results[0]:.2f}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=4, help="size of the throughput text, MB")
+    ap.add_argument("--quantulum-kb", type=int, default=200, help="text given to quantulum3, KB")
+    ap.add_argument("--file-mb", type=int, default=100, help="size of the streamed file, MB")
+    ap.add_argument("--skip-memory", action="store_true", help="only measure throughput")
+    args = ap.parse_args()
+    text = news_text(int(args.mb * 1_000_000))
+    bench_throughput(text, args.quantulum_kb * 1000)
+    if not args.skip_memory:
+        bench_memory(args.file_mb)
+
+
+if __name__ == "__main__":
+    main()
