@@ -54,6 +54,7 @@ def content_hash(text):
 
 def fingerprint(*parts):
     "A stable identity for a claim, from the fields that make it that claim."
+    parts = [float(p) if isinstance(p, (int, float)) and not isinstance(p, bool) else p for p in parts]
     return hashlib.sha256(json.dumps(parts, default=str).encode("utf-8")).hexdigest()[:32]
 
 
