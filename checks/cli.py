@@ -176,7 +176,11 @@ def host_port_options(fn):
 @cli.command()
 @db_option
 @host_port_options
-def serve(db_path, host, port):
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Server processes; more serve more concurrent readers.",
+)
+def serve(db_path, host, port, workers):
     """Serve the database with Datasette, the project's metadata and plugin.
 
     Anonymous visitors can read everything; signed-in reviewers record verdicts.
@@ -185,7 +189,7 @@ def serve(db_path, host, port):
 
     open_database(db_path).close()
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
-    site.serve(db_path, host=host, port=port)
+    site.serve(db_path, host=host, port=port, workers=workers)
 
 
 @cli.command()

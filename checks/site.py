@@ -62,9 +62,26 @@ def datasette_instance(db_path, secret=None, **kwargs):
     return ds
 
 
-def serve(db_path, host="127.0.0.1", port=8001):
-    "Run Datasette on the database until interrupted."
+def serve(db_path, host="127.0.0.1", port=8001, workers=1):
+    """Run Datasette on the database until interrupted. With several workers,
+    each is its own process (SQLite in WAL mode lets them all read at once)."""
     import uvicorn
 
-    ds = datasette_instance(db_path)
-    uvicorn.run(ds.app(), host=host, port=port, lifespan="on", log_level="warning")
+    if workers <= 1:
+        ds = datasette_instance(db_path)
+        uvicorn.run(ds.app(), host=host, port=port, lifespan="on", log_level="warning")
+        return
+    # Workers import the app by name, so they learn the database from the
+    # environment; the secret is settled first so every worker signs alike.
+    os.environ["CHECKS_SERVE_DB"] = str(db_path)
+    os.environ["CHECKS_SERVE_SECRET"] = secret_for(db_path)
+    uvicorn.run(
+        "checks.site:app_from_environment", factory=True, workers=workers,
+        host=host, port=port, lifespan="on", log_level="warning",
+    )
+
+
+def app_from_environment():
+    "The ASGI app for one of several server workers (see serve)."
+    ds = datasette_instance(os.environ["CHECKS_SERVE_DB"], secret=os.environ["CHECKS_SERVE_SECRET"])
+    return ds.app()

@@ -71,6 +71,24 @@ def test_serve_over_http_from_another_directory(tmp_path):
     assert path.exists()  # CHECKS_DB was used
 
 
+def test_serve_with_two_workers_shares_sign_in_secret(tmp_path):
+    path = tmp_path / "w.db"
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checks", "serve", "--db", str(path), "--port", str(port), "--workers", "2"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/checks.json").status_code == 200
+        for _ in range(6):  # requests land on either worker
+            assert httpx.get(f"http://127.0.0.1:{port}/checks/claims.json").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+    secret = pathlib.Path(str(path) + ".secret")
+    assert secret.exists() and oct(secret.stat().st_mode & 0o777) == "0o600"
+
+
 def test_wheel_ships_metadata_templates_and_samples(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
