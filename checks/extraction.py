@@ -6,18 +6,22 @@ value and bounds, with what it counts (subject), who it is credited to
 
 How it works, per block of text (a paragraph, or a slice of a very long one):
 
-1. ``_masks`` finds what only looks like a figure: dates, clock times, phone
-   numbers, URLs, article and flight numbers, "5 min read", list numbering.
-2. ``_Patterns.claim`` (one precompiled regex per language) finds hedge + number
-   expression + unit; a candidate that overlaps a mask is dropped.
-3. ``_read`` turns the match into value, bounds and qualifier; ``_subject``,
-   ``_attribution`` and ``_as_of`` read the words around it.
+1. ``_Patterns.trigger`` (a trie-shaped regex) finds where a claim can start: a
+   digit, a currency sign or a number word. A hedge is found by matching hedges
+   spelled backwards on the reversed text just before it, then the full claim
+   regex (hedge + number expression + unit) is matched, anchored, from there.
+   The regex engine thus scans the text once, cheaply, and the costly pattern
+   runs only where a figure is.
+2. ``_MASK_AT`` / ``_MASK_BEFORE`` (anchored at the figure) drop what only looks
+   like one: dates, clock times, phone numbers, identifiers, page furniture.
+3. ``_read`` turns the match into value, bounds, qualifier and unit;
+   ``_subject``, ``_attributions`` and ``_dates`` read the words around it
+   (attribution and dates once per sentence).
 
 ``iter_claims`` streams: it reads blocks from a file or chunks, so memory stays
 flat however long the input is, and offsets stay relative to the whole input.
 """
 
-import bisect
 import calendar
 import dataclasses
 import functools
@@ -157,7 +161,7 @@ _AND = {"en": "and|to", "ru": "и|до", "be": "і|да", "uk": "і|до", "pl":
 _OR = {"en": "to|or", "ru": "до|или", "be": "да|ці", "uk": "до|або", "pl": "do|lub|albo",
        "de": "bis|oder", "fr": "à|ou"}
 
-_CURRENCY_PREFIX = {"₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+_CURRENCY_PREFIX = {"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
 _CURRENCY_WORDS = (
@@ -250,6 +254,8 @@ _MASK_AT = re.compile(
     | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
     | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
     | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
     | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
     | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
     | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
@@ -281,12 +287,12 @@ _IDENTIFIER_WORDS = """article|section|paragraph|chapter|clause|flight|resolutio
     retweets|image|photo|picture|slide|tel|tel.|phone|fax|тел|тел.|hotline|hotline at|
     helpline|infolinia|горячая линия|aged|ages|w wieku|в возрасте|im alter von|âgés de|
     âgées de|просмотров|просмотры|wyświetleń|aufrufe|vues|lesezeit|lecture|czas czytania|
-    время чтения|listen to this article|updated|©""".replace("\n", "").split("|")
+    время чтения|listen to this article|updated|the age of|age of|©""".replace("\n", "").split("|")
 _MASK_BEFORE = re.compile(
     rf"""
       (?:\s+|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
     | \s+,?(?:ts|dn|dr|ht|\.)?\d{{1,2}}\s+\.?(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
-    | (?:[\s-]\d{{1,4}})*\s*[:(,]?\s*(?:{_reverse_alternation(_IDENTIFIER_WORDS)})(?![^\W\d_])
+    | (?:[ \t-]\d{{1,4}})*[ \t]*[:(,·|]?[ \t]*(?:{_reverse_alternation(_IDENTIFIER_WORDS)})(?![^\W\d_])
     | \s+(?:fo|/)\s+\d+\s+(?:egami|otohp|erutcip|edils)(?![^\W\d_])
     | (?:[\s.-]\d{{1,4}})*[\s.-]?\)?\d{{1,4}}\(?[\s.-]?\d{{1,3}}\+
     | \s*[:=]\w*[#@/]\S*
@@ -329,7 +335,7 @@ class _Patterns:
         if lang in _ARTICLE_NUMBERS:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
-        currency_prefix = r"(?:US\$|\$|€|£|₽|₾|(?:USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?)"
+        currency_prefix = r"(?:US\$|HK\$|\$|€|£|₽|₾|(?:USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?)"
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
                   rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
@@ -369,13 +375,16 @@ class _Patterns:
                             [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b){ordinal_extra}
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered)\s+)?(?:{count_nouns})\b)
+              | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
+              | (?<=[a-z]\s)(?P<an>an?)\s+(?=(?:decade|year|month|week|day|hour)s?\b)
+              | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half)(?!\w)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
               | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
             (?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))?
             (?P<unit>{unit})?
             (?P<post2>\s+or\s+(?:so|more|fewer|less)(?!\w)|\+)?
-            (?![^\W_]|[.,:/]\d|\d)
+            (?![^\W_]|[.,:/]\d|\d|-(?-i:[A-Z]))
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
@@ -387,7 +396,7 @@ class _Patterns:
         )
         reversed_words = "|".join(_reversed_phrase(w) for w in lookback)
         self.lookback = re.compile(
-            r"(?:\s?(?P<cur>dsu|rue|pbg|bur|nyb|nlp|rb)(?![^\W\d_]))?"
+            r"(?:\s?(?P<cur>dsu|rue|pbg|bur|nyb|nlp|rb)(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
@@ -447,7 +456,8 @@ def _trigger_pattern(lang):
     words = set(numbers.NUMBER_WORDS["en"]) | set(numbers.EN_ORDINALS) | {
         "hundred", "thousand", "million", "billion", "no", "half", "a dozen", "half a dozen",
         "a hundred", "a thousand", "a million", "a billion", "a third", "a quarter",
-        "a fifth", "a tenth", "a half",
+        "a fifth", "a tenth", "a half", "a decade", "a year", "a month", "a week", "a day",
+        "an hour",
     }
     words |= set(numbers.NUMBER_WORDS.get(lang, {}))
     words |= {phrase.split(" ")[0] for phrase in numbers.VAGUE_PHRASES}
@@ -463,7 +473,7 @@ def _trigger_pattern(lang):
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
 
-_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|\$|€|£|₽|₾|USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?")
+_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|HK\$|\$|€|£|₽|₾|USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?")
 _YEAR_BEFORE = set("""in since of from until till by before after during the early late mid
     summer spring autumn winter fall year years between and to around about circa c. в с до
     od do w im seit en depuis année з ад у""".split())
@@ -534,6 +544,18 @@ def _read(m, block, language):
         text = m.group("ord_x").lower()
         value = next(v for stem, v in _ORDINAL_STEMS[language] if re.match(stem, text))
         return (value, value, value, "exact", None)
+    if groups.get("ratio_a"):
+        a = numbers.parse_number(m.group("ratio_a"), "en")
+        b = numbers.parse_number(m.group("ratio_b"), "en")
+        if not a or not b or a >= b:
+            return None
+        return _bounds(round(100 * a / b, 2), qualifier or "exact") + ("percent",)
+    if groups.get("an") or groups.get("frac_h"):
+        if not qualifier:
+            return None
+        if groups.get("frac_h"):
+            return _bounds(numbers.FRACTIONS[_fraction_key(m.group("frac_h"))], qualifier) + ("percent",)
+        return _bounds(factor, qualifier) + (unit,)
     if m.group("frac"):
         value = numbers.FRACTIONS[_fraction_key(m.group("frac"))]
         return _bounds(value, qualifier or "exact") + ("percent",)
@@ -569,6 +591,10 @@ def _read(m, block, language):
             low = low * scale
         if _is_year_range(first, second):
             return None
+        if (separator == "dash" and first.strip().isdigit() and second.strip().isdigit()
+                and _NAME_BEFORE.search(block, max(0, m.start() - 40), m.start())
+                and _names_something(block, m.start(), m.end())):
+            return None
         if low >= high:
             return _BAD_RANGE
         return (None, _clean(low * factor), _clean(high * factor), "range",
@@ -586,6 +612,7 @@ def _read(m, block, language):
 
 
 _BAD_RANGE = "bad range"  # read the first figure alone instead
+_MASKED = "masked"  # a date, identifier…: nothing inside it is a claim either
 
 
 def _fraction_key(text):
@@ -638,8 +665,9 @@ def _names_something(block, start, end):
     before = block[max(0, m.start() - 3):m.start()].rstrip()
     if not before or before[-1] in ".!?:\n\"“(":
         return False
-    nxt = _NEXT_WORD.match(block, end)
-    return not (nxt and (_is_plural(nxt.group(1).lower()) or nxt.group(1).lower() in _COUNT_NOUNS))
+    nxt = re.match(r"[ \t]+([a-z][\w'’-]*)", block[end:end + 40])
+    return bool(nxt) and not (_is_plural(nxt.group(1)) or nxt.group(1) in _COUNT_NOUNS
+                              or nxt.group(1) in _SUBJECT_STOP or _is_participle(nxt.group(1)))
 
 
 def _is_bare_year(first, m, block, qualifier, unit, language):
@@ -652,6 +680,9 @@ def _is_bare_year(first, m, block, qualifier, unit, language):
         return True
     if before and before[-1].rstrip(",").lower() in _MONTH_NUMBER:
         return True
+    if qualifier and 1990 <= int(text) <= 2030:
+        nxt = _NEXT_WORD.match(block, m.end())
+        return not (nxt and nxt.group(1).lower() in _COUNT_NOUNS)
     if language not in (None, "en"):
         return False  # other languages mark years ("2020 года", "roku") and those are masked
     nxt = _NEXT_WORD.match(block, m.end())
@@ -1015,7 +1046,27 @@ class _Sentences:
 # --- the engine ---------------------------------------------------------------
 
 _MASK_WINDOW = 60
-_AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old|\s+ago\b")
+_AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
+_TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|died)\b)")
+# Lines that are page furniture, not reporting: share bars, appeals, copyright.
+_FURNITURE = re.compile(
+    r"(?i)©|all rights reserved|cookie|make a (?:one-off )?donation|one-off donation|donate now|"
+    r"subscri|newsletter|sign up|become a member|(?:\b\d\.\s+[A-Z].*){2}|"
+    r"support (?:helps|us|our)|fund our work|read us for free|help us|cancel anytime|min read|"
+    r"mins\)|share on|\bcomments\b|^\s*(?:related|most viewed|most read|read more|tags|photo|"
+    r"image \d|listen|advertisement|updated|published)\b|monthly donors|gifts? left|"
+    r"reading time|\bpoints\b.*comments"
+)
+
+
+def _is_age(text, start, end, read):
+    "'Maria Kalesnikava, 42, who…', 'at the age of 57': ages of named people are not claims."
+    value, low, high, qualifier, unit = read
+    if qualifier != "exact" or unit or not isinstance(value, int) or not 0 < value < 120:
+        return False
+    return bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end))
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
 
 
@@ -1028,6 +1079,7 @@ class _Block:
         self.patterns = _patterns(language)
         self.sentences = _Sentences(text)
         self.context = {}
+        self._furniture_line = None
 
     def masked(self, number_start):
         "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
@@ -1046,6 +1098,20 @@ class _Block:
             return True
         return False
 
+    def furniture(self, pos):
+        "Is the line around ``pos`` page furniture (share bar, appeal, copyright)?"
+        start = self.text.rfind("\n", max(0, pos - 2000), pos) + 1
+        if start == 0 and pos > 2000:
+            return False
+        cached = self._furniture_line
+        if cached and cached[0] == start:
+            return cached[1]
+        end = self.text.find("\n", pos, pos + 2000)
+        line = self.text[start:end if end != -1 else pos + 2000]
+        verdict = len(line) < 600 and bool(_FURNITURE.search(line))
+        self._furniture_line = (start, verdict)
+        return verdict
+
     def sentence_context(self, span):
         "(attributions, dates) of a sentence, read once per sentence."
         found = self.context.get(span)
@@ -1054,6 +1120,9 @@ class _Block:
             found = (_attributions(sentence, self.language), _dates(sentence))
             self.context = {span: found}  # claims come in order: keep only the current sentence
         return found
+
+
+_GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-–:/.,#@+№_")
 
 
 def _candidates(block):
@@ -1066,6 +1135,11 @@ def _candidates(block):
         if t is None:
             return
         p = t.start()
+        if p and text[p - 1] in _GLUED and text[p].isdigit():  # FR4978, COVID-19, 10:30, 1.5
+            pos = t.end()
+            while pos < len(text) and text[pos].isdigit():
+                pos += 1
+            continue
         behind = text[max(0, p - 60):p][::-1]
         starts, back = [], lookback(behind)
         while back.end() > (p - starts[-1] if starts else 0):
@@ -1079,7 +1153,7 @@ def _candidates(block):
             m = None
         if m is None:
             m = claim(text, p)
-        skip = t.end()
+        skip = t.end() if text[p].isdigit() else p + 1
         while skip < len(text) and text[skip].isdigit():
             skip += 1
         if m is None:
@@ -1099,7 +1173,9 @@ def _block_claims(text, base, language):
             found = _claim(m, block, base, carried)
         except Exception:  # one odd match never stops a document
             found = None
-        if found is None:
+        if found is _MASKED:
+            resume = m.end()
+        elif found is None:
             resume = m.start() + 1
         else:
             claim, carried = found
@@ -1117,7 +1193,7 @@ def _claim(m, block, base, carried):
     text = block.text
     start, end = m.start(), m.end()
     if block.masked(_number_start(m)):
-        return None
+        return _MASKED
     if m.group("hedge") and (_not_a_hedge(m, text) or "\n" in text[start:_number_start(m)]):
         m = block.patterns.claim.match(text, _number_start(m))
         if m is None:
@@ -1125,12 +1201,14 @@ def _claim(m, block, base, carried):
         start, end = m.start(), m.end()
     read = _read(m, text, block.language)
     if read is _BAD_RANGE:
-        m = block.patterns.single.match(text, start)
+        m = block.patterns.single.match(text, start if not m.group("between") else m.start("a"))
         if m is None:
             return None
         end = m.end()
         read = _read(m, text, block.language)
     if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end):
+        return None
+    if _TIMES.match(text, end) or block.furniture(start) or _is_age(text, start, end, read):
         return None
     value, low, high, qualifier, unit = read
     for group in ("ord", "ord_x"):
@@ -1190,7 +1268,7 @@ def _window(text, start, end, span):
 def _number_start(m):
     "Where the first number of a claim match begins (after its hedge)."
     groups = m.groupdict()
-    for group in ("n", "a", "ord", "vague", "frac", "zero", "frac_x", "ord_x"):
+    for group in ("n", "a", "ord", "vague", "frac", "zero", "frac_x", "ord_x", "ratio_a", "an", "frac_h"):
         if groups.get(group):
             return m.start(group)
     return m.start()

@@ -581,11 +581,8 @@ class _Archive:
             self.blocks.setdefault((r.unit, r.subject_key, r.place, r.period), []).append(r)
             if r.place:
                 self.places.setdefault((r.unit, r.subject_key), set()).add(r.place)
-        self.keys = {}
         for block in self.blocks.values():
             block.sort(key=_sort_key)
-        for block_key, block in self.blocks.items():
-            self.keys[block_key] = [_sort_key(r) for r in block]
 
     def nearby(self, target, subject_keys):
         """Readings in the target's blocks as (distance in time, reading,
@@ -611,7 +608,7 @@ class _Archive:
         for block_key, score in blocks:
             block = self.blocks[block_key]
             if not small:
-                pos = bisect.bisect_left(self.keys[block_key], me)
+                pos = bisect.bisect_left(block, me, key=_sort_key)
                 block = block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
             for r in block:
                 if r.claim_id == target.claim_id or r.document_id == target.document_id:
@@ -625,11 +622,26 @@ class _Archive:
         return found, small
 
 
-def _neighbour_keys(db, targets, cutoff):
-    """For each (unit, subject key) of the targets, the keys in the archive whose
-    subject score reaches ``cutoff``: blocked by shared words (an inverted index),
-    scored with rapidfuzz's process.extract."""
-    wanted = {(t.unit, t.subject_key) for t in targets if t.subject_key}
+def _target_keys(db, ids):
+    "The distinct (unit, subject key) of these claims' readings."
+    if len(ids) > 50_000:
+        wanted = set(ids)
+        return {(u, k) for i, u, k in db.execute(
+            "SELECT claim_id, unit, subject_key FROM _claim_keys") if i in wanted and k}
+    keys = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start: start + 500]
+        keys.update(db.execute(
+            "SELECT DISTINCT unit, subject_key FROM _claim_keys WHERE subject_key != '' AND "
+            f"claim_id IN ({', '.join('?' for _ in part)})", part).fetchall())
+    return keys
+
+
+def _neighbour_keys(db, wanted, cutoff):
+    """For each wanted (unit, subject key), the keys in the archive whose subject
+    score reaches ``cutoff``: blocked by shared words (an inverted index), scored
+    with rapidfuzz's process.extract."""
+    wanted = {(unit, key) for unit, key in wanted if key}
     if not wanted:
         return {}
     by_unit = {}
@@ -841,25 +853,24 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     if not ids:
         stats.seconds = time.perf_counter() - started
         return stats
-    targets = []
-    for start in range(0, len(ids), 500):
-        part = ids[start: start + 500]
-        targets.extend(map(Reading._make, db.execute(
-            f"SELECT {_READING_COLUMNS} FROM _claim_keys WHERE claim_id IN "
-            f"({', '.join('?' for _ in part)})", part)))
-    targets.sort(key=lambda r: r.claim_id)
-    neighbours = _neighbour_keys(db, targets, max(0.0, threshold - SAME_SOURCE_BONUS))
+    neighbours = _neighbour_keys(db, _target_keys(db, ids), max(0.0, threshold - SAME_SOURCE_BONUS))
     archive = _load_archive(db, neighbours)
-    seen = set()
-    for start in range(0, len(targets), BATCH_SIZE):
-        batch = targets[start: start + BATCH_SIZE]
+    wanted = set(ids)
+    readings = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
+    del wanted
+    seen = set()  # pairs built in this run, as earlier_id * 2**32 + later_id
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start: start + BATCH_SIZE]
         found = []
-        for target in batch:
+        for claim_id in batch:
+            target = readings.pop(claim_id, None)
+            if target is None:  # nothing to compare: no subject, or no neighbours
+                continue
             for earlier, later, result in pairs_for(
                 target, archive, neighbours, threshold=threshold,
                 same_period_days=same_period_days,
             ):
-                pair = (earlier.claim_id, later.claim_id)
+                pair = earlier.claim_id * 4_294_967_296 + later.claim_id
                 if pair not in seen:
                     seen.add(pair)
                     found.append((earlier, later, result))
@@ -876,10 +887,10 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
             db.conn.executemany(
                 "INSERT OR REPLACE INTO _matched_claims (claim_id, matcher_version, matched_at) "
                 "VALUES (?, ?, ?)",
-                [(t.claim_id, MATCHER_VERSION, created) for t in batch],
+                [(claim_id, MATCHER_VERSION, created) for claim_id in batch],
             )
         stats.claims_matched += len(batch)
         if progress:
-            progress(stats.claims_matched, len(targets))
+            progress(stats.claims_matched, len(ids))
     stats.seconds = time.perf_counter() - started
     return stats

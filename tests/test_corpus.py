@@ -61,6 +61,10 @@ def test_document_ids_are_unique_and_match_the_language():
 
 @pytest.mark.parametrize("doc,claim", CLAIMS, ids=[_claim_id(d, c) for d, c in CLAIMS])
 def test_claim_is_well_formed(doc, claim):
+    _assert_well_formed(doc, claim, UNITS)
+
+
+def _assert_well_formed(doc, claim, units):
     text = doc["text"]
     assert set(claim) == KEYS
     assert text[claim["start"]:claim["end"]] == claim["quote"]
@@ -69,7 +73,7 @@ def test_claim_is_well_formed(doc, claim):
     before = text[claim["start"] - 1] if claim["start"] else " "
     after = text[claim["end"]] if claim["end"] < len(text) else " "
     assert not before.isalnum() and not after.isalnum()
-    assert claim["unit"] in UNITS
+    assert claim["unit"] in units
     if "%" in claim["quote"]:
         assert claim["unit"] == "percent"
     assert claim["subject"] and claim["subject"] == claim["subject"].lower()
@@ -81,6 +85,10 @@ def test_claim_is_well_formed(doc, claim):
 
 @pytest.mark.parametrize("doc,claim", CLAIMS, ids=[_claim_id(d, c) for d, c in CLAIMS])
 def test_bounds_agree_with_the_qualifier(doc, claim):
+    _assert_bounds(claim)
+
+
+def _assert_bounds(claim):
     value, low, high = claim["value"], claim["low"], claim["high"]
     expected = {
         "exact": (value, value, value),
@@ -103,6 +111,10 @@ def test_bounds_agree_with_the_qualifier(doc, claim):
 
 @pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
 def test_claims_are_in_order_and_never_overlap(doc):
+    _assert_in_order(doc)
+
+
+def _assert_in_order(doc):
     spans = [(c["start"], c["end"]) for c in doc["claims"]]
     assert spans == sorted(spans)
     for (_, end), (start, _) in zip(spans, spans[1:]):
@@ -117,6 +129,49 @@ def test_corpus_covers_every_qualifier_vague_kind_and_unit():
     assert {"years", "months", "weeks", "days", "hours", "percent", "USD", "EUR",
             "GBP", "RUB", "BYN"} <= {c["unit"] for c in english}
     assert any(c["value"] == 0 for c in english)  # "no political prisoners"
+
+
+# --- the held-out corpus: structure only, no score floor (it is never tuned on) ---------
+
+HELD_OUT_DOCS = scoring.load_corpus(scoring.HELD_OUT)
+HELD_OUT_CLAIMS = [(doc, claim) for doc in HELD_OUT_DOCS for claim in doc["claims"]]
+HELD_OUT_UNITS = UNITS | {"minutes", "MAD", "PKR", "KZT", "UAH", "KES"}  # README "Held-out set"
+
+
+def test_held_out_corpus_is_large_english_and_kept_out_of_the_pooled_rows():
+    assert len(HELD_OUT_DOCS) >= 25 and len(HELD_OUT_CLAIMS) >= 200
+    assert all(re.fullmatch(r"en-heldout-\d{3}", d["id"]) and d["language"] == "en"
+               and set(d) == {"id", "language", "text", "claims"} for d in HELD_OUT_DOCS)
+    assert len({d["id"] for d in HELD_OUT_DOCS + DOCS}) == len(HELD_OUT_DOCS + DOCS)
+    assert not {scoring.corpus_of(d) for d in DOCS} & set(scoring.HELD_OUT)  # not by default
+    scores, errors = scoring.evaluate(DOCS + HELD_OUT_DOCS, lambda doc: [])
+    assert scores["en-heldout"].gold == len(HELD_OUT_CLAIMS)
+    assert scores["all"].gold == len(CLAIMS)
+    assert scores["en (all)"].gold == scores["en"].gold + scores["en-news"].gold
+    held_out = [e for e in errors if scoring.is_held_out(e)]
+    assert scoring.error_counts(held_out) == {"false negative": len(HELD_OUT_CLAIMS)}
+
+
+@pytest.mark.parametrize("doc,claim", HELD_OUT_CLAIMS,
+                         ids=[_claim_id(d, c) for d, c in HELD_OUT_CLAIMS])
+def test_held_out_claim_is_well_formed(doc, claim):
+    _assert_well_formed(doc, claim, HELD_OUT_UNITS)
+    _assert_bounds(claim)
+
+
+@pytest.mark.parametrize("doc", HELD_OUT_DOCS, ids=[d["id"] for d in HELD_OUT_DOCS])
+def test_held_out_page_is_a_whole_page_with_claims_in_order(doc):
+    assert 300 <= len(doc["text"].split()) <= 700
+    _assert_in_order(doc)
+
+
+def test_cli_reports_held_out_row_last_and_never_its_errors(capsys):
+    assert scoring.main(["--language", "fr", "--language", "en-heldout", "--errors", "50"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split()[0] for line in out.split("\n\n")[0].splitlines()[2:]]
+    assert rows == ["fr", "all", "en-heldout"]
+    assert "held-out errors by kind" in out
+    assert "en-heldout-" not in out
 
 
 # --- the source format -----------------------------------------------------------
