@@ -96,7 +96,7 @@ _HEDGES = {
         "fr": "presque|près de|près|quasiment|pas loin de",
     },
     "up_to": {
-        "en": "up to|fewer than|less than|no more than|not more than|under|below|as many as|as much as|"
+        "en": "up to|fewer than|less than|no more than|not more than|under|below|as many as|as much as|as high as|"
               "a maximum of|at most",
         "ru": "до|менее|меньше|не более|не больше|максимум|вплоть до",
         "be": "да|менш за|не больш за|менш чым",
@@ -161,7 +161,10 @@ _AND = {"en": "and|to", "ru": "и|до", "be": "і|да", "uk": "і|до", "pl":
 _OR = {"en": "to|or", "ru": "до|или", "be": "да|ці", "uk": "до|або", "pl": "do|lub|albo",
        "de": "bis|oder", "fr": "à|ou"}
 
-_CURRENCY_PREFIX = {"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
+# ISO 4217 codes written before a figure ("AZN 1,500", "UAH 3.6tn").
+_CODES = "USD|EUR|GBP|RUB|BYN|PLN|GEL|UAH|KZT|MAD|PKR|INR|KES|AZN|VES|HKD|CHF|TRY|CNY|JPY|NGN|KGS|AMD"
+_CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs.": "PKR", "ksh": "KES",
+                    **{code.lower(): code for code in _CODES.split("|")},"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
 _CURRENCY_WORDS = (
@@ -172,6 +175,11 @@ _CURRENCY_WORDS = (
     ("RUB", r"(?:Russian\s+)?ro?ubles?|RUB|рубл(?:ей|я|ь)|руб\.|рублёў"),
     ("PLN", r"złotych|złote|zł|PLN|zlotys?"),
     ("GEL", r"lari|GEL|лари"),
+    ("UAH", r"hryvni?as?|UAH"), ("KZT", r"tenge|KZT"), ("MAD", r"dirhams?|MAD"),
+    ("PKR", r"(?:Pakistani\s+)?rupees|PKR"), ("INR", r"Indian\s+rupees|INR"), ("KES", r"(?:Kenyan\s+)?shillings|KES"),
+    ("AZN", r"manats?|AZN"), ("VES", r"bol[ií]vars?|bol[ií]vares|VES"), ("HKD", r"Hong\s+Kong\s+dollars|HKD"),
+    ("CHF", r"Swiss\s+francs|CHF"), ("TRY", r"(?:Turkish\s+)?lira|TRY"), ("CNY", r"yuan|renminbi|CNY"),
+    ("JPY", r"yen|JPY"), ("NGN", r"naira|NGN"), ("KGS", r"soms?|KGS"), ("AMD", r"drams?|AMD"),
 )
 _DURATIONS = (
     ("years", 1, r"years?|лет|года?|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahren?|Jahre|ans|années"),
@@ -186,9 +194,10 @@ _DURATIONS = (
 _HYPHEN_DURATIONS = {"year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1),
                      "day": ("days", 1), "hour": ("hours", 1), "minute": ("minutes", 1),
                      "decade": ("years", 10)}
-_PERCENT = (r"%|per\s?cent|percent|pct|procent(?:y|ów|a)?|proc\.|Prozent|pour\s?cent|"
+_PERCENT = (r"%|percentage\s+points?|per\s?cent|percent|pct|pc(?=\W|$)|procent(?:y|ów|a)?|proc\.|Prozent|pour\s?cent|"
             r"процент(?:а|ов)?|працэнт(?:аў|ы)?|відсотк(?:а|ів)")
-_OTHER_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+_OTHER_UNITS = {"places": None, "place": None, "metres": None, "meters": None,
+                "percentage points": "percent", "points": None, "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
                 "kilometer": "km", "miles": "miles", "mile": "miles", "kg": "kg",
                 "kilograms": "kg", "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels"}
 
@@ -222,6 +231,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
+_OTHER_UNIT_WORDS = "|".join(u.replace(" ", r"\s+") for u in sorted(_OTHER_UNITS, key=len, reverse=True))
 _MONTH_NUMBER = {}
 for _number, _names in _MONTHS.items():
     for _name in _names.split():
@@ -298,6 +308,7 @@ _MASK_BEFORE = re.compile(
     | \s*[:=]\w*[#@/]\S*
     | (?-i:\s*,\s*(?:[\w'’-]*[A-Z]\s+){{1,3}}yB)(?![^\W\d_])
     | (?:[\s-]\)?\d{{1,4}}\(?){{2,}}(?!\d)
+    | \s+fo\s+tuo\s+[\d.,]+(?!\w)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -335,7 +346,7 @@ class _Patterns:
         if lang in _ARTICLE_NUMBERS:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
-        currency_prefix = r"(?:US\$|HK\$|\$|€|£|₽|₾|(?:USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?)"
+        currency_prefix = rf"(?:US\$|HK\$|\$|€|£|₽|₾|₴|₸|₹|(?-i:Rs\.?|KSh)\s?|(?-i:{_CODES}|Br)\s?)"
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
                   rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
@@ -356,7 +367,7 @@ class _Patterns:
             rf"|\.?\s(?:{currency_words})(?!\w)"
             rf"|\s(?:{durations})(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
-            rf"|\s?(?P<other>{'|'.join(_OTHER_UNITS)})(?!\w))"
+            rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
         # claim: ranges allowed; single: the same without ranges, the fallback
         # when a range reads backwards ("£1 million or 50%").
@@ -370,13 +381,18 @@ class _Patterns:
                 (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
                     said|say|says|did|do|would|will)\b|\s*[,.;:)]){frac_extra}
               | (?P<vague>{vague})(?!\w)
-              | (?P<ord>{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+              | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+                  (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
+                      november|december|of|and|or|to|in|on|at|by|time|place|century|quarter|half|grade|
+                      floor|row|largest|biggest|highest|lowest|most|least|best|worst)\b)[a-z][\w-]*\b)
+                | (?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
                   (?=\s+(?:(?:consecutive|straight|successive|presidential|full|such|new|major|
-                            [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b){ordinal_extra}
+                            [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b)){ordinal_extra}
+              | (?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered)\s+)?(?:{count_nouns})\b)
               | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
-              | (?<=[a-z]\s)(?P<an>an?)\s+(?=(?:decade|year|month|week|day|hour)s?\b)
+              | (?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
               | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half)(?!\w)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
               | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
@@ -396,7 +412,7 @@ class _Patterns:
         )
         reversed_words = "|".join(_reversed_phrase(w) for w in lookback)
         self.lookback = re.compile(
-            r"(?:\s?(?P<cur>dsu|rue|pbg|bur|nyb|nlp|rb)(?![^\W\d_])|kh|su)?"
+            rf"(?:\s?(?P<cur>{_CODES[::-1].lower()}|rb|\.?sr|hsk)(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
@@ -454,7 +470,7 @@ def _trigger_pattern(lang):
     """Where a claim can start: a digit, a currency sign, or a word that begins a
     number expression. Hedges are found by looking back from here."""
     words = set(numbers.NUMBER_WORDS["en"]) | set(numbers.EN_ORDINALS) | {
-        "hundred", "thousand", "million", "billion", "no", "half", "a dozen", "half a dozen",
+        "hundred", "thousand", "million", "billion", "no", "twice", "half", "a dozen", "half a dozen",
         "a hundred", "a thousand", "a million", "a billion", "a third", "a quarter",
         "a fifth", "a tenth", "a half", "a decade", "a year", "a month", "a week", "a day",
         "an hour",
@@ -473,7 +489,7 @@ def _trigger_pattern(lang):
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
 
-_CURRENCY_PREFIX_RE = re.compile(r"(?i)^(US\$|HK\$|\$|€|£|₽|₾|USD|EUR|GBP|RUB|BYN|PLN|GEL|Br)\s?")
+_CURRENCY_PREFIX_RE = re.compile(rf"^(US\$|HK\$|\$|€|£|₽|₾|₴|₸|₹|Rs\.?|KSh|{_CODES}|Br)\s?")
 _YEAR_BEFORE = set("""in since of from until till by before after during the early late mid
     summer spring autumn winter fall year years between and to around about circa c. в с до
     od do w im seit en depuis année з ад у""".split())
@@ -512,7 +528,7 @@ def _unit(m, patterns):
         unit, factor = _HYPHEN_DURATIONS[m.group("hyphen_dur").lower()]
         return unit, factor, None
     if m.group("other"):
-        return _OTHER_UNITS[m.group("other").lower()], 1, None
+        return _OTHER_UNITS.get(re.sub(r"\s+", " ", m.group("other").lower())), 1, None
     for code, _ in _CURRENCY_WORDS:
         if m.group(f"cur_{code}"):
             return code, 1, code
@@ -570,6 +586,8 @@ def _read(m, block, language):
         return (value, value, value, "exact", None)
     if m.group("zero"):
         return (0, 0, 0, "exact", None)
+    if groups.get("twice"):
+        return (2, 2, 2, qualifier or "exact", None)
     if m.group("between"):
         first, second, separator = m.group("a"), m.group("b"), "between"
     else:
@@ -722,7 +740,11 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     kidnapped executed evacuated displaced dismissed questioned interrogated summoned prosecuted
     fired hospitalised hospitalized searched missing dead died disappeared exiled fled hurt shot
     slain detained injured raided blocked banned closed liquidated designated labelled
-    labeled""".split())
+    labeled held marched added left emigrated crossed rallied gathered stranded dissolved
+    registered recognised recognized""".split())
+# Verbs before a figure that say what happened to what it counts ("Police detained 27
+# people" → people detained), but not those that only report it ("recorded 14,900").
+_ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still))*"
@@ -759,15 +781,21 @@ def _is_participle(word):
     )
 
 
-def _subject(block, start, end, claim, language, carried):
+def _subject(block, start, end, claim, language, carried, sentence_start=0, previous_subject=None):
     """(subject, head noun to carry to the next claim in a list) for English; a
     couple of following words for other languages."""
     if language not in (None, "en"):
         return (None if claim.unit else _subject_other(block, end)), None
+    if claim.unit in ("years", "months") and (_SENTENCE_TERM.search(block, max(0, start - 40), start)
+                                              or _TERM_AFTER.match(block, end)):
+        return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     pos = end
     of = _OF_DETERMINER.match(block, pos)
+    of_group = None
     if of:
         pos = of.end()
+        if of.group().rstrip().lower().endswith(("them", "whom", "those")) and previous_subject:
+            of_group = {"previous": previous_subject}
     words, spans = [], []
     while len(words) < 4:
         m = _SUBJECT_WORD.match(block, pos)
@@ -788,6 +816,8 @@ def _subject(block, start, end, claim, language, carried):
             participle = word
             break
         if _is_plural(word):
+            if i + 1 < len(words) and _is_plural(words[i + 1]) and not _is_participle(words[i + 1]):
+                i += 1  # "media workers", "police officers"
             noun = words[: i + 1][-3:]
             pos = spans[i]
             break
@@ -796,22 +826,81 @@ def _subject(block, start, end, claim, language, carried):
             noun = words[:1]
             pos = spans[0]
     if noun is not None:
+        status = _PEOPLE_ARE.match(block, pos) if noun == ["people"] else None
+        if status and _is_plural(status.group(1).split()[-1]):
+            noun = status.group(1).split()  # "400 people are now political prisoners"
+            pos = status.end()
         link = _PARTICIPLE_LINK.match(block, pos)
         if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
             participle = link.group(1)
+        if participle is None and not claim.unit:
+            verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
+            if verb and verb.group(1) in _ACTION_BEFORE:
+                participle = verb.group(1)  # "Police detained 27 people"
+        if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
+            noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
         subject = " ".join(noun + ([participle] if participle else []))
         return subject, (" ".join(noun), bool(participle))
     if participle is None:
         link = _PARTICIPLE_LINK.match(block, end)
         if link and link.start(1) - end > 1 and _is_participle(link.group(1)):
             participle = link.group(1)
+    if of_group and not words and not participle:
+        verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
+        act = verb.group(1) if verb and verb.group(1) in _ACTION_BEFORE else None
+        return " ".join([of_group["previous"]] + ([act] if act else [])), None  # "held 26 of them"
     if participle:
+        if of_group:
+            return f"{of_group['previous']} {participle}", None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return f"{head} {participle}", (head, True)
     before = re.search(r"([a-z]+)\s+$", block[max(0, start - 30):start])
     if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
         return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
+    if not claim.unit and start > sentence_start:
+        named = _named_before(block, sentence_start, start)
+        if named:
+            return named, None
     return None, None
+
+
+_PEOPLE_ARE = re.compile(
+    r"\s+(?:are|were|remain|remained)\s+(?:now\s+|still\s+)?"
+    r"(?:(?:held|recognised|recognized|registered|listed|jailed)\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
+)
+_VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearly|almost|over|around|"
+                          r"up|to|only|another|a|further|roughly|approximately|fewer|less)\s+)*$")
+_SENTENCE_TERM = re.compile(
+    r"(?i:sentenced\s+(?:\w+\s+){0,3}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
+    r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
+_TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
+                         r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
+# A figure whose noun came before it: "the number of political prisoners … at 800",
+# "the list of political prisoners …; the total is now 1,100", "the death toll … at 225".
+_NAMED_BEFORE = re.compile(
+    r"(?i:number|count|total|tally|list|ranks)\s+of\s+(?:the\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+s)(?![\w-])"
+    r"|(?P<toll>(?:(?:confirmed|civilian|official)\s+){0,2}death\s+toll)"
+)
+
+
+def _named_before(block, sentence_start, start):
+    "The counted noun named earlier in the sentence, when the figure has none after it."
+    last = None
+    for last in _NAMED_BEFORE.finditer(block, sentence_start, start):
+        pass
+    if last is None:
+        return None
+    if last.group("toll"):
+        return re.sub(r"\s+", " ", last.group("toll").lower())
+    noun = re.sub(r"\s+", " ", last.group("noun").lower()).split()
+    while noun and noun[0] in _SUBJECT_STOP:
+        noun = noun[1:]
+    if not noun or not _is_plural(noun[-1]):
+        return None
+    link = _PARTICIPLE_LINK.match(block, last.end())
+    if link and link.group(1) in _EVENT_PARTICIPLES and link.end() <= start:
+        noun.append(link.group(1))
+    return " ".join(noun)
 
 
 def _is_ordinal_claim(claim):
@@ -842,25 +931,45 @@ def _subject_other(block, end):
 
 # --- attribution: who the figure is credited to ---------------------------
 
-_NAME = r"(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»|“[^”]{1,60}”|„[^“”]{1,60}[“”]|\"[^\"]{1,60}\")(?:\s+(?:of\s+|for\s+|and\s+|on\s+|de\s+)?(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»))*"
+_NAME = r"(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»|“[^”]{1,60}”|„[^“”]{1,60}[“”]|\"[^\"]{1,60}\")(?:\s+(?:of\s+|for\s+|and\s+|on\s+|de\s+|to\s+)?(?:[A-Z][\w’'.&-]*|«[^»]{1,60}»))*"
 _NAME_RU = r"(?:[A-ZА-ЯЁЎІ][\w’'.&-]*|«[^»]{1,60}»|„[^“”]{1,60}[“”]|\"[^\"]{1,60}\")(?:\s+(?:[A-ZА-ЯЁЎІ][\w’'.&-]*|«[^»]{1,60}»))*"
 _SOURCE_WORDS = (r"police|officials|the\s+authorities|authorities|prosecutors|organi[sz]ers|"
                  r"activists|witnesses|rights\s+groups|human\s+rights\s+groups|state\s+media|"
-                 r"the\s+ministry|the\s+interior\s+ministry|doctors|medics|investigators")
+                 r"the\s+ministry|the\s+interior\s+ministry|doctors|medics|investigators|"
+                 r"researchers|monitors|observers|border\s+guards?")
 _DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|counts|"
                r"a\s+report|reports|records|numbers|calculations|monitoring|information|sources")
-_SOURCE_VERBS = (r"said|says|reported|reports|estimated|estimates|counted|counts|recorded|records|"
+_SOURCE_VERBS = (r"said|says|say|reported|reports|estimated|estimates|estimate|counted|counts|"
+                 r"count|recorded|records|lists|listed|logged|recognised|recognized|verified|"
                  r"documented|documents|told|stated|claimed|claims|announced|confirmed|noted|"
                  r"wrote|tallied|calculated|found|puts|put")
+# Lower-case words that describe a named source ("the human rights centre Viasna",
+# "the rights group Memorial") and heads of unnamed ones ("the interior ministry",
+# "Lithuanian officials", "UN monitors", "border guards").
+_DESCRIPTOR = (r"(?:(?:human\s+|local\s+|independent\s+|exiled\s+|leading\s+|another\s+|"
+               r"monitoring\s+|Belarusian\s+|Russian\s+)*"
+               r"(?:rights|human\s+rights)\s+(?:group|centre|center|organi[sz]ation|watchdog|"
+               r"defenders?|monitor)|(?:monitoring\s+)?group|watchdog|NGO|centre|center|"
+               r"organi[sz]ation|charity|outlet|agency|association|pollster|airline)")
+_SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|authorities|monitors|"
+                r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
+                r"investigators|defenders|television|media|government|court|office|service|"
+                r"agency|watchdog|pollster|airline|mission|groups")
+_LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
+               "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
+_SOURCE_PHRASE = (rf"(?:(?:[A-Z][\w’'.&-]*['’]s\s+)?(?:[A-Z][\w-]*\s+)?"
+                  rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}(?i:{_SOURCE_HEAD})"
+                  rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
     rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
-    rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:the\s+)?"
-    rf"(?P<name>{_NAME}|{_SOURCE_WORDS})"
+    rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
+    rf"(?:(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
+    rf"(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?(?P<name>{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
 )
 _FIGURES_FROM = re.compile(
-    rf"(?i:{_DATA_WORDS})\s+(?i:from|by|compiled\s+by|published\s+by|released\s+by|"
+    rf"(?i:{_DATA_WORDS}|list|count)\s+(?:of\s+[\w\s-]{{1,40}}?\s+)?(?i:from|by|compiled\s+by|published\s+by|released\s+by|kept\s+by|maintained\s+by|"
     rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_NAME}|{_SOURCE_WORDS})"
 )
 _POSSESSIVE_SOURCE = re.compile(
@@ -881,12 +990,53 @@ _DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tal
 _SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?(?i:{_SOURCE_VERBS})(?!\w)")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
 _NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
-    their its our in on at but and or so if when while mr mrs ms dr officials police
+    their its our in on at but and or so if when while mr mrs ms dr
     however meanwhile also yet then later since after before during""".split())
 
 
+_WHOSE_COUNT = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+(?:latest\s+|own\s+)?(?:count|tally|list|figures?)\b")
+# What may stand between a source and its verb: "Viasna has now", "Poland's border guard
+# says it recorded", "Prosecutors, by contrast, have".
+_BEFORE_VERB_FILLER = re.compile(
+    r"(?:\s*,?\s+(?:has|have|had|now|also|then|later|still|already|again|itself|instead|"
+    r"meanwhile|separately|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+(?:week|month)|"
+    r"by\s+contrast|in\s+a\s+statement)\s*,?)+$"
+)
+_SOURCE_NP_END = re.compile(
+    rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
+    rf"(?P<name>{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
+)
+# A source referred back to: "he said", "the group says" → the previous sentence's source.
+_ANAPHOR_END = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
+    r"(?:group|centre|center|organi[sz]ation|association|NGO|watchdog)))$"
+)
+PREVIOUS = "\0previous"  # an attribution to resolve from the previous sentence
+
+
+def _source_before(sentence, verb_start):
+    "(position, name, may_be_common) of the source right before a reporting verb, or None."
+    lo = max(0, verb_start - 120)
+    tail = sentence[lo:verb_start]
+    filler = _BEFORE_VERB_FILLER.search(tail)
+    if filler:
+        tail = tail[:filler.start()]
+    tail = tail.rstrip()
+    if _ANAPHOR_END.search(tail):
+        return (lo + len(tail), PREVIOUS, False)
+    m = _SOURCE_NP_END.search(tail)
+    if not m:
+        return None
+    name = m.group("name")
+    name = re.sub(r"^(?i:a\s+)?(?:new\s+)?(?:study|survey|report|poll|analysis)\s+by\s+", "", name)
+    poss = re.match(r"[A-Z][\w’'.&-]*['’]s\s+(?=[a-z])", name)
+    if poss:  # "Belarus's interior ministry" → "interior ministry"
+        name = name[poss.end():]
+    return (lo + m.start("name"), name, True)
+
+
 def _clean_name(name):
-    name = name.strip().strip("«»“”„\"").strip()
+    name = name.strip().strip("«»“”„\"").strip().rstrip(".,;:")
     name = re.sub(r"(?:['’]s|['’])$", "", name)
     name = re.sub(r"^(?:the|The)\s+", "", name)
     if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "this", "that", "in", "on", "but", "and", "however"}:
@@ -900,14 +1050,16 @@ def _attributions(sentence, language=None):
     found = []
     if "accord" in lower or "citing" in lower or "cited by" in lower:
         found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
-    if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES):
+    if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES + ("list",)):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
     if ("'s " in sentence or "’s " in sentence) and any(cue in lower for cue in _DATA_CUES + ("tally", "list")):
         found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
+    if ", whose " in sentence:
+        found += [(m.start("name"), m.group("name"), False) for m in _WHOSE_COUNT.finditer(sentence)]
     for verb in _SOURCE_VERB.finditer(sentence):
-        m = _NAME_BEFORE_VERB.search(sentence, max(0, verb.start() - 100), verb.start())
-        if m:
-            found.append((m.start("c"), m.group("c"), True))
+        source = _source_before(sentence, verb.start())
+        if source:
+            found.append(source)
         m = _VERB_THEN_NAME.match(sentence, verb.start())
         if m:
             found.append((m.start("name"), m.group("name"), False))
@@ -918,7 +1070,7 @@ def _attributions(sentence, language=None):
     for position, name, may_be_common in sorted(found):
         if may_be_common and re.fullmatch(_SOURCE_WORDS, name, re.I):
             name = name.lower()
-        name = _clean_name(name)
+        name = name if name is PREVIOUS else _clean_name(name)
         if name:
             named.append((position, name))
     return named
@@ -1028,6 +1180,18 @@ class _Sentences:
             return
         self.next_end = (len(self.text), len(self.text))
 
+    def previous(self, start):
+        "The text of the sentence before the one starting at ``start`` (same line), or ''."
+        line_start = self.text.rfind("\n", 0, start) + 1
+        head = self.text[max(line_start, start - 600):start].rstrip()
+        if not head:
+            return ""
+        cut = 0
+        for m in _SENTENCE_END.finditer(head, 0, max(0, len(head) - 1)):
+            if not (m.group()[0] == "." and _is_abbreviation(head, m.start())):
+                cut = m.end()
+        return head[cut:].strip()
+
     def span(self, pos):
         "(start, end) of the sentence containing ``pos``; positions only move forward."
         while pos >= self.next_end[1] and self.next_end[1] < len(self.text):
@@ -1053,12 +1217,23 @@ _AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|di
 # Lines that are page furniture, not reporting: share bars, appeals, copyright.
 _FURNITURE = re.compile(
     r"(?i)©|all rights reserved|cookie|make a (?:one-off )?donation|one-off donation|donate now|"
-    r"subscri|newsletter|sign up|become a member|(?:\b\d\.\s+[A-Z].*){2}|"
+    r"subscri|newsletter|sign up|become a member|"
     r"support (?:helps|us|our)|fund our work|read us for free|help us|cancel anytime|min read|"
     r"mins\)|share on|\bcomments\b|^\s*(?:related|most viewed|most read|read more|tags|photo|"
     r"image \d|listen|advertisement|updated|published)\b|monthly donors|gifts? left|"
-    r"reading time|\bpoints\b.*comments"
+    r"reading time|\bpoints\b.*comments|\bdonate\b|\bread (?:also|next)\b|\balso read\b|\bsee also\b|"
+    r"\bPDF\b|\d\s?[KMG]B\b|\bpart \d+ of \d+\b|\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b|"
+    r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
+
+
+_LIST_ITEM = re.compile(r"\b\d\.\s+[A-Z]")
+
+
+def _numbered_list(line):
+    "A line of numbered links ('1. Tusk: … 2. Four arrested …'): a 'Most read' box."
+    first = _LIST_ITEM.search(line)
+    return bool(first and _LIST_ITEM.search(line, first.end()))
 
 
 def _is_age(text, start, end, read):
@@ -1080,6 +1255,7 @@ class _Block:
         self.sentences = _Sentences(text)
         self.context = {}
         self._furniture_line = None
+        self.last_subject = (None, None, None)  # (sentence span, subject, unit) of the last claim
 
     def masked(self, number_start):
         "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
@@ -1108,7 +1284,7 @@ class _Block:
             return cached[1]
         end = self.text.find("\n", pos, pos + 2000)
         line = self.text[start:end if end != -1 else pos + 2000]
-        verdict = len(line) < 600 and bool(_FURNITURE.search(line))
+        verdict = len(line) < 600 and bool(_FURNITURE.search(line) or _numbered_list(line))
         self._furniture_line = (start, verdict)
         return verdict
 
@@ -1117,12 +1293,22 @@ class _Block:
         found = self.context.get(span)
         if found is None:
             sentence = self.text[span[0]:span[1]]
-            found = (_attributions(sentence, self.language), _dates(sentence))
+            sources = _attributions(sentence, self.language)
+            if any(name is PREVIOUS for _, name in sources):
+                before = self.sentences.previous(span[0])
+                earlier = _attributions(before, self.language) if before else []
+                earlier = [name for _, name in earlier if name is not PREVIOUS]
+                sources = [(position, earlier[0] if name is PREVIOUS else name)
+                           for position, name in sources if name is not PREVIOUS or earlier]
+            found = (sources, _dates(sentence))
             self.context = {span: found}  # claims come in order: keep only the current sentence
         return found
 
 
 _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-–:/.,#@+№_")
+
+
+_GLUED_CURRENCY = re.compile(rf"(?<![^\W\d_])(?:Rs\.?|KSh|{_CODES})$")
 
 
 def _candidates(block):
@@ -1135,7 +1321,8 @@ def _candidates(block):
         if t is None:
             return
         p = t.start()
-        if p and text[p - 1] in _GLUED and text[p].isdigit():  # FR4978, COVID-19, 10:30, 1.5
+        if (p and text[p - 1] in _GLUED and text[p].isdigit()  # FR4978, COVID-19, 10:30, 1.5
+                and not _GLUED_CURRENCY.search(text, max(0, p - 5), p)):
             pos = t.end()
             while pos < len(text) and text[pos].isdigit():
                 pos += 1
@@ -1200,11 +1387,15 @@ def _claim(m, block, base, carried):
             return None
         start, end = m.start(), m.end()
     read = _read(m, text, block.language)
+    if (read and read is not _BAD_RANGE and read[3] == "range" and m.group("between")
+            and m.group("between").lower() == "from"
+            and _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+        read = _BAD_RANGE
     if read is _BAD_RANGE:
         m = block.patterns.single.match(text, start if not m.group("between") else m.start("a"))
         if m is None:
             return None
-        end = m.end()
+        start, end = m.start(), m.end()
         read = _read(m, text, block.language)
     if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end):
         return None
@@ -1226,7 +1417,15 @@ def _claim(m, block, base, carried):
         high=high, qualifier=qualifier, unit=unit, sentence=text[span[0]:span[1]],
     )
     previous = carried[1] if carried and carried[0] == span else None
-    claim.subject, carry = _subject(text, start, end, claim, block.language, previous)
+    last = block.last_subject if block.last_subject[0] == span else (None, None, None)
+    claim.subject, carry = _subject(text, start, end, claim, block.language, previous,
+                                    span[0], last[1])
+    if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
+        claim.subject = last[1]
+        if re.search(r"\btotals?\b", text[max(span[0], start - 30):start]):
+            claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
+    if claim.subject:
+        block.last_subject = (span, claim.subject, claim.unit)
     attributions, dates = block.sentence_context(span)
     offset = start - span[0]
     claim.attribution = _nearest(attributions, offset)
@@ -1234,6 +1433,14 @@ def _claim(m, block, base, carried):
     return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
 
 
+# After a figure with no noun of its own: a place or the end of the clause, so the
+# previous figure's noun is meant ("… and 7.8 million across Europe", "against 81 in 2020").
+_ELLIPSIS = re.compile(r"\s*(?:[,;.)]|$|\s(?:across|in|at|on|for|elsewhere|worldwide|abroad|"
+                       r"nationwide|a\s+year|the\s+year|last\s+year)\b)")
+_CHANGE_BEFORE = re.compile(
+    r"(?i:rose|risen|rise|rising|fell|fallen|falls?|jumped|jumps?|increased|increases?|decreased|grew|grown|"
+    r"dropped|drops?|climbed|soared|cut|raised|reduced|extended|lengthened|shortened|went|gone|moved|"
+    r"changed|shrank|shrunk|doubled|tripled|up|down|lowered|hiked)\s+(?:[\w'’-]+\s+){0,3}$")
 _CHANGE_VERB = re.compile(r"(?:ł[aoy]?|ło|ли|ла|ло|лся|лась|лось|лись|ился|ется|ится|ut|et|ит|ет)\s+$")
 
 
@@ -1268,7 +1475,7 @@ def _window(text, start, end, span):
 def _number_start(m):
     "Where the first number of a claim match begins (after its hedge)."
     groups = m.groupdict()
-    for group in ("n", "a", "ord", "vague", "frac", "zero", "frac_x", "ord_x", "ratio_a", "an", "frac_h"):
+    for group in ("n", "a", "ord", "vague", "frac", "zero", "twice", "frac_x", "ord_x", "ratio_a", "an", "frac_h"):
         if groups.get(group):
             return m.start(group)
     return m.start()

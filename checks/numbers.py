@@ -29,7 +29,6 @@ VAGUE_BOUNDS = {
     "millions": (2_000_000, 999_999_999),
     "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2_000_000_000, 999_999_999_999),
 }
 
 # Fractions read as percentages ("a third of" = 33.33 percent).

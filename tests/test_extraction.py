@@ -235,3 +235,59 @@ def test_cli_extract_missing_file(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+@pytest.mark.parametrize("text, quote, value, qualifier, unit", [
+    ("No protest has been allowed in more than a decade.", "more than a decade", 10, "more_than", "years"),
+    ("It flew on for well over an hour.", "well over an hour", 1, "more_than", "hours"),
+    ("Police found a 16th victim on Monday.", "16th", 16, "exact", None),
+    ("Fines reach AZN 3,000 and KSh346 billion.", "AZN 3,000", 3000, "exact", "AZN"),
+    ("The budget is 40 hryvnias per head.", "40 hryvnias", 40, "exact", "UAH"),
+    ("Support fell by six percentage points in May.", "six percentage points", 6, "exact", "percent"),
+    ("Inflation reached 5pc last month.", "5pc", 5, "exact", "percent"),
+    ("The country fell two places in the index.", "two places", 2, "exact", None),
+    ("Prices could go as high as $40 a barrel.", "as high as $40", 40, "up_to", "USD"),
+    ("Police searched her flat twice since May.", "twice", 2, "exact", None),
+])
+def test_units_hedges_and_counting_words(text, quote, value, qualifier, unit):
+    claims = extract_claims(text, language="en")
+    found = [c for c in claims if c.quote == quote]
+    assert found, [c.quote for c in claims]
+    assert (found[0].value, found[0].qualifier, found[0].unit) == (value, qualifier, unit)
+
+
+def test_changes_scales_and_multipliers_are_not_ranges_or_claims():
+    quotes = [c.quote for c in extract_claims("The term was extended from five to six years.", "en")]
+    assert quotes == ["five", "six years"]
+    assert [c.quote for c in extract_claims("It scored 26.2 out of 100.", "en")] == ["26.2"]
+    assert extract_claims("Twice as many people came.", "en") == []
+    assert extract_claims("Donate now: $10 helps. Download the report (PDF, 3.1 MB).", "en") == []
+
+
+def test_subjects_a_person_would_write():
+    def subject(text, quote):
+        return next(c.subject for c in extract_claims(text, "en") if c.quote == quote)
+
+    assert subject("Police detained 27 people in the sweep.", "27") == "people detained"
+    assert subject("More than 3,000 people were held overnight.", "More than 3,000") == "people held"
+    assert subject("The group says 29 media workers are behind bars.", "29") == "media workers"
+    assert subject("The number of political prisoners has risen to more than 800.",
+                   "more than 800") == "political prisoners"
+    assert subject("Viasna counts 1,200 political prisoners, more than 140 of them women.",
+                   "more than 140") == "women political prisoners"
+    assert subject("She was sentenced to 11 years in a penal colony.", "11 years") == "sentence"
+
+
+def test_attribution_before_a_verb_and_referred_back():
+    def source(text, quote):
+        return next(c.attribution for c in extract_claims(text, "en") if c.quote == quote)
+
+    assert source("The interior ministry said about 3,000 people were detained.", "about 3,000") == "interior ministry"
+    assert source("Lithuania's border guard has recorded 1,676 crossings.", "1,676") == "border guard"
+    assert source("Nearly 7,000 were detained, according to the human rights centre Viasna.",
+                  "Nearly 7,000") == "Viasna"
+    assert source("The Committee to Protect Journalists counted 363 journalists in prison.",
+                  "363") == "Committee to Protect Journalists"
+    text = "Viasna counts 1,500 political prisoners. At least six have died, the group says."
+    assert source(text, "At least six") == "Viasna"
+    assert source("Police detained 27 people in Minsk on Monday.", "27") is None
