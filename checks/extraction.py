@@ -231,7 +231,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = "|".join(u.replace(" ", r"\s+") for u in sorted(_OTHER_UNITS, key=len, reverse=True))
+_OTHER_UNIT_WORDS = numbers.phrase_trie(_OTHER_UNITS)
 _MONTH_NUMBER = {}
 for _number, _names in _MONTHS.items():
     for _name in _names.split():
@@ -243,10 +243,10 @@ def _month_alternation():
     forms = set()
     for names in _MONTHS.values():
         for name in names.split():
-            forms.add(re.escape(name))
+            forms.add(name)
             if name[0].islower():  # Russian, Polish, French months are lower case
-                forms.add(re.escape(name[0].upper() + name[1:]))
-    return "|".join(sorted(forms, key=len, reverse=True))
+                forms.add(name[0].upper() + name[1:])
+    return numbers.phrase_trie(forms)
 
 
 MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
@@ -280,10 +280,8 @@ _MASK_AT = re.compile(
 
 
 def _reverse_alternation(words):
-    return "|".join(
-        r"\s+".join(re.escape(part) for part in w[::-1].split(" "))
-        for w in sorted(set(words), key=len, reverse=True)
-    )
+    "Phrases spelled backwards (spaces standing for any whitespace), as a trie regex."
+    return numbers.phrase_trie(w[::-1] for w in words)
 
 
 _MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
@@ -315,10 +313,6 @@ _MASK_BEFORE = re.compile(
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]")
 
 
-def _words(spec):
-    return "|".join(p.replace(" ", r"\s+") for p in sorted(spec.split("|"), key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=16)
 def _patterns(language):
     return _Patterns(language)
@@ -336,7 +330,7 @@ class _Patterns:
             for code in langs:
                 for phrase in by_lang[code].split("|"):
                     self.hedges.setdefault(phrase.replace("\\", "").lower(), qualifier)
-        hedge = _words("|".join(re.escape(h) for h in sorted(self.hedges)).replace("\\ ", " "))
+        hedge = numbers.phrase_trie(self.hedges)
         between = "|".join(_BETWEEN[c] for c in langs)
         and_ = "|".join(_AND[c] for c in langs)
         or_ = "|".join(_OR[c] for c in langs)
@@ -350,16 +344,10 @@ class _Patterns:
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
                   rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
-        vague = "|".join(
-            re.escape(p).replace("\\ ", r"\s+")
-            for p in sorted(numbers.VAGUE_PHRASES, key=len, reverse=True)
-        )
-        fractions = "|".join(
-            re.escape(f).replace("\\ ", r"[\s-]").replace("\\-", r"[\s-]")
-            for f in sorted(numbers.FRACTIONS, key=len, reverse=True)
-        )
-        ordinals = "|".join(sorted(numbers.EN_ORDINALS, key=len, reverse=True))
-        count_nouns = "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
+        vague = numbers.phrase_trie(numbers.VAGUE_PHRASES)
+        fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]")
+        ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
+        count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
         currency_words = "|".join(f"(?P<cur_{code}>{w})" for code, w in _CURRENCY_WORDS)
         durations = "|".join(f"(?P<dur_{i}>{w})" for i, (_, _, w) in enumerate(_DURATIONS))
         unit = (
@@ -496,12 +484,25 @@ _YEAR_BEFORE = set("""in since of from until till by before after during the ear
 
 
 _HALF = re.compile(r"(?i)(?:\s+and\s+a\s+half|½)")
+# Precompiled helpers of the per-figure code (the re module's cache lookup is not free).
+_SPACES = re.compile(r"\s+")
+_SCALE_AT_END = re.compile(rf"({numbers.SCALE_PATTERN})$")
+_DIGIT_RUN = re.compile(r"\d+")
+_DASH = re.compile(r"[-–—]")
+_NOT_A_COUNT = re.compile(r"0\d+|\d{8,}")
+_YEAR_LIKE = re.compile(r"(1[5-9]|20)\d\d")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][\w'’-]*)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LATIN_LOWER = re.compile(r"[a-z]")
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_ORDINAL_END = re.compile(r"(?i)(?:st|nd|rd|th|second|third|fifth|ninth|twelfth)$")
+_TOTAL = re.compile(r"\btotals?\b")
 
 
 def _number(text, language):
     "(value, currency code) of one number expression, e.g. '$2bn' → (2e9, 'USD')."
     currency = None
-    phrase = _ARTICLE_NUMBERS.get(language, {}).get(re.sub(r"\s+", " ", text.strip().lower()))
+    phrase = _ARTICLE_NUMBERS.get(language, {}).get(_SPACES.sub(" ", text.strip().lower()))
     if phrase:
         return phrase, None
     half = _HALF.search(text)
@@ -516,7 +517,7 @@ def _number(text, language):
 
 
 def _scale_word(text):
-    m = re.search(rf"({numbers.SCALE_PATTERN})$", text)
+    m = _SCALE_AT_END.search(text)
     return numbers.scale_of(m.group(1)) if m else None
 
 
@@ -528,7 +529,7 @@ def _unit(m, patterns):
         unit, factor = _HYPHEN_DURATIONS[m.group("hyphen_dur").lower()]
         return unit, factor, None
     if m.group("other"):
-        return _OTHER_UNITS.get(re.sub(r"\s+", " ", m.group("other").lower())), 1, None
+        return _OTHER_UNITS.get(_SPACES.sub(" ", m.group("other").lower())), 1, None
     for code, _ in _CURRENCY_WORDS:
         if m.group(f"cur_{code}"):
             return code, 1, code
@@ -543,10 +544,10 @@ def _read(m, block, language):
     is not a claim after all (a year, an identifier, a backwards range)."""
     patterns = _patterns(language)
     hedge = m.group("hedge")
-    qualifier = patterns.hedges.get(re.sub(r"\s+", " ", hedge.lower())) if hedge else None
+    qualifier = patterns.hedges.get(_SPACES.sub(" ", hedge.lower())) if hedge else None
     post = (m.group("post1") or m.group("post2") or "").strip().lower()
     if post:
-        post = re.sub(r"\s+", " ", post)
+        post = _SPACES.sub(" ", post)
         qualifier = qualifier or _POST_HEDGES.get(post)
     unit, factor, currency = (None, 1, None)
     if m.group("unit"):
@@ -582,7 +583,7 @@ def _read(m, block, language):
         return (None, bounds[0] * factor, bounds[1] * factor, "vague", unit)
     if m.group("ord"):
         text = m.group("ord").lower()
-        value = numbers.EN_ORDINALS.get(text) or int(re.match(r"\d+", text).group())
+        value = numbers.EN_ORDINALS.get(text) or int(_DIGIT_RUN.match(text).group())
         return (value, value, value, "exact", None)
     if m.group("zero"):
         return (0, 0, 0, "exact", None)
@@ -592,7 +593,7 @@ def _read(m, block, language):
         first, second, separator = m.group("a"), m.group("b"), "between"
     else:
         first, second = m.group("n"), m.group("m")
-        separator = "dash" if second and re.search(r"[-–—]", block[m.end("n"):m.start("m")]) else "word"
+        separator = "dash" if second and _DASH.search(block, m.end("n"), m.start("m")) else "word"
         if second and m.group("pct1"):
             unit = unit or "percent"
     low, low_currency = _number(first, language)
@@ -621,7 +622,7 @@ def _read(m, block, language):
         return None
     if not qualifier and not unit and first.strip().lower() == "one" and not _count_noun_follows(block, m.end()):
         return None
-    if re.fullmatch(r"0\d+|\d{8,}", first.strip()):
+    if _NOT_A_COUNT.fullmatch(first.strip()):
         return None
     if (not qualifier and not unit and not currency and first.strip().isdigit()
             and _names_something(block, m.start(), m.end())):
@@ -634,7 +635,7 @@ _MASKED = "masked"  # a date, identifier…: nothing inside it is a claim either
 
 
 def _fraction_key(text):
-    key = re.sub(r"\s+", " ", text.lower())
+    key = _SPACES.sub(" ", text.lower())
     if key in numbers.FRACTIONS:
         return key
     return key.replace("-", " ") if key.replace("-", " ") in numbers.FRACTIONS else key.replace(" ", "-")
@@ -655,7 +656,7 @@ def _clean(x):
 
 
 def _is_year_range(first, second):
-    return all(re.fullmatch(r"(1[5-9]|20)\d\d", s.strip()) for s in (first, second))
+    return all(_YEAR_LIKE.fullmatch(s.strip()) for s in (first, second))
 
 
 _NEXT_WORD = re.compile(r"\s+(?:of\s+)?([^\W\d_][\w'’-]*)")
@@ -683,7 +684,7 @@ def _names_something(block, start, end):
     before = block[max(0, m.start() - 3):m.start()].rstrip()
     if not before or before[-1] in ".!?:\n\"“(":
         return False
-    nxt = re.match(r"[ \t]+([a-z][\w'’-]*)", block[end:end + 40])
+    nxt = _LOWER_WORD_AFTER.match(block[end:end + 40])
     return bool(nxt) and not (_is_plural(nxt.group(1)) or nxt.group(1) in _COUNT_NOUNS
                               or nxt.group(1) in _SUBJECT_STOP or _is_participle(nxt.group(1)))
 
@@ -691,7 +692,7 @@ def _names_something(block, start, end):
 def _is_bare_year(first, m, block, qualifier, unit, language):
     "A four-digit number that reads as a year: 'in 2021', 'the 2020 election'."
     text = first.strip()
-    if unit or not re.fullmatch(r"\d{4}", text) or not 1000 <= int(text) <= 2100:
+    if unit or not _FOUR_DIGITS.fullmatch(text) or not 1000 <= int(text) <= 2100:
         return False
     before = block[max(0, m.start() - 20):m.start()].split()
     if before and before[-1].lower().strip("(,") in _YEAR_BEFORE:
@@ -709,7 +710,7 @@ def _is_bare_year(first, m, block, qualifier, unit, language):
     word = nxt.group(1).lower()
     if word in _COUNT_NOUNS:
         return False
-    if re.search(r"[a-z]", word):
+    if _LATIN_LOWER.search(word):
         return not _is_plural(word)
     return False  # Cyrillic and other scripts: years are masked with their "года"/"roku"
 
@@ -854,7 +855,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return f"{of_group['previous']} {participle}", None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return f"{head} {participle}", (head, True)
-    before = re.search(r"([a-z]+)\s+$", block[max(0, start - 30):start])
+    before = _WORD_BEFORE.search(block[max(0, start - 30):start])
     if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
         return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
     if not claim.unit and start > sentence_start:
@@ -891,8 +892,8 @@ def _named_before(block, sentence_start, start):
     if last is None:
         return None
     if last.group("toll"):
-        return re.sub(r"\s+", " ", last.group("toll").lower())
-    noun = re.sub(r"\s+", " ", last.group("noun").lower()).split()
+        return _SPACES.sub(" ", last.group("toll").lower())
+    noun = _SPACES.sub(" ", last.group("noun").lower()).split()
     while noun and noun[0] in _SUBJECT_STOP:
         noun = noun[1:]
     if not noun or not _is_plural(noun[-1]):
@@ -904,7 +905,7 @@ def _named_before(block, sentence_start, start):
 
 
 def _is_ordinal_claim(claim):
-    return bool(re.search(r"(?i)(?:st|nd|rd|th|second|third|fifth|ninth|twelfth)$", claim.quote))
+    return bool(_ORDINAL_END.search(claim.quote))
 
 
 _OTHER_STOP = set("""и в во на что по как из за от это для с со к о об а но или не же ли
@@ -1041,7 +1042,7 @@ def _clean_name(name):
     name = re.sub(r"^(?:the|The)\s+", "", name)
     if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "this", "that", "in", "on", "but", "and", "however"}:
         return None
-    return re.sub(r"\s+", " ", name)
+    return _SPACES.sub(" ", name)
 
 
 def _attributions(sentence, language=None):
@@ -1225,9 +1226,30 @@ _FURNITURE = re.compile(
     r"\bPDF\b|\d\s?[KMG]B\b|\bpart \d+ of \d+\b|\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b|"
     r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
+# Words one of which every _FURNITURE alternative contains (on casefolded text): a
+# line with none of them is not furniture, and the costly regex is skipped for it.
+_FURNITURE_CUES = ("©", "rights reserved", "cookie", "donat", "subscri", "newsletter", "sign up",
+                   "member", "donor", "related", "viewed", "see also", "support ", "fund our", "read", "help us", "cancel", "mins)",
+                   "share on", "comments", "tags", "photo", "image", "listen", "advertisement",
+                   "updated", "published", "gift", "pdf", "part ", "seats",
+                   "results", "constituencies", "download")
+_REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
+_REGISTRATION_NUMBER = re.compile(r"\s(?i:no\b|number|id\b)")
+# A file size ("2.4 MB") or a numbered list item ("1. Tusk"): the cue-free cases, one scan.
+_DIGIT_CUES = re.compile(r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")
 
 
-_LIST_ITEM = re.compile(r"\b\d\.\s+[A-Z]")
+def _is_furniture(line):
+    "Does the line read as page furniture (share bar, appeal, copyright, 'Most read' list)?"
+    folded = line.casefold()
+    if (any(cue in folded for cue in _FURNITURE_CUES)
+            or any(cue in folded for cue in _REGISTRATION_CUES) and _REGISTRATION_NUMBER.search(line)
+            or _DIGIT_CUES.search(line)):
+        return bool(_FURNITURE.search(line) or _numbered_list(line))
+    return False
+
+
+_LIST_ITEM = re.compile(r"\d(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
 
 
 def _numbered_list(line):
@@ -1284,7 +1306,7 @@ class _Block:
             return cached[1]
         end = self.text.find("\n", pos, pos + 2000)
         line = self.text[start:end if end != -1 else pos + 2000]
-        verdict = len(line) < 600 and bool(_FURNITURE.search(line) or _numbered_list(line))
+        verdict = len(line) < 600 and _is_furniture(line)
         self._furniture_line = (start, verdict)
         return verdict
 
@@ -1422,7 +1444,7 @@ def _claim(m, block, base, carried):
                                     span[0], last[1])
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
-        if re.search(r"\btotals?\b", text[max(span[0], start - 30):start]):
+        if _TOTAL.search(text[max(span[0], start - 30):start]):
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
     if claim.subject:
         block.last_subject = (span, claim.subject, claim.unit)

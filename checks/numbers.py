@@ -177,8 +177,32 @@ NUMBER_WORDS = {"en": {**_EN_UNITS, **_EN_TENS}, "ru": _RU, "uk": _RU, "be": _BE
                 "pl": _PL, "de": _DE, "fr": _FR}
 
 
+def phrase_trie(phrases, space=r"\s+", hyphen=None):
+    """A regex alternation of literal ``phrases`` shaped as a trie: it matches what
+    the longest-first alternation of them matches, but the engine tries one branch
+    per distinct next character instead of every phrase. A space in a phrase stands
+    for ``space``; a hyphen for ``hyphen`` when given."""
+    root = {}
+    for phrase in set(phrases):
+        node = root
+        for ch in phrase:
+            token = space if ch == " " else hyphen if ch == "-" and hyphen else re.escape(ch)
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def build(node):
+        ends = "" in node
+        branches = [token + build(child) for token, child in sorted(node.items()) if token]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return build(root) if "" not in root else "(?:" + build(root) + ")"
+
+
 def _alternation(words):
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return phrase_trie(words, space=re.escape(" "))
 
 
 _EN_SMALL = (
@@ -216,12 +240,19 @@ def _clean(number):
     return round(number, 6)
 
 
+_DIGIT_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_DIGITS_ONLY = re.compile(r"\d[\d.,]*")
+_WORD_SPLIT = re.compile(r"[\s\-,]+")
+_DOZEN = re.compile(r"(?i)(?:(a|half\s+a|[a-z]+|\d+)\s+)?dozen")
+_SPACES = re.compile(r"\s+")
+
+
 def parse_digits(text, language=None, scaled=False):
     """"30,000" → 30000; "25.800" → 25800 in German/Polish/Russian, 25.8 in
     English; "1,5" → 1.5. ``scaled`` says a scale word follows ("1,500 млн" is
     1.5 million in Russian). Returns None when the text is not a number."""
-    s = re.sub(r"[\s\u00a0\u202f\u2009']", "", text)
-    if not s or not re.fullmatch(r"\d[\d.,]*", s) or s[-1] in ".,":
+    s = _DIGIT_SPACES.sub("", text)
+    if not s or not _DIGITS_ONLY.fullmatch(s) or s[-1] in ".,":
         return None
     comma_decimal = language in DECIMAL_COMMA
     if "," in s and "." in s:
@@ -255,7 +286,7 @@ def parse_digits(text, language=None, scaled=False):
 def parse_words(text, language=None):
     """"twenty-seven" → 27, "one hundred and five" → 105, "a thousand" → 1000,
     "двадцать пять" → 25, "trzy tysiące" → 3000. None when not number words."""
-    tokens = [t for t in re.split(r"[\s\-,]+", text.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(text.lower()) if t and t != "and"]
     if not tokens:
         return None
     table = NUMBER_WORDS.get(language or "en", NUMBER_WORDS["en"])
@@ -291,12 +322,12 @@ def parse_number(text, language=None):
     text = (text or "").strip()
     if not text:
         return None
-    dozen = re.fullmatch(r"(?i)(?:(a|half\s+a|[a-z]+|\d+)\s+)?dozen", text)
+    dozen = _DOZEN.fullmatch(text)
     if dozen:
         head = (dozen.group(1) or "a").lower()
         count = 0.5 if head.startswith("half") else parse_number(head, language) if head != "a" else 1
         return _clean(count * 12) if count is not None else None
-    match = re.fullmatch(rf"({DIGITS_PATTERN})({SCALE_PATTERN})?", text.rstrip("."))
+    match = _DIGITS_SCALED.fullmatch(text.rstrip("."))
     if match:
         scale = scale_of(match.group(2)) if match.group(2) else None
         number = parse_digits(match.group(1), language, scaled=scale is not None)
@@ -306,12 +337,15 @@ def parse_number(text, language=None):
     return parse_words(text, language)
 
 
+_DIGITS_SCALED = re.compile(rf"({DIGITS_PATTERN})({SCALE_PATTERN})?")
+
+
 def vague_bounds(phrase):
     """Bounds for a vague amount: "hundreds", "several hundred", "tens of
     thousands", "сотни", "setki", "Tausende" → (low, high), else None."""
-    key = _VAGUE_KEYS.get(re.sub(r"\s+", " ", phrase.strip().lower()))
+    key = _VAGUE_KEYS.get(_SPACES.sub(" ", phrase.strip().lower()))
     if key is None:
-        words = re.sub(r"\s+", " ", phrase.strip().lower()).split(" ")
+        words = _SPACES.sub(" ", phrase.strip().lower()).split(" ")
         key = _VAGUE_KEYS.get(" ".join(words[1:])) if len(words) > 1 else None
     return VAGUE_BOUNDS.get(key) if key else None
 
