@@ -107,10 +107,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(path):
+def start_server(path, workers=1):
     port = free_port()
     env = dict(os.environ, CHECKS_DB=str(path), DATASETTE_SECRET="bench")
-    process = subprocess.Popen([sys.executable, "-m", "checks", "serve", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "checks", "serve", "--port", str(port),
+                                "--workers", str(workers)],
                                cwd=OUT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -206,13 +207,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=240, help="requests per reader count (split among readers)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (checks serve --workers)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     path = OUT / f"review-{args.claims}.db"
     build(path, args.claims)
     before = sqlite3.connect(path).execute("SELECT count(*) FROM reviews").fetchone()[0]
 
-    server, url = start_server(path)
+    server, url = start_server(path, args.workers)
+    print(f"  checks serve --workers {args.workers}", flush=True)
     writer_name = ("checks.matching.match_claims" if importlib.util.find_spec("checks.matching")
                    else "a loop inserting 200 matches per transaction")
     # niced as a deployment should run batch work beside a site: readers get the CPU first

@@ -398,7 +398,7 @@ class _Patterns:
             | _ARTICLES.get(lang, set()),
             key=len, reverse=True,
         )
-        reversed_words = "|".join(_reversed_phrase(w) for w in lookback)
+        reversed_words = numbers.phrase_trie(w[::-1] for w in lookback)
         self.lookback = re.compile(
             rf"(?:\s?(?P<cur>{_CODES[::-1].lower()}|rb|\.?sr|hsk)(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
@@ -425,11 +425,6 @@ _EXTRA_TRIGGERS = {
     "de": "dutzend|hälfte|drittel|viertel|fünftel|zehntel|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt",
     "fr": "douzaine|moitié|tiers|quart|cinquième|deuxième|troisième|quatrième|sixième|septième|huitième|neuvième|dixième",
 }
-
-
-def _reversed_phrase(phrase):
-    "A hedge spelled backwards as a regex, for matching on reversed text."
-    return r"\s+".join(re.escape(word) for word in phrase[::-1].split(" "))
 
 
 def _trie(words):
@@ -552,7 +547,7 @@ def _read(m, block, language):
     unit, factor, currency = (None, 1, None)
     if m.group("unit"):
         unit, factor, currency = _unit(m, patterns)
-    groups = m.groupdict()
+    groups = _Groups(m)
     if groups.get("frac_x"):
         text = m.group("frac_x").lower()
         value = next(v for pattern, v in _FRACTION_VALUES if re.search(pattern, text))
@@ -988,7 +983,7 @@ _OTHER_LANGUAGE_SOURCE = re.compile(
 _DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tallies", "report",
               "records", "numbers", "calculations", "monitoring", "information", "sources")
 # Sources named before a verb: "Viasna said", "the Interior Ministry reported".
-_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?(?i:{_SOURCE_VERBS})(?!\w)")
+_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?(?i:{numbers.phrase_trie(_SOURCE_VERBS.split('|'))})(?!\w)")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
 _NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
     their its our in on at but and or so if when while mr mrs ms dr
@@ -1079,32 +1074,47 @@ def _attributions(sentence, language=None):
 
 # --- as_of: the date a figure refers to -------------------------------------
 
+# Words a date cue starts with: "as of", "by the end of", "по состоянию на", "Stand:".
+_AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through",
+               "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
+               "Stand", "Stand:", "am", "au", "le")
+_END_OF_CUES = ("к концу", "на конец", "do końca", "na koniec", "bis Ende", "Ende", "fin")
 _AS_OF = re.compile(
     rf"""
-      (?i:(?:by|at|as\s+of|to)\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
-    | (?i:к\s+концу|на\s+конец|do\s+końca|na\s+koniec|bis\s+Ende|Ende|fin)\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
-    | (?P<cue>(?i:as\s+of|as\s+at|correct\s+as\s+of|by|on|in|until|through|at\s+the\s+start\s+of|
-               по\s+состоянию\s+на|на|к|na\s+dzień|według\s+stanu\s+na|na|Stand:?|am|au|le))\s+
+      (?=(?i:[{"".join(sorted({w[0].lower() for w in _AS_OF_CUES + _END_OF_CUES + ("to",)}))}]))
+    (?:
+      (?i:{numbers.phrase_trie(("by", "at", "as of", "to"))}\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
+    | (?i:{numbers.phrase_trie(_END_OF_CUES)})\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
+    | (?P<cue>(?i:{numbers.phrase_trie(_AS_OF_CUES)}))\s+
       (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
        | (?P<m4>{MONTH})\.?,?\s+(?P<y4>\d{{4}})
        | (?P<y5>(?:19|20)\d{{2}})(?![\d,.]|\s*[-–]\d)(?!\s+(?i:election|presidential|vote))
       )
+    )
     """,
     re.VERBOSE,
 )
 
 
 _YEAR = re.compile(r"\d{4}")
+_WIDE_SPACE = re.compile(r"\s\s")
+# Every _AS_OF match holds a four-digit year and, with single spaces, starts at most
+# ~50 characters before it: the scan starts that far before the first year.
+_AS_OF_REACH = 80
 
 
 def _dates(sentence):
     "[(position, ISO date)] for every date a figure in the sentence may refer to."
-    if not _YEAR.search(sentence):
+    year = _YEAR.search(sentence)
+    if not year:
         return []
+    start = max(0, year.start() - _AS_OF_REACH)
+    if start and _WIDE_SPACE.search(sentence, 0, year.start()):
+        start = 0
     found = []
-    for m in _AS_OF.finditer(sentence):
+    for m in _AS_OF.finditer(sentence, start):
         value = _date_of(m)
         if value:
             found.append((m.start(), value))
@@ -1425,7 +1435,7 @@ def _claim(m, block, base, carried):
         return None
     value, low, high, qualifier, unit = read
     for group in ("ord", "ord_x"):
-        if m.groupdict().get(group):
+        if group in m.re.groupindex and m.group(group):
             end = m.end(group)
     if "\n" in text[start:end]:
         return None
@@ -1496,11 +1506,35 @@ def _window(text, start, end, span):
 
 def _number_start(m):
     "Where the first number of a claim match begins (after its hedge)."
-    groups = m.groupdict()
-    for group in ("n", "a", "ord", "vague", "frac", "zero", "twice", "frac_x", "ord_x", "ratio_a", "an", "frac_h"):
-        if groups.get(group):
+    for group in _number_groups(m.re):
+        if m.group(group):
             return m.start(group)
     return m.start()
+
+
+_NUMBER_GROUPS = {}  # id(pattern) → (pattern, group indexes); Pattern hashes its whole code
+
+
+def _number_groups(pattern):
+    "Indexes of the groups that can hold a claim's first number, in order, in ``pattern``."
+    found = _NUMBER_GROUPS.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        names = ("n", "a", "ord", "vague", "frac", "zero", "twice", "frac_x", "ord_x", "ratio_a", "an", "frac_h")
+        found = (pattern, tuple(pattern.groupindex[name] for name in names if name in pattern.groupindex))
+        _NUMBER_GROUPS[id(pattern)] = found
+    return found[1]
+
+
+class _Groups:
+    "m.groupdict().get without building the dict (the claim regex has ~50 groups)."
+
+    __slots__ = ("m", "index")
+
+    def __init__(self, m):
+        self.m, self.index = m, m.re.groupindex
+
+    def get(self, name):
+        return self.m.group(name) if name in self.index else None
 
 
 def _nearest(found, offset):

@@ -18,7 +18,8 @@ STOPWORDS = frozenset(
     so far total overall altogether reported according say said says figures figure
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
-    while according mr mrs ms""".split()
+    while according mr mrs ms but through along instead into onto
+    also then yet both each""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -69,6 +70,14 @@ SYNONYMS = {
     "leave": "emigrate", "emigrant": "emigrate", "emigration": "emigrate", "exodus": "emigrate",
     # closing organisations
     "dissolve": "liquidate", "close": "liquidate", "liquidation": "liquidate", "ban": "liquidate",
+    # meetings
+    "meeting": "talk", "meet": "talk", "summit": "talk",
+    # searches of homes and addresses
+    "address": "home", "house": "home", "flat": "home", "apartment": "home",
+    # new entries on a list
+    "add": "new",
+    # organisations
+    "ngo": "organisation", "organization": "organisation",
     # border works
     "barrier": "fence", "wall": "fence",
     # money
@@ -82,7 +91,11 @@ NEUTRAL = frozenset(
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year".split()
-)
+) - {"march"}  # the month is dropped in subject_terms by its capital; "marched" stays
+
+# What people are rather than what happened to them in a span: counts of these are
+# running totals (stocks) even when dated "this week".
+STOCK_WORDS = frozenset({"prisoner"})
 
 # Words that imply another word: "prisoners held" is just "prisoners".
 IMPLIES = {"prisoner": {"arrest"}}
@@ -151,8 +164,13 @@ def words(text):
 
 # Phrases read as one word before anything else.
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
-           "behind bars": "", "per cent": "percent"}
+           "behind bars": "jailed", "in prison": "jailed", "per cent": "percent",
+           "share of the vote": "vote", "share of the votes": "vote", "vote share": "vote",
+           "civil society": "", "non-governmental": "", "nongovernmental": ""}
 _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
+
+
+_MONTH_MARCH = re.compile(r"\bMarch\b")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -162,6 +180,7 @@ def subject_terms(text, drop=frozenset()):
     Returns a sorted tuple without duplicates."""
     terms = set()
     text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text or "")
+    text = _MONTH_MARCH.sub("", text)
     for w in words(text):
         if w in STOPWORDS or w in drop:
             continue
@@ -191,6 +210,7 @@ _INTERVAL = re.compile(
     r"\b(?:this|last|past|previous|that|the same|a single|one) (?:day|week|weekend|month)\b"
     r"|\b(?:at|over) the weekend\b|\b(?:per|a) (?:day|week|month)\b"
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
+    r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
     re.IGNORECASE,
 )
@@ -324,6 +344,41 @@ def nearest_place(text, offset, ignore=frozenset()):
     return min(mentions, key=lambda m: (abs(m[0] - offset), m[0] > offset))[1]
 
 
+# Scopes wider than one country, named after a preposition of place ("across Europe",
+# "in the region"); "worldwide" and "globally" are in the gazetteer as World.
+SCOPES = {"europe": "Europe", "eu": "Europe", "region": "Region", "world": "World",
+          "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East"}
+_LOCATIVE = re.compile(
+    r"\b(?:in|across|into|throughout|inside|within|all over|around) (?:the )?"
+    r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)
+
+
+def located_places(text):
+    """(offset, place) for every place written after a preposition of place: "in
+    Poland", "into Poland", "across Europe", "in the region". These say where a figure
+    holds; a demonym ("Ukrainian refugees") says only whose people are counted."""
+    found = []
+    for m in _LOCATIVE.finditer(text or ""):
+        first = m.group(1)
+        two = f"{first} {m.group(2)}".lower() if m.group(2) else ""
+        place = SCOPES.get(two) or _MULTIWORD.get(two) or SCOPES.get(first.lower())
+        if place is None and first[0].isupper():
+            place = "United States" if first == "US" else PLACE_OF.get(first.lower())
+        if place:
+            found.append((m.start(1), place))
+    for m in re.finditer(r"\b(?:worldwide|globally)\b", text or "", re.IGNORECASE):
+        found.append((m.start(), "World"))
+    return found
+
+
+def located_place(text, offset):
+    "The place named after a preposition of place nearest to ``offset`` in text, or None."
+    found = located_places(text)
+    if not found:
+        return None
+    return min(found, key=lambda m: (abs(m[0] - offset), m[0] > offset))[1]
+
+
 def _word_at(text, offset):
     m = _TOKEN.match(text, offset)
     return m.group().lower().rstrip(".") if m else ""
@@ -360,23 +415,33 @@ _NOT_NAMES = frozenset(
     opposition authorities mr mrs ms dr sir monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october
     november december it he she they we i you one two three four five six seven eight
-    nine ten eleven twelve dozens hundreds thousands millions""".split()
+    nine ten eleven twelve dozens hundreds thousands millions europe european eu across
+    however meanwhile yet still also then now later earlier today yesterday last next
+    both each every many most such what how why if although though despite under
+    among between without within against through into instead once almost nobody
+    none no not all another other new old first second third""".split()
 )
 _NAME = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
 
 
 @functools.lru_cache(maxsize=100_000)
-def names_near(sentence, start, end, ignore=frozenset()):
+def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
     """Names of people and organisations written within 100 characters of a figure
-    (capitalised words that are not the sentence's first word, places, months,
-    days, titles or the words in ``ignore``), lower-cased, sorted."""
+    (or between ``lo`` and ``hi``): capitalised words that are not places, months,
+    days, titles or the words in ``ignore``, lower-cased, sorted. The sentence's first
+    word counts only when it is possessive ("Pratasevich's eight-year term") or looks
+    like a name (not a plural, not a common word: "Kalesnikava is serving...")."""
     if not sentence or start < 0:
         return ()
-    lo, hi = max(0, start - 100), min(len(sentence), end + 100)
+    lo = max(0, start - 100) if lo is None else max(0, lo)
+    hi = min(len(sentence), end + 100) if hi is None else min(len(sentence), hi)
     found = set()
     for m in _NAME.finditer(sentence, lo, hi):
-        word = m.group().lower().replace("’s", "").replace("'s", "").strip("'’-")
-        if sentence[: m.start()].strip() == "" and word not in LEADERS:
+        raw = m.group()
+        word = raw.lower().replace("’s", "").replace("'s", "").strip("'’-")
+        possessive = raw.endswith(("'s", "’s"))
+        if (sentence[: m.start()].strip() == "" and word not in LEADERS and not possessive
+                and (word.endswith("s") or len(word) < 4)):
             continue
         if word in _NOT_NAMES or word in ignore or len(word) < 3:
             continue

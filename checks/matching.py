@@ -25,10 +25,16 @@ import bisect
 import dataclasses
 import datetime
 import functools
+import itertools
 import json
 import math
+import multiprocessing
+import multiprocessing.connection
+import operator
+import os
 import re
 import time
+import traceback
 import typing
 import urllib.parse
 
@@ -38,7 +44,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -244,7 +250,10 @@ def _ignored_names(attribution, publisher):
     return frozenset(lexicon.words(f"{attribution or ''} {publisher or ''}"))
 
 
+_PARTITIVE = re.compile(r"\s*(?:of|among) (?:whom|them|which|those|these)\b", re.IGNORECASE)
+_ELIDED = re.compile(r"\s*(?:remain|remained|stay|stayed|(?:are|were|is|was) still)\b", re.IGNORECASE)
 _CONTEXT_STOP = re.compile(r"[.;:!?()\[\]]|,\s")
+_NEXT_FIGURE = re.compile(r"[.;:!?()\[\]]|,\s|\s\d")  # "166 individuals | and 15 entities"
 
 
 def context_terms(sentence, quote):
@@ -257,7 +266,11 @@ def context_terms(sentence, quote):
     if at < 0:
         return ()
     after = sentence[at + len(quote):]
-    stop = _CONTEXT_STOP.search(after)
+    if _PARTITIVE.match(after) or _ELIDED.match(after):
+        # "five of whom died", "1,350 remain in jail": the figure counts something
+        # named earlier, which the words around it do not say
+        return ()
+    stop = _NEXT_FIGURE.search(after)
     after = after[: stop.start()] if stop else after
     terms = lexicon.subject_terms(" ".join(lexicon.words(after)[:5]), drop=lexicon.PLACE_WORDS)
     if terms and not set(terms) <= lexicon.GENERIC:
@@ -272,7 +285,15 @@ def _period(unit, terms, text):
         return "total"
     if {"new", "add"} & set(terms):
         return "interval"
+    if set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text):
+        # "555 political prisoners were behind bars this week": how many are held
+        # at one time is a running total however it is dated
+        return "total"
     return lexicon.period_kind(text)
+
+
+_STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
+                    re.IGNORECASE)
 
 
 def _clause(sentence, start, end):
@@ -281,6 +302,30 @@ def _clause(sentence, start, end):
     before = re.split(r"[;:—–]| - ", sentence[lo:start])[-1]
     after = re.split(r"[;:—–]| - ", sentence[end:hi])[0]
     return before + sentence[start:end] + after
+
+
+_OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
+
+
+def _own_clause(sentence, start, end):
+    """(lo, hi): the figure's own clause, cut at ; : dashes and at "and", "but",
+    "while" ("Bialiatski's 10-year sentence | and Stefanovic's nine-year term")."""
+    lo = 0
+    for m in _OWN_CLAUSE.finditer(sentence, 0, start):
+        lo = m.end()
+    m = _OWN_CLAUSE.search(sentence, end)
+    return lo, (m.start() if m else len(sentence))
+
+
+def _owners(claim, sentence, start, end, lo, hi):
+    """The names a figure belongs to: those of its own clause before it ("Maria
+    Kalesnikava was sentenced to 11 years"), else those after it ("11 years for
+    Kalesnikava"); who reports it (attribution, publisher) does not count."""
+    if start < 0:
+        return ()
+    ignore = _ignored_names(claim.get("attribution"), claim.get("publisher"))
+    return (lexicon.names_near(sentence, start, end, ignore, lo, start)
+            or lexicon.names_near(sentence, start, end, ignore, end, hi))
 
 
 def read_claim(claim, document_place=None):
@@ -292,6 +337,7 @@ def read_claim(claim, document_place=None):
     sentence = claim.get("sentence") or ""
     terms = lexicon.subject_terms(subject, drop=lexicon.PLACE_WORDS)
     kind = "subject"
+    at = sentence.find(quote) if quote and sentence else -1
     if not terms or set(terms) <= lexicon.GENERIC:
         extra = context_terms(sentence, quote)
         if extra and not set(extra) <= lexicon.GENERIC:
@@ -299,8 +345,24 @@ def read_claim(claim, document_place=None):
             kind = "context"
         elif not terms:
             kind = "none"
-    at = sentence.find(quote) if quote and sentence else -1
-    place = lexicon.nearest_place(subject, 0)
+    elif set(terms) <= lexicon.EVENT_WORDS and _ELIDED.match(sentence[at + len(quote):] if at >= 0 else ""):
+        kind, terms = "none", ()  # "about 1,250 remain behind bars": who is named earlier
+    elif not set(terms) & lexicon.EVENT_WORDS:
+        # "media workers" in "32 media workers were in prison": the clause says what
+        # happened to them when the subject does not
+        events = set(context_terms(sentence, quote)) & lexicon.EVENT_WORDS
+        if events:
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | events)))
+    lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
+    # where the figure holds: a place named after "in/across/into" in the subject or
+    # in its own clause within 60 characters ("registered in Poland", "across Europe")
+    # first, then any place in the subject, the sentence, the document, the monitor
+    near_lo, near_hi = max(lo, at - 60), min(hi, at + len(quote) + 60)
+    place = lexicon.located_place(subject, 0)
+    if place is None and at >= 0:
+        place = lexicon.located_place(sentence[near_lo:near_hi], at - near_lo)
+    if place is None:
+        place = lexicon.nearest_place(subject, 0)
     if place is None and sentence:
         ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
         place = lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore)
@@ -322,8 +384,7 @@ def read_claim(claim, document_place=None):
         period=_period(unit, terms, window + " " + subject),
         day=day_number(claim.get("as_of")) or day_number(claim.get("published")),
         source=source_name(claim.get("attribution"), claim.get("publisher"), claim.get("url")),
-        names=" ".join(lexicon.names_near(sentence, at, at + len(quote), _ignored_names(
-            claim.get("attribution"), claim.get("publisher")))),
+        names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
         qualifier=claim.get("qualifier") or "exact",
         low=low,
         high=high,
@@ -346,8 +407,12 @@ def subject_score(key_a, key_b):
         return 0.0
     score = float(fuzz.token_sort_ratio(key_a, key_b))
     extra = (b - a) if a < b else (a - b) if b < a else None
-    if extra and len(extra) == 1 and not extra & lexicon.EVENT_WORDS and (a & b) - lexicon.GENERIC:
-        # "torture" and "arrest torture": one says more about the same thing
+    smaller = a if a < b else b
+    says_event = bool(smaller & lexicon.EVENT_WORDS)
+    if (extra and len(extra) == 1 and (not extra & lexicon.EVENT_WORDS or not says_event)
+            and (a & b) - lexicon.GENERIC):
+        # "torture" and "arrest torture", "journalist" and "arrest journalist": one
+        # says more about the same thing (an event word only when the other names none)
         score = max(score, SUBSET_SCORE)
     return score
 
@@ -356,6 +421,18 @@ def _key_scorer(key_a, key_b, *, score_cutoff=None, processor=None):
     "subject_score in the shape rapidfuzz's process functions call a scorer."
     score = subject_score(key_a, key_b)
     return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+def _confirms(a, b, score):
+    """Context words that contain the whole of the other claim's stated subject
+    ("arrest election" read around "31,000" holds "people detained"): the words
+    around the figure confirm the subject rather than guess it."""
+    if score < SUBSET_SCORE or (a.key_kind == "context") == (b.key_kind == "context"):
+        return False
+    stated, read = (b, a) if a.key_kind == "context" else (a, b)
+    words, around = set(stated.subject_key.split()), set(read.subject_key.split())
+    extra = around - words - lexicon.GENERIC
+    return bool(words - lexicon.GENERIC) and words <= around and len(extra) <= 1
 
 
 def _ratio(a, b):
@@ -392,7 +469,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
         return None  # Kalesnikava's 11 years are not Bialiatski's 10, nor her vote share his
     s = subject_score(a.subject_key, b.subject_key) if subject is None else subject
-    if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind):
+    if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind) and not _confirms(a, b, s):
         return None
     unknown_places = (not a.place) + (not b.place)
     attribution = None
@@ -545,29 +622,91 @@ class _DocumentPlaces:
 def refresh_readings(db, chunk=5000):
     """Read every claim that has no reading from the current matcher into
     ``_claim_keys``. Returns how many were read. Derived data: each chunk is
-    committed on its own."""
+    committed on its own. Many claims are read by WORKERS processes at once
+    (the parent writes)."""
     ids = [r[0] for r in db.execute(
         """SELECT c.id FROM claims c LEFT JOIN _claim_keys k ON k.claim_id = c.id
            WHERE k.claim_id IS NULL OR k.matcher_version != ? ORDER BY c.id""",
         [MATCHER_VERSION],
     )]
-    places = _DocumentPlaces(db)
     placeholders = ", ".join("?" for _ in Reading._fields)
-    for start in range(0, len(ids), chunk):
-        part = ids[start: start + chunk]
-        rows = db.execute(
-            f"""SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
-                WHERE c.id BETWEEN ? AND ? ORDER BY c.document_id""",
-            [part[0], part[-1]],
-        ).fetchall()
-        wanted = set(part)
-        readings = [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows if row[0] in wanted]
+    parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
+    for readings in _in_workers(db, _read_part, parts, len(ids)):
         with db.atomic():
             db.conn.executemany(
                 f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
                 readings,
             )
     return len(ids)
+
+
+def _read_part(db, part):
+    "The readings of these claim ids (sorted), read through ``db``."
+    places = _worker_places(db)
+    rows = db.execute(
+        f"""SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+            WHERE c.id BETWEEN ? AND ? ORDER BY c.document_id""",
+        [part[0], part[-1]],
+    ).fetchall()
+    wanted = set(part)
+    return [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows if row[0] in wanted]
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+WORKERS = 2              # processes that read and pair claims in a big run
+PARALLEL_MIN = 5000      # claims below this are handled in this process
+_worker = {}             # in a worker: its database connection and caches
+
+
+def _database_file(db):
+    "The file behind a connection, or None for an in-memory database."
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return file or None
+    return None
+
+
+def _worker_places(db):
+    "One _DocumentPlaces per connection, kept for the worker's life."
+    places = _worker.get("places")
+    if places is None or places.db is not db:
+        places = _worker["places"] = _DocumentPlaces(db)
+    return places
+
+
+def _parallel(db, size):
+    "How many worker processes a job of this size gets (0: do it here)."
+    if size < PARALLEL_MIN or WORKERS < 2 or (os.cpu_count() or 1) < 2:
+        return 0
+    if _database_file(db) is None or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return WORKERS
+
+
+def _init_worker(path):
+    from .database import open_database
+
+    _worker.clear()
+    _worker["db"] = open_database(path, migrate=False)
+
+
+def _run_in_worker(args):
+    function, job = args
+    return function(_worker["db"], job)
+
+
+def _in_workers(db, function, jobs, size):
+    """function(db, job) for each job, results in order: in forked worker
+    processes (each with its own read connection) when ``size`` is big, else here."""
+    workers = _parallel(db, size)
+    if not workers:
+        for job in jobs:
+            yield function(db, job)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(_database_file(db),)) as pool:
+        yield from pool.imap(_run_in_worker, [(function, job) for job in jobs])
 
 
 class _Archive:
@@ -622,19 +761,23 @@ class _Archive:
         return found, small
 
 
-def _target_keys(db, ids):
-    "The distinct (unit, subject key) of these claims' readings."
+def _target_groups(db, ids):
+    "The claims among ``ids`` that have a subject key, grouped by (unit, subject key)."
+    wanted = set(ids)
     if len(ids) > 50_000:
-        wanted = set(ids)
-        return {(u, k) for i, u, k in db.execute(
-            "SELECT claim_id, unit, subject_key FROM _claim_keys") if i in wanted and k}
-    keys = set()
-    for start in range(0, len(ids), 500):
-        part = ids[start: start + 500]
-        keys.update(db.execute(
-            "SELECT DISTINCT unit, subject_key FROM _claim_keys WHERE subject_key != '' AND "
-            f"claim_id IN ({', '.join('?' for _ in part)})", part).fetchall())
-    return keys
+        rows = db.execute("SELECT claim_id, unit, subject_key FROM _claim_keys WHERE subject_key != ''")
+    else:
+        rows = []
+        for start in range(0, len(ids), 500):
+            part = ids[start: start + 500]
+            rows.extend(db.execute(
+                "SELECT claim_id, unit, subject_key FROM _claim_keys WHERE subject_key != '' AND "
+                f"claim_id IN ({', '.join('?' for _ in part)})", part).fetchall())
+    groups = {}
+    for claim_id, unit, key in rows:
+        if claim_id in wanted:
+            groups.setdefault((unit, key), []).append(claim_id)
+    return groups
 
 
 def _neighbour_keys(db, wanted, cutoff):
@@ -677,14 +820,26 @@ def _load_archive(db, neighbours):
     if not needed:
         return _Archive([])
     sql = f"SELECT {_READING_COLUMNS} FROM _claim_keys"
+    strings = {}
     if len(needed) > 2000:
-        readings = [r for r in map(Reading._make, db.execute(sql)) if (r.unit, r.subject_key) in needed]
+        readings = [r for r in _compact(db.execute(sql), strings) if (r.unit, r.subject_key) in needed]
     else:
         readings = []
-        for unit, key in needed:
-            readings.extend(map(Reading._make, db.execute(
-                sql + " WHERE subject_key = ? AND unit = ?", [key, unit])))
+        for unit, key in sorted(needed):
+            readings.extend(_compact(db.execute(sql + " WHERE subject_key = ? AND unit = ?", [key, unit]),
+                                     strings))
     return _Archive(readings)
+
+
+def _compact(rows, strings):
+    """Readings from ``_claim_keys`` rows, each repeated text (unit, key, place,
+    source...) kept once in memory: a million readings fit in a few hundred MB."""
+    one = strings.setdefault
+    make = Reading._make
+    for claim_id, document_id, unit, key, kind, place, period, day, source, names, qualifier, *rest in rows:
+        yield make((claim_id, document_id, one(unit, unit), one(key, key), one(kind, kind),
+                    one(place, place), one(period, period), day, one(source, source),
+                    one(names, names), one(qualifier, qualifier), *rest))
 
 
 def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
@@ -776,40 +931,46 @@ def _display(db, ids):
     "The fields explanations show, for these claim ids."
     out = {}
     ids = list(ids)
+    names = ("id", "value", "low", "high", "qualifier", "subject", "date")
     for start in range(0, len(ids), 500):
         part = ids[start: start + 500]
-        for row in db.query(
+        for row in db.execute(
             f"""SELECT c.id, c.value, c.low, c.high, c.qualifier, c.subject,
                        coalesce(c.as_of, d.published) AS date
                 FROM claims c JOIN documents d ON d.id = c.document_id
                 WHERE c.id IN ({', '.join('?' for _ in part)})""",
             part,
         ):
-            out[row["id"]] = row
+            out[row[0]] = dict(zip(names, row))
     return out
 
 
 _INSERT_MATCH = """INSERT INTO matches (claim_id, later_claim_id, score, relation, explanation,
     subject_score, place_score, attribution_score, days_apart, change, components,
     created_at, matcher_version)
-    VALUES (:claim_id, :later_claim_id, :score, :relation, :explanation, :subject_score,
-    :place_score, :attribution_score, :days_apart, :change, :components, :created_at,
-    :matcher_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (claim_id, later_claim_id) DO NOTHING"""
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode  # what Match.row stores
 
 
-def _to_match(earlier, later, rel, display, threshold):
+def _described(earlier, later, rel, shown_earlier, shown_later, threshold):
+    "(components, change, subject score, explanation) of a pair."
     parts = components(earlier, later, rel, threshold)
     change = None
     if earlier.point not in (None, 0) and later.point is not None:
         change = round((later.point - earlier.point) / abs(earlier.point), 4)
-    scores = {"subject_score": round(rel.subject_score, 1), "change": change,
-              "attribution_score": rel.attribution_score}
-    explanation = explain(
+    subject = round(rel.subject_score, 1)
+    scores = {"subject_score": subject, "change": change, "attribution_score": rel.attribution_score}
+    explanation = explain(shown_earlier, shown_later, dict(parts, **scores), rel.relation)
+    return parts, change, subject, explanation
+
+
+def _to_match(earlier, later, rel, display, threshold):
+    parts, change, subject, explanation = _described(
+        earlier, later, rel,
         dict(display.get(earlier.claim_id, {}), subject_key=earlier.subject_key),
         dict(display.get(later.claim_id, {}), subject_key=later.subject_key),
-        dict(parts, **scores),
-        rel.relation,
+        threshold,
     )
     return Match(
         claim_id=earlier.claim_id,
@@ -817,13 +978,136 @@ def _to_match(earlier, later, rel, display, threshold):
         score=round(rel.score, 1),
         relation=rel.relation,
         explanation=explanation,
-        subject_score=scores["subject_score"],
+        subject_score=subject,
         place_score=rel.place_score,
         attribution_score=rel.attribution_score,
         days_apart=rel.days_apart,
         change=change,
         components=parts,
     )
+
+
+def _match_rows(db, found, threshold):
+    """``matches`` rows (tuples in _INSERT_MATCH's order) of (earlier, later,
+    Relation) pairs, grouped by relation."""
+    display = _display(db, {r.claim_id for pair in found for r in pair[:2]})
+    shown = {}
+
+    def show(reading):
+        out = shown.get(reading.claim_id)
+        if out is None:
+            out = shown[reading.claim_id] = dict(
+                display.get(reading.claim_id, {}), subject_key=reading.subject_key)
+        return out
+
+    created = now()
+    rows = {}
+    for earlier, later, rel in found:
+        parts, change, subject, explanation = _described(
+            earlier, later, rel, show(earlier), show(later), threshold)
+        rows.setdefault(rel.relation, []).append((
+            earlier.claim_id, later.claim_id, round(rel.score, 1), rel.relation, explanation,
+            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
+            _ENCODE(parts), created, MATCHER_VERSION,
+        ))
+    return rows
+
+
+def _pair_batches(db, part, neighbours, *, threshold, same_period_days, batch_size):
+    """Pair one share of the targets (``part``: their (unit, subject key) groups
+    and sorted ids): yields ("batch", ids, rows by relation) per batch of
+    targets. A pair both of whose claims are in this share is built once."""
+    keys, ids = part
+    archive = _load_archive(db, {key: neighbours[key] for key in keys if key in neighbours})
+    wanted = set(ids)
+    pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
+    del wanted
+    seen = set()  # pairs built whose other claim is still pending, as earlier_id * 2**32 + later_id
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start: start + batch_size]
+        found = []
+        for claim_id in batch:
+            target = pending.pop(claim_id, None)
+            if target is None:  # no neighbours
+                continue
+            for earlier, later, result in pairs_for(
+                target, archive, neighbours, threshold=threshold,
+                same_period_days=same_period_days,
+            ):
+                other = later.claim_id if earlier.claim_id == claim_id else earlier.claim_id
+                pair = earlier.claim_id * 4_294_967_296 + later.claim_id
+                if other in pending:
+                    seen.add(pair)
+                elif pair in seen:  # built when the other claim was the target
+                    seen.discard(pair)
+                    continue
+                found.append((earlier, later, result))
+        yield "batch", batch, _match_rows(db, found, threshold)
+
+
+def _shares(groups, workers):
+    "Split target groups into ``workers`` shares of about equal size: [(keys, sorted ids)]."
+    shares = [([], []) for _ in range(max(1, workers))]
+    for key, ids in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        keys, share_ids = min(shares, key=lambda share: len(share[1]))
+        keys.append(key)
+        share_ids.extend(ids)
+    for _, share_ids in shares:
+        share_ids.sort()
+    return [share for share in shares if share[1]]
+
+
+def _pair_worker(path, part, neighbours, settings, send):
+    "A forked worker: pair its share, sending each batch to the parent, then None."
+    from .database import open_database
+
+    try:
+        db = open_database(path, migrate=False)
+        for message in _pair_batches(db, part, neighbours, **settings):
+            send.send(message)
+        send.send(None)
+    except BaseException:
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
+
+
+def _pair_everything(db, shares, neighbours, settings):
+    """The batches of every share: from forked workers (one per share) when
+    there are several shares, else computed here."""
+    if len(shares) <= 1:
+        for part in shares:
+            yield from _pair_batches(db, part, neighbours, **settings)
+        return
+    context = multiprocessing.get_context("fork")
+    path = _database_file(db)
+    processes, open_ = [], []
+    try:
+        for part in shares:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_pair_worker, args=(path, part, neighbours, settings, send),
+                                      daemon=True)
+            process.start()
+            send.close()
+            processes.append(process)
+            open_.append(receive)
+        while open_:
+            for receive in multiprocessing.connection.wait(open_):
+                try:
+                    message = receive.recv()
+                except EOFError:
+                    raise RuntimeError("a matching worker process died") from None
+                if message is None:
+                    open_.remove(receive)
+                elif message[0] == "error":
+                    raise RuntimeError(f"a matching worker failed:\n{message[1]}")
+                else:
+                    yield message
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
 
 
 def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=None,
@@ -837,6 +1121,9 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     its marks in ``_matched_claims``, so a killed run leaves no half-written
     batch and the next run completes the work. Idempotent. ``progress`` is
     called as progress(done, total). Returns MatchStats.
+
+    Big runs pair in WORKERS forked processes, each given whole (unit,
+    subject key) groups of targets; this process writes every batch.
     """
     started = time.perf_counter()
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
@@ -853,36 +1140,42 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     if not ids:
         stats.seconds = time.perf_counter() - started
         return stats
-    neighbours = _neighbour_keys(db, _target_keys(db, ids), max(0.0, threshold - SAME_SOURCE_BONUS))
-    archive = _load_archive(db, neighbours)
-    wanted = set(ids)
-    readings = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
-    del wanted
-    seen = set()  # pairs built in this run, as earlier_id * 2**32 + later_id
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = ids[start: start + BATCH_SIZE]
-        found = []
-        for claim_id in batch:
-            target = readings.pop(claim_id, None)
-            if target is None:  # nothing to compare: no subject, or no neighbours
-                continue
-            for earlier, later, result in pairs_for(
-                target, archive, neighbours, threshold=threshold,
-                same_period_days=same_period_days,
-            ):
-                pair = earlier.claim_id * 4_294_967_296 + later.claim_id
-                if pair not in seen:
-                    seen.add(pair)
-                    found.append((earlier, later, result))
-        display = _display(db, {r.claim_id for e, l, _ in found for r in (e, l)})
+    groups = _target_groups(db, ids)
+    neighbours = _neighbour_keys(db, groups.keys(), max(0.0, threshold - SAME_SOURCE_BONUS))
+    keyed = {claim_id for group in groups.values() for claim_id in group}
+    batches = []
+    unkeyed = [claim_id for claim_id in ids if claim_id not in keyed]
+    del keyed
+    for start in range(0, len(unkeyed), BATCH_SIZE):  # nothing to compare: marked at once
+        batches.append(("batch", unkeyed[start: start + BATCH_SIZE], {}))
+    shares = _shares(groups, _parallel(db, len(ids)))
+    del groups, unkeyed
+    settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
+    try:
+        _store(db, stats, itertools.chain(batches, _pair_everything(db, shares, neighbours, settings)),
+               progress, len(ids))
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+WRITE_CACHE_KB = 131_072  # SQLite page cache while storing pairs
+_PAIR = operator.itemgetter(0, 1)
+
+
+def _store(db, stats, batches, progress, total):
+    "Commit each batch's pairs (in index order) with its claims' marks, counting into ``stats``."
+    for _, batch, rows in batches:
         created = now()
-        rows = [_to_match(e, l, res, display, threshold).row(created) for e, l, res in found]
         with db.atomic():
-            for relation in ("corroborates", "updates", "contradicts"):
-                cursor = db.conn.executemany(
-                    _INSERT_MATCH, [r for r in rows if r["relation"] == relation])
-                added = max(cursor.rowcount, 0)
-                setattr(stats, relation, getattr(stats, relation) + added)
+            for relation, relation_rows in rows.items():
+                relation_rows.sort(key=_PAIR)
+                added = max(db.conn.executemany(_INSERT_MATCH, relation_rows).rowcount, 0)
+                if relation in ("corroborates", "updates", "contradicts"):
+                    setattr(stats, relation, getattr(stats, relation) + added)
                 stats.pairs_added += added
             db.conn.executemany(
                 "INSERT OR REPLACE INTO _matched_claims (claim_id, matcher_version, matched_at) "
@@ -891,6 +1184,4 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
             )
         stats.claims_matched += len(batch)
         if progress:
-            progress(stats.claims_matched, len(ids))
-    stats.seconds = time.perf_counter() - started
-    return stats
+            progress(stats.claims_matched, total)

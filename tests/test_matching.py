@@ -483,3 +483,156 @@ def test_match_on_empty_database_exits_zero(tmp_path):
                                 catch_exceptions=False)
     assert result.exit_code == 0
     assert result.output.startswith("Matched 0 claims: 0 new pairs")
+
+
+# --- decision rules of matcher version 2 ----------------------------------------------------
+
+
+def _one_pair(archive, a, b):
+    match_claims(archive.db)
+    pairs = archive.pairs()
+    return pairs.get((a, b)) or pairs.get((b, a))
+
+
+def test_figure_in_another_scope_is_another_quantity(archive):
+    "'in Poland' and 'across Europe' are different scopes, though both count Ukrainian refugees."
+    d1 = archive.doc("2022-12-14")
+    d2 = archive.doc("2023-08-20")
+    poland = archive.claim(d1, "1.5 million", "UNHCR says 1.5 million Ukrainian refugees are "
+                           "registered in Poland and 7.8 million across Europe.",
+                           "Ukrainian refugees registered", value=1.5e6)
+    europe = archive.claim(d1, "7.8 million", "UNHCR says 1.5 million Ukrainian refugees are "
+                           "registered in Poland and 7.8 million across Europe.",
+                           "Ukrainian refugees registered", value=7.8e6)
+    later = archive.claim(d2, "About 6 million", "About 6 million Ukrainian refugees are "
+                          "registered across Europe.", "Ukrainian refugees registered",
+                          value=6e6, qualifier="about")
+    match_claims(archive.db)
+    pairs = archive.pairs()
+    assert (europe, later) in pairs
+    assert (poland, later) not in pairs
+    assert archive.db.execute("SELECT place FROM _claim_keys WHERE claim_id = ?", [poland]).fetchone()[0] == "Poland"
+
+
+def test_different_peoples_sentences_do_not_match(archive):
+    "Whose sentence a duration is: the names of its own clause, the first word too when it is a name."
+    d1 = archive.doc("2023-03-03")
+    d2 = archive.doc("2023-08-09")
+    sentence = "Bialiatski's 10-year sentence and Stefanovic's nine-year term drew condemnation."
+    bialiatski = archive.claim(d1, "10-year", sentence, "sentence", value=10, unit="years")
+    stefanovic = archive.claim(d1, "nine-year", sentence, "sentence", value=9, unit="years")
+    kalesnikava = archive.claim(d2, "11-year", "Kalesnikava is serving an 11-year sentence.",
+                                "sentence", value=11, unit="years")
+    again = archive.claim(d2, "ten-year", "Bialiatski, the Viasna founder, is serving a ten-year "
+                          "sentence.", "sentence", value=10, unit="years")
+    match_claims(archive.db)
+    pairs = archive.pairs()
+    assert (bialiatski, again) in pairs
+    assert not any(kalesnikava in p for p in pairs)
+    assert (stefanovic, again) not in pairs
+
+
+def test_one_night_is_not_the_running_total(archive):
+    "'during the night' marks one interval: not the same quantity as a count since the election."
+    d1 = archive.doc("2020-08-11")
+    d2 = archive.doc("2020-08-24")
+    night = archive.claim(d1, "More than 3,000", "More than 3,000 people were held during the night "
+                          "after the vote in Belarus.", "people held", value=3000, qualifier="more_than")
+    total = archive.claim(d2, "nearly 7,000", "Since the election, nearly 7,000 people have been "
+                          "detained in Belarus.", "people detained", value=7000, qualifier="almost")
+    assert _one_pair(archive, night, total) is None
+    period = dict(archive.db.execute("SELECT claim_id, period FROM _claim_keys").fetchall())
+    assert (period[night], period[total]) == ("interval", "total")
+
+
+def test_stock_dated_this_week_is_still_a_total(archive):
+    "Political prisoners 'behind bars this week' are a running total, matched with later counts."
+    d1 = archive.doc("2021-07-14", title="Raids on civil society in Belarus")
+    d2 = archive.doc("2021-12-30")
+    early = archive.claim(d1, "555", "By its count, 555 political prisoners were behind bars this week.",
+                          "political prisoners", value=555)
+    later = archive.claim(d2, "969", "Viasna counts 969 political prisoners in Belarus.",
+                          "political prisoners", value=969, attribution="Viasna")
+    pair = _one_pair(archive, early, later)
+    assert pair is not None and pair["relation"] == "updates"
+    assert pair["claim_id"] == early
+
+
+def test_same_monitor_named_differently_updates_not_contradicts(archive):
+    "'the human rights centre Viasna' and 'Viasna.' are one source: a new count updates."
+    d1 = archive.doc("2024-05-21", publisher="Euro Desk")
+    d2 = archive.doc("2024-05-31", publisher="Rights Bulletin")
+    a = archive.claim(d1, "1,374", "The human rights centre Viasna counted 1,374 political prisoners "
+                      "in Belarus.", "political prisoners", value=1374,
+                      attribution="the human rights centre Viasna")
+    b = archive.claim(d2, "1,378", "There are 1,378 political prisoners in Belarus, according to Viasna.",
+                      "political prisoners", value=1378, attribution="Viasna.")
+    pair = _one_pair(archive, a, b)
+    assert pair["relation"] == "updates"
+    assert "both from" in pair["explanation"]
+
+
+def test_context_words_confirming_the_subject_link(archive):
+    "No subject, but the words around the figure hold the other claim's whole subject."
+    d1 = archive.doc("2020-12-21")
+    d2 = archive.doc("2021-01-12")
+    a = archive.claim(d1, "More than 30,000", "More than 30,000 people have been detained in Belarus "
+                      "since the August election.", "people detained", value=30000, qualifier="more_than")
+    b = archive.claim(d2, "31,000", "Viasna now puts the number of people detained since the election "
+                      "at 31,000.", None, value=31000)
+    pair = _one_pair(archive, a, b)
+    assert pair is not None and pair["relation"] == "corroborates"
+    kinds = json.loads(pair["components"])["key_kinds"]
+    assert "context" in kinds
+
+
+def test_elided_head_noun_is_not_guessed(archive):
+    "'Some 1,350 remain in jail': who is counted was said earlier, so the figure matches nothing."
+    d1 = archive.doc("2020-12-01")
+    d2 = archive.doc("2024-07-04")
+    archive.claim(d1, "25,000", "Some 25,000 people have been detained in Belarus since the election.",
+                  "people detained", value=25000)
+    elided = archive.claim(d2, "Some 1,350", "Some 1,350 remain in jail.", "remain in jail",
+                           value=1350, qualifier="about")
+    match_claims(archive.db)
+    assert not any(elided in p for p in archive.pairs())
+    kind = archive.db.execute("SELECT key_kind FROM _claim_keys WHERE claim_id = ?", [elided]).fetchone()[0]
+    assert kind == "none"
+
+
+def test_partitive_figure_takes_no_context(archive):
+    "'at least five of whom have died' counts part of something named before, not all deaths."
+    d1 = archive.doc("2020-09-01")
+    d2 = archive.doc("2023-05-02")
+    killed = archive.claim(d1, "at least seven", "At least seven protesters have been killed in Belarus.",
+                           "protesters killed", value=7, qualifier="at_least")
+    part = archive.claim(d2, "at least five", "Viasna counts about 1,500 political prisoners in Belarus, "
+                         "at least five of whom have died in custody.", None, value=5, qualifier="at_least")
+    assert _one_pair(archive, killed, part) is None
+
+
+def test_subject_without_event_takes_it_from_its_clause(archive):
+    "'32 media workers were in prison' and '26 journalists held' count jailed journalists."
+    d1 = archive.doc("2022-05-03")
+    d2 = archive.doc("2022-12-14")
+    a = archive.claim(d1, "32", "The association said 32 media workers were in prison in Belarus.",
+                      "media workers", value=32)
+    b = archive.claim(d2, "26", "Belarus held 26 journalists in prison on 1 December.",
+                      "journalists held", value=26)
+    pair = _one_pair(archive, a, b)
+    assert pair is not None and pair["relation"] == "updates"
+    keys = dict(archive.db.execute("SELECT claim_id, subject_key FROM _claim_keys").fetchall())
+    assert keys[a] == keys[b] == "arrest journalist"
+
+
+def test_lexicon_synonyms_and_marched_are_read():
+    "Meetings are talks, addresses are homes, 'marched' is not the month."
+    from checks import lexicon
+
+    assert lexicon.subject_terms("meeting") == lexicon.subject_terms("talks")
+    assert lexicon.subject_terms("addresses searched") == lexicon.subject_terms("homes searched")
+    assert lexicon.subject_terms("people marched") == ("march",)
+    assert lexicon.subject_terms("people detained in March") == ("arrest",)
+    assert lexicon.subject_terms("share of the vote") == lexicon.subject_terms("vote share")
+    assert lexicon.located_place("7.8 million across Europe", 0) == "Europe"
+    assert lexicon.located_place("Ukrainian refugees in the region", 0) == "Region"
