@@ -400,7 +400,7 @@ class _Patterns:
         )
         reversed_words = numbers.phrase_trie(w[::-1] for w in lookback)
         self.lookback = re.compile(
-            rf"(?:\s?(?P<cur>{_CODES[::-1].lower()}|rb|\.?sr|hsk)(?![^\W\d_])|kh|su)?"
+            rf"(?:\s?(?P<cur>{_REVERSED_CODES})(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
@@ -425,6 +425,11 @@ _EXTRA_TRIGGERS = {
     "de": "dutzend|hälfte|drittel|viertel|fünftel|zehntel|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt",
     "fr": "douzaine|moitié|tiers|quart|cinquième|deuxième|troisième|quatrième|sixième|septième|huitième|neuvième|dixième",
 }
+
+
+# Currency codes and signs written before a figure, spelled backwards, for the lookback.
+_REVERSED_CODES = numbers.phrase_trie([code[::-1].lower() for code in _CODES.split("|")]
+                                      + ["rb", "sr", ".sr", "hsk"])
 
 
 def _trie(words):
@@ -1010,6 +1015,26 @@ _ANAPHOR_END = re.compile(
 PREVIOUS = "\0previous"  # an attribution to resolve from the previous sentence
 
 
+# The last words a _SOURCE_NP_END match can end with, besides a capitalised word or a
+# closing quote: the heads of _SOURCE_PHRASE and the last words of _SOURCE_WORDS.
+_SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard guards officials
+    authorities monitors observers researchers sociologists organisers organizers prosecutors
+    police investigators defenders television media government court office service agency
+    watchdog pollster airline mission groups activists witnesses doctors medics""".split())
+_TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
+
+
+def _may_end_with_source(tail):
+    """Can _SOURCE_NP_END match at the end of ``tail``? Its last word must be a
+    capitalised word, a closing quote or a source noun: a cheap test that spares the
+    costly end-anchored search."""
+    if not tail or tail[-1] in "»”“\"":
+        return bool(tail)
+    last = tail[len(tail) - _TOKEN_BACKWARDS.match(tail[::-1]).end():]
+    return bool(last) and ("A" <= last[0] <= "Z" or last.lower() in _SOURCE_END_WORDS
+                           or bool(_CASE_ODD.search(last)))
+
+
 def _source_before(sentence, verb_start):
     "(position, name, may_be_common) of the source right before a reporting verb, or None."
     lo = max(0, verb_start - 120)
@@ -1020,7 +1045,7 @@ def _source_before(sentence, verb_start):
     tail = tail.rstrip()
     if _ANAPHOR_END.search(tail):
         return (lo + len(tail), PREVIOUS, False)
-    m = _SOURCE_NP_END.search(tail)
+    m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
     if not m:
         return None
     name = m.group("name")
@@ -1040,6 +1065,24 @@ def _clean_name(name):
     return _SPACES.sub(" ", name)
 
 
+# Letters outside ASCII that case-insensitive matching takes for ASCII ones (İ ı ſ K):
+# where one occurs, a cheap lower-case substring test could miss a match.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_contain(text, cues):
+    "Can a case-insensitive pattern needing one of the lower-case ASCII ``cues`` match ``text``?"
+    if _CASE_ODD.search(text):
+        return True
+    return any(map(text.lower().__contains__, cues))
+
+
+# Every _SOURCE_VERBS alternative contains one of these.
+_VERB_CUES = ("said", "say", "report", "estimat", "count", "record", "list", "logged", "recogni",
+              "verified", "document", "told", "stated", "claim", "announced", "confirmed", "noted",
+              "wrote", "tallied", "calculated", "found", "put")
+
+
 def _attributions(sentence, language=None):
     "[(position, source)] for every source the sentence credits."
     lower = sentence.lower()
@@ -1052,7 +1095,8 @@ def _attributions(sentence, language=None):
         found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
     if ", whose " in sentence:
         found += [(m.start("name"), m.group("name"), False) for m in _WHOSE_COUNT.finditer(sentence)]
-    for verb in _SOURCE_VERB.finditer(sentence):
+    verbs = _SOURCE_VERB.finditer(sentence) if _may_contain(sentence, _VERB_CUES) else ()
+    for verb in verbs:
         source = _source_before(sentence, verb.start())
         if source:
             found.append(source)
@@ -1236,7 +1280,7 @@ _FURNITURE = re.compile(
     r"\bPDF\b|\d\s?[KMG]B\b|\bpart \d+ of \d+\b|\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b|"
     r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
-# Words one of which every _FURNITURE alternative contains (on casefolded text): a
+# Words one of which every _FURNITURE alternative contains (in lower case): a
 # line with none of them is not furniture, and the costly regex is skipped for it.
 _FURNITURE_CUES = ("©", "rights reserved", "cookie", "donat", "subscri", "newsletter", "sign up",
                    "member", "donor", "related", "viewed", "see also", "support ", "fund our", "read", "help us", "cancel", "mins)",
@@ -1251,9 +1295,8 @@ _DIGIT_CUES = re.compile(r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")
 
 def _is_furniture(line):
     "Does the line read as page furniture (share bar, appeal, copyright, 'Most read' list)?"
-    folded = line.casefold()
-    if (any(cue in folded for cue in _FURNITURE_CUES)
-            or any(cue in folded for cue in _REGISTRATION_CUES) and _REGISTRATION_NUMBER.search(line)
+    if (_may_contain(line, _FURNITURE_CUES)
+            or _may_contain(line, _REGISTRATION_CUES) and _REGISTRATION_NUMBER.search(line)
             or _DIGIT_CUES.search(line)):
         return bool(_FURNITURE.search(line) or _numbered_list(line))
     return False

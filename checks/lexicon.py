@@ -112,6 +112,12 @@ SLICE_WORDS = frozenset(
     add recognise search
     """.split()
 )
+# Slices that say who is counted; alone ("180 women") they are part of a group the
+# sentence names ("among the country's political prisoners"), which is read with them.
+WHO_SLICES = frozenset(
+    """woman man child minor teenager student journalist lawyer doctor foreigner
+    elderly female male civilian""".split()
+)
 # Words naming what happened. One subject may say more than another ("torture"
 # and "torture arrest") only when the extra word is not one of these.
 EVENT_WORDS = frozenset(

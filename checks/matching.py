@@ -44,7 +44,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "2"
+MATCHER_VERSION = "3"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -328,6 +328,61 @@ def _owners(claim, sentence, start, end, lo, hi):
             or lexicon.names_near(sentence, start, end, ignore, end, hi))
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
+_FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands)\b", re.IGNORECASE)
+_AMONG_THEM = re.compile(r"\b(?:among|of) them,?\s*\Z", re.IGNORECASE)
+_AMONG_AFTER = re.compile(r"\s+[\w'’-]+\s+(?:are|were|is|was)\s+among\s+([^.;:,]+)", re.IGNORECASE)
+_OF_WHOM = re.compile(r"\s+[\w-]+\s+of\s+([\w-]+(?:['’]s?)?)")
+_FROM_PLACE = re.compile(r"\bfrom (?:the )?([A-Z][\w-]*)")
+_ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
+_TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",
+                      re.IGNORECASE)
+
+
+def _previous_noun(sentence, at):
+    """What the figure before ``at`` in the same sentence counts, without what
+    happened to it: "More than 250 political prisoners have been freed…, but about
+    1,250 remain behind bars" → political prisoner. Years are not figures."""
+    for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
+        if _YEAR.match(m.group()):
+            continue
+        after = sentence[m.end(): at]
+        stop = _NEXT_FIGURE.search(after)
+        words = lexicon.words(after[: stop.start()] if stop else after)[:8]
+        terms = set(lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS))
+        terms -= lexicon.EVENT_WORDS | lexicon.GENERIC
+        if terms:
+            return tuple(sorted(terms))
+    return ()
+
+
+def _whole_of_slice(sentence, at, end):
+    """The group a bare slice ("women") is part of: "180 women are among the
+    country's political prisoners"; "…political prisoners, among them 170 women"."""
+    m = _AMONG_AFTER.match(sentence, end)
+    if m:
+        terms = set(lexicon.subject_terms(" ".join(lexicon.words(m.group(1))[:5]),
+                                          drop=lexicon.PLACE_WORDS))
+        return tuple(sorted(terms - lexicon.EVENT_WORDS - lexicon.GENERIC))
+    if _AMONG_THEM.search(sentence, 0, at):
+        return _previous_noun(sentence, _AMONG_THEM.search(sentence, 0, at).start())
+    return ()
+
+
+def _new_entries(sentence, at, end, lo):
+    """Does the figure count additions ("the EU added 17 people and 11 entities",
+    "17 more individuals")? Then also the list they were added to, if named
+    ("added 42 people to its list of political prisoners")."""
+    if not (_ADDED_BEFORE.search(sentence, lo, at) or _MORE_AFTER.match(sentence, end)):
+        return ()
+    words = ["new"]
+    m = _TO_LIST.match(sentence, end)
+    if m:
+        words += lexicon.words(f"{m.group(1)} {m.group(2) or ''}")
+    return lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
+
+
 def read_claim(claim, document_place=None):
     """The matcher's reading of one claim (a dict with the claims columns plus
     ``published``, ``publisher`` and ``url`` of its document). ``document_place``
@@ -353,6 +408,27 @@ def read_claim(claim, document_place=None):
         events = set(context_terms(sentence, quote)) & lexicon.EVENT_WORDS
         if events:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | events)))
+    end = at + len(quote)
+    if at >= 0 and kind == "none" and _ELIDED.match(sentence, end):
+        # "…political prisoners have been freed, but about 1,250 remain behind bars":
+        # the noun left out is the one the sentence's previous figure counts
+        borrowed = _previous_noun(sentence, at)
+        if borrowed:
+            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
+            kind = "context"
+    elif at >= 0 and kind == "subject" and terms and set(terms) <= lexicon.WHO_SLICES:
+        whole = _whole_of_slice(sentence, at, end)  # "170 women" among political prisoners
+        if whole:
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(whole))))
+    elif at >= 0 and kind == "subject" and terms:
+        m = _OF_WHOM.match(sentence, end)  # "500 searches of journalists' homes"
+        if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
+    if at >= 0 and kind != "none" and not (claim.get("unit") or "").strip():
+        added = _new_entries(sentence, at, end, max(0, at - 60))
+        if added:
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
     # where the figure holds: a place named after "in/across/into" in the subject or
     # in its own clause within 60 characters ("registered in Poland", "across Europe")
@@ -365,7 +441,11 @@ def read_claim(claim, document_place=None):
         place = lexicon.nearest_place(subject, 0)
     if place is None and sentence:
         ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
-        place = lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore)
+        # a place after "from" is where people or things came from, not where they
+        # were counted ("Lithuania's border guard recorded 1,676 crossings from Belarus")
+        origins = frozenset(w.lower() for w in _FROM_PLACE.findall(sentence))
+        place = (lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore | origins)
+                 or lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore))
     if place is None and document_place is not None:
         place = document_place(claim.get("document_id"))
     if place is None:  # a monitor that counts in one country: Viasna → Belarus
@@ -444,6 +524,30 @@ def _ratio(a, b):
     return max(a, b) / min(a, b)
 
 
+SPAN_QUALIFIERS = frozenset({"vague", "range"})
+
+
+def _size_ratio(a, b, same_period):
+    """How far apart two figures are in size: the ratio of their points, except that
+    in the same period a vague amount or a range against a plain figure counts as its
+    whole span ("dozens", 24–99, is 2× from 12, not 5× from its middle). Two spans
+    ("dozens", "hundreds") and figures from other periods compare their points."""
+    if not same_period or (a.qualifier in SPAN_QUALIFIERS) == (b.qualifier in SPAN_QUALIFIERS):
+        return _ratio(a.point, b.point)
+    spans = []
+    for r in (a, b):
+        if r.qualifier in SPAN_QUALIFIERS and r.low is not None and r.high is not None:
+            spans.append((r.low, r.high))
+        elif r.point is None:
+            return None
+        else:
+            spans.append((r.point, r.point))
+    (alo, ahi), (blo, bhi) = spans
+    if alo <= bhi and blo <= ahi:
+        return 1.0
+    return _ratio(ahi, blo) if ahi < blo else _ratio(alo, bhi)
+
+
 class Relation(typing.NamedTuple):
     "How two readings of the same quantity relate, with the scores behind it."
     score: float
@@ -485,7 +589,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if a.period == "interval" and days is not None and days > INTERVAL_SAME_DAYS:
         return None  # May's new arrests are not June's
     same_period = days is None or days <= same_period_days
-    ratio = _ratio(a.point, b.point)
+    ratio = _size_ratio(a, b, same_period)
     if (ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR
             and ratio > (MAX_RATIO_SAME_PERIOD if same_period else MAX_RATIO_OTHER_PERIOD)):
         return None
@@ -631,12 +735,16 @@ def refresh_readings(db, chunk=5000):
     )]
     placeholders = ", ".join("?" for _ in Reading._fields)
     parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
-    for readings in _in_workers(db, _read_part, parts, len(ids)):
-        with db.atomic():
-            db.conn.executemany(
-                f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
-                readings,
-            )
+    results = _in_workers(db, _read_part, parts, len(ids))
+    try:
+        for readings in results:
+            with db.atomic():
+                db.conn.executemany(
+                    f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
+                    readings,
+                )
+    finally:
+        results.close()
     return len(ids)
 
 
@@ -724,8 +832,8 @@ class _Archive:
             block.sort(key=_sort_key)
 
     def nearby(self, target, subject_keys):
-        """Readings in the target's blocks as (distance in time, reading,
-        subject score), nearest first, and whether the quantity is small enough
+        """Readings in the target's blocks as (distance in time, claim id,
+        reading, subject score), nearest first, and whether the quantity is small enough
         to link every pair. In a bigger block only SCAN_PER_LIST readings each
         side are looked at, so a hot subject costs what a quiet one costs."""
         known = set()
@@ -744,21 +852,24 @@ class _Archive:
         small = sum(len(self.blocks[k]) for k, _ in blocks) <= SMALL_QUANTITY
         me = _sort_key(target)
         found = []
+        claim_id, document_id, day = target.claim_id, target.document_id, target.day
         for block_key, score in blocks:
             block = self.blocks[block_key]
             if not small:
                 pos = bisect.bisect_left(block, me, key=_sort_key)
                 block = block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
-            for r in block:
-                if r.claim_id == target.claim_id or r.document_id == target.document_id:
-                    continue
-                if r.day is None or target.day is None:
-                    distance = UNDATED_DISTANCE  # undated: compared as if at the same time, last
-                else:
-                    distance = abs(r.day - target.day)
-                found.append((distance, r, score))
-        found.sort(key=lambda f: (f[0], f[1].claim_id))
+            if day is None:  # undated: compared as if at the same time, last
+                found.extend([(UNDATED_DISTANCE, r.claim_id, r, score) for r in block
+                              if r.document_id != document_id and r.claim_id != claim_id])
+            else:
+                found.extend([
+                    (UNDATED_DISTANCE if r.day is None else abs(r.day - day), r.claim_id, r, score)
+                    for r in block if r.document_id != document_id and r.claim_id != claim_id])
+        found.sort(key=_NEAREST)  # (distance, claim id) is unique
         return found, small
+
+
+_NEAREST = operator.itemgetter(0, 1)
 
 
 def _target_groups(db, ids):
@@ -852,13 +963,14 @@ def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
         return []
     me = _sort_key(target)
     found, small = archive.nearby(target, subject_keys)
-    taken = {True: {}, False: {}}
+    taken = {True: {}, False: {}}  # per side: pairs taken from each source
+    counts = {True: 0, False: 0}   # per side: pairs taken
     pairs = []
-    for distance, other, score in found:
+    for _, _, other, score in found:
         before = _sort_key(other) < me
         side = taken[before]
         if not small:
-            if sum(side.values()) >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
+            if counts[before] >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
                 continue
         earlier, later = (other, target) if before else (target, other)
         result = relate(earlier, later, subject=score, threshold=threshold,
@@ -866,8 +978,9 @@ def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
         if result is None:
             continue
         side[other.source] = side.get(other.source, 0) + 1
+        counts[before] += 1
         pairs.append((earlier, later, result))
-        if not small and sum(taken[True].values()) + sum(taken[False].values()) >= 2 * NEAREST_PER_SIDE:
+        if not small and counts[True] + counts[False] >= 2 * NEAREST_PER_SIDE:
             break
     return pairs
 
@@ -1153,10 +1266,11 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
+    pairs = _pair_everything(db, shares, neighbours, settings)
     try:
-        _store(db, stats, itertools.chain(batches, _pair_everything(db, shares, neighbours, settings)),
-               progress, len(ids))
+        _store(db, stats, itertools.chain(batches, pairs), progress, len(ids))
     finally:
+        pairs.close()  # stops the workers at once if storing failed
         db.execute(f"PRAGMA cache_size = {cache}")
     stats.seconds = time.perf_counter() - started
     return stats

@@ -636,3 +636,99 @@ def test_lexicon_synonyms_and_marched_are_read():
     assert lexicon.subject_terms("share of the vote") == lexicon.subject_terms("vote share")
     assert lexicon.located_place("7.8 million across Europe", 0) == "Europe"
     assert lexicon.located_place("Ukrainian refugees in the region", 0) == "Region"
+
+
+# --- round 3: nouns left out, slices, additions, vague spans, origins --------------------
+
+
+def test_elided_noun_is_read_from_the_previous_figure_in_its_sentence(archive):
+    "'…political prisoners have been freed, but about 1,250 remain behind bars' counts political prisoners."
+    d1 = archive.doc("2024-05-21")
+    d2 = archive.doc("2025-01-27")
+    total = archive.claim(d1, "1,374", "Viasna counted 1,374 political prisoners in Belarus.",
+                          "political prisoners", value=1374, attribution="Viasna")
+    freed = archive.claim(d2, "More than 250", "More than 250 political prisoners have been freed since "
+                          "July 2024, Viasna says, but about 1,250 remain behind bars.",
+                          "political prisoners freed", value=250, qualifier="more_than", attribution="Viasna")
+    remain = archive.claim(d2, "about 1,250", "More than 250 political prisoners have been freed since "
+                           "July 2024, Viasna says, but about 1,250 remain behind bars.",
+                           "remain behind bars", value=1250, qualifier="about", attribution="Viasna")
+    pair = _one_pair(archive, total, remain)
+    assert pair is not None and pair["relation"] == "updates"
+    assert _one_pair(archive, total, freed) is None  # freed is still another quantity
+    keys = dict(archive.db.execute("SELECT claim_id, subject_key FROM _claim_keys").fetchall())
+    assert keys[remain] == "political prisoner"
+
+
+def test_bare_slice_reads_the_group_it_is_part_of(archive):
+    "'180 women are among the political prisoners' and 'among them about 170 women' count women political prisoners."
+    d1 = archive.doc("2022-12-01")
+    d2 = archive.doc("2023-06-01")
+    d3 = archive.doc("2023-06-10")
+    after = archive.claim(d1, "almost 180", "Viasna says almost 180 women are among the country's political "
+                          "prisoners.", "women", value=180, qualifier="almost")
+    before = archive.claim(d2, "about 170", "About 1,400 people are held as political prisoners in Belarus, "
+                           "among them about 170 women.", "women", value=170, qualifier="about")
+    stated = archive.claim(d3, "174", "Viasna counted 1,374 political prisoners, 174 of them women.",
+                           "women political prisoners", value=174)
+    match_claims(archive.db)
+    keys = dict(archive.db.execute("SELECT claim_id, subject_key FROM _claim_keys").fetchall())
+    assert keys[after] == keys[before] == keys[stated] == "political prisoner woman"
+    assert (after, before) in archive.pairs() and (before, stated) in archive.pairs()
+
+
+def test_figures_added_to_a_list_are_new_entries(archive):
+    "'The EU added 17 people and 11 entities' counts additions, not the list's size."
+    d1 = archive.doc("2021-06-25")
+    d2 = archive.doc("2021-12-03")
+    d3 = archive.doc("2021-12-04")
+    size = archive.claim(d1, "15", "The Belarus sanctions list now covers 166 individuals and 15 entities.",
+                         "entities", value=15)
+    added = archive.claim(d2, "11", "The EU added 17 people and 11 entities to its Belarus sanctions list on Thursday.",
+                          "entities", value=11)
+    people = archive.claim(d2, "17", "The EU added 17 people and 11 entities to its Belarus sanctions list on Thursday.",
+                           "people", value=17)
+    more = archive.claim(d3, "17", "The latest round of EU sanctions on Belarus targets 17 more individuals.",
+                         "individuals", value=17)
+    assert _one_pair(archive, size, added) is None
+    read = {r[0]: r[1:] for r in archive.db.execute("SELECT claim_id, subject_key, period FROM _claim_keys")}
+    assert read[size] == ("entity", "total")
+    assert read[added] == ("entity new sanction", "interval")  # and the list it was added to
+    assert "new" in read[people][0].split() and "new" in read[more][0].split()
+
+
+def test_vague_amount_is_compared_by_its_span(archive):
+    "'dozens' (24–99) and 17 are 1.4× apart, not 3.6× from the middle of dozens; dozens and hundreds still differ."
+    d1 = archive.doc("2021-07-14", "Desk")
+    d2 = archive.doc("2021-07-16", "Wire")
+    d3 = archive.doc("2021-07-20", "Radio")
+    dozens = archive.claim(d1, "dozens", "Security forces raided homes across Belarus, arresting dozens.",
+                           "people arrested", low=24, high=99, qualifier="vague")
+    seventeen = archive.claim(d2, "17", "Police detained 17 people in the raids across Belarus.",
+                              "people detained", value=17)
+    hundreds = archive.claim(d3, "Hundreds", "Hundreds of people were detained across Belarus.",
+                             "people detained", low=200, high=999, qualifier="vague")
+    pair = _one_pair(archive, dozens, seventeen)
+    assert pair is not None and pair["relation"] == "contradicts"
+    assert _one_pair(archive, dozens, hundreds) is None
+
+
+def test_whose_searches_is_a_slice(archive):
+    "'500 searches of journalists' homes' is not '60 homes searched' in one raid."
+    d1 = archive.doc("2021-07-16")
+    d2 = archive.doc("2022-05-03")
+    homes = archive.claim(d1, "more than 60", "More than 60 homes were searched in Belarus.",
+                          "homes searched", value=60, qualifier="more_than")
+    press = archive.claim(d2, "more than 500", "The association counted more than 500 searches of "
+                          "journalists' homes in Belarus since 2020.", "searches", value=500, qualifier="more_than")
+    assert _one_pair(archive, homes, press) is None
+
+
+def test_place_after_from_is_an_origin(archive):
+    "'Lithuania's border guard recorded 1,676 crossings from Belarus' holds for Lithuania."
+    d1 = archive.doc("2021-07-05")
+    claim = archive.claim(d1, "1,676", "Lithuania's border guard has recorded 1,676 irregular crossings "
+                          "from Belarus so far this year.", "irregular crossings", value=1676)
+    match_claims(archive.db)
+    place = archive.db.execute("SELECT place FROM _claim_keys WHERE claim_id = ?", [claim]).fetchone()[0]
+    assert place == "Lithuania"
