@@ -3,6 +3,7 @@
     python benchmarks/score_matching.py [--mode gold|end-to-end|both] [--errors] [--threshold T]
                                         [--sweep] [--keep DIR]
     python benchmarks/score_matching.py --suggest-pairs    # pair lines the labels lack
+    python benchmarks/score_matching.py --corpus tests/corpus/matching-heldout   # held-out set
 
 Two modes. *gold*: the labelled claims (with their value, bounds, qualifier, unit, subject,
 attribution and as_of) are stored as they are, so the matcher is measured alone.
@@ -40,6 +41,12 @@ import sys
 import tempfile
 
 CORPUS_DIR = pathlib.Path(__file__).resolve().parent.parent / "tests" / "corpus" / "matching"
+HELDOUT_DIR = CORPUS_DIR.parent / "matching-heldout"
+
+
+def is_held_out(directory):
+    "A held-out corpus (its directory name ends in -heldout): scored, never listed."
+    return pathlib.Path(directory).resolve().name.endswith("-heldout")
 RELATIONS = ("corroborates", "updates", "contradicts")
 SAME_PERIOD_DAYS = 60
 
@@ -654,7 +661,8 @@ def report_errors(scores, claims, corpus, out=None):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mode", choices=("gold", "end-to-end", "both"), default="both")
-    parser.add_argument("--corpus", default=str(CORPUS_DIR), help="corpus directory")
+    parser.add_argument("--corpus", default=str(CORPUS_DIR),
+                        help=f"corpus directory (held out, never tuned on: {HELDOUT_DIR})")
     parser.add_argument("--threshold", type=float, default=None,
                         help="threshold passed to match_claims (default: the matcher's own)")
     parser.add_argument("--sweep", action="store_true",
@@ -668,6 +676,8 @@ def main(argv=None):
                         help="print pair lines for same-quantity claims the labels lack, "
                              "with the relation the rules give, and exit")
     args = parser.parse_args(argv)
+    if args.errors and is_held_out(args.corpus):
+        parser.error(f"{args.corpus} is held out: its errors are not listed (aggregate figures only)")
     corpus = load_corpus(args.corpus)
     if args.suggest_pairs:
         for line in suggest_pairs(corpus):

@@ -1068,11 +1068,12 @@ def _clean_name(name):
 # Letters outside ASCII that case-insensitive matching takes for ASCII ones (İ ı ſ K):
 # where one occurs, a cheap lower-case substring test could miss a match.
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_ODD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _may_contain(text, cues):
     "Can a case-insensitive pattern needing one of the lower-case ASCII ``cues`` match ``text``?"
-    if _CASE_ODD.search(text):
+    if not text.isascii() and any(map(text.__contains__, _CASE_ODD_CHARS)):
         return True
     return any(map(text.lower().__contains__, cues))
 

@@ -25,6 +25,7 @@ import bisect
 import dataclasses
 import datetime
 import functools
+import gc
 import itertools
 import json
 import math
@@ -1100,11 +1101,17 @@ def _to_match(earlier, later, rel, display, threshold):
     )
 
 
-def _match_rows(db, found, threshold):
+DISPLAY_CACHE = 200_000  # claims whose explanation fields a worker keeps between batches
+
+
+def _match_rows(db, found, threshold, shown=None):
     """``matches`` rows (tuples in _INSERT_MATCH's order) of (earlier, later,
-    Relation) pairs, grouped by relation."""
-    display = _display(db, {r.claim_id for pair in found for r in pair[:2]})
-    shown = {}
+    Relation) pairs, grouped by relation. ``shown`` caches what explanations
+    show of each claim, from one call to the next."""
+    shown = {} if shown is None else shown
+    if len(shown) > DISPLAY_CACHE:
+        shown.clear()
+    display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
 
     def show(reading):
         out = shown.get(reading.claim_id)
@@ -1136,6 +1143,18 @@ def _pair_batches(db, part, neighbours, *, threshold, same_period_days, batch_si
     pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
     del wanted
     seen = set()  # pairs built whose other claim is still pending, as earlier_id * 2**32 + later_id
+    shown = {}
+    gc.freeze()  # the archive lives to the end: the cycle collector need not walk it again and again
+    try:
+        yield from _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold,
+                               same_period_days, batch_size)
+    finally:
+        gc.unfreeze()
+
+
+def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, same_period_days,
+                batch_size):
+    "The batches of _pair_batches, once its archive is loaded."
     for start in range(0, len(ids), batch_size):
         batch = ids[start: start + batch_size]
         found = []
@@ -1155,7 +1174,7 @@ def _pair_batches(db, part, neighbours, *, threshold, same_period_days, batch_si
                     seen.discard(pair)
                     continue
                 found.append((earlier, later, result))
-        yield "batch", batch, _match_rows(db, found, threshold)
+        yield "batch", batch, _match_rows(db, found, threshold, shown)
 
 
 def _shares(groups, workers):
@@ -1230,10 +1249,10 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     Matches the claims not yet matched by this MATCHER_VERSION (or exactly
     ``claim_ids``; with ``rescore`` every claim again, dropping its unreviewed
     pairs first), optionally only those from documents published on or after
-    ``since``. Each batch of claims is committed together with its pairs and
-    its marks in ``_matched_claims``, so a killed run leaves no half-written
-    batch and the next run completes the work. Idempotent. ``progress`` is
-    called as progress(done, total). Returns MatchStats.
+    ``since``. Claims are committed in batches together with their pairs and
+    their marks in ``_matched_claims`` (see _store), so a killed run leaves no
+    half-written batch and the next run completes the work. Idempotent.
+    ``progress`` is called as progress(done, total). Returns MatchStats.
 
     Big runs pair in WORKERS forked processes, each given whole (unit,
     subject key) groups of targets; this process writes every batch.
@@ -1276,26 +1295,43 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     return stats
 
 
-WRITE_CACHE_KB = 131_072  # SQLite page cache while storing pairs
+WRITE_CACHE_KB = 262_144  # SQLite page cache while storing pairs: holds the matches indexes
+COMMITS = 16              # a run commits in about this many groups of batches
 _PAIR = operator.itemgetter(0, 1)
 
 
 def _store(db, stats, batches, progress, total):
-    "Commit each batch's pairs (in index order) with its claims' marks, counting into ``stats``."
-    for _, batch, rows in batches:
-        created = now()
+    """Store each batch's pairs (in index order) with its claims' marks,
+    counting into ``stats``. Batches are committed in groups of at least
+    1/COMMITS of the run: every commit writes the index pages it touched, and
+    new pairs touch pages all over the matches indexes, so a commit per small
+    batch would cost the square of the archive. A killed run loses its open
+    group only; the next run does those claims again."""
+    every = max(BATCH_SIZE, total // COMMITS)
+    batches = iter(batches)
+    more = True
+    while more:
+        more, done, added = False, 0, dict.fromkeys(("corroborates", "updates", "contradicts", ""), 0)
         with db.atomic():
-            for relation, relation_rows in rows.items():
-                relation_rows.sort(key=_PAIR)
-                added = max(db.conn.executemany(_INSERT_MATCH, relation_rows).rowcount, 0)
-                if relation in ("corroborates", "updates", "contradicts"):
-                    setattr(stats, relation, getattr(stats, relation) + added)
-                stats.pairs_added += added
-            db.conn.executemany(
-                "INSERT OR REPLACE INTO _matched_claims (claim_id, matcher_version, matched_at) "
-                "VALUES (?, ?, ?)",
-                [(claim_id, MATCHER_VERSION, created) for claim_id in batch],
-            )
-        stats.claims_matched += len(batch)
-        if progress:
-            progress(stats.claims_matched, total)
+            for _, batch, rows in batches:
+                created = now()
+                for relation, relation_rows in rows.items():
+                    relation_rows.sort(key=_PAIR)
+                    count = max(db.conn.executemany(_INSERT_MATCH, relation_rows).rowcount, 0)
+                    added[relation if relation in added else ""] += count
+                db.conn.executemany(
+                    "INSERT OR REPLACE INTO _matched_claims (claim_id, matcher_version, matched_at) "
+                    "VALUES (?, ?, ?)",
+                    [(claim_id, MATCHER_VERSION, created) for claim_id in batch],
+                )
+                done += len(batch)
+                if done >= every:
+                    more = True
+                    break
+        stats.claims_matched += done
+        for relation, count in added.items():
+            if relation:
+                setattr(stats, relation, getattr(stats, relation) + count)
+            stats.pairs_added += count
+        if progress and done:
+            progress(stats.claims_matched, total)  # what is reported done is committed

@@ -181,7 +181,8 @@ def phrase_trie(phrases, space=r"\s+", hyphen=None):
     """A regex alternation of literal ``phrases`` shaped as a trie: it matches what
     the longest-first alternation of them matches, but the engine tries one branch
     per distinct next character instead of every phrase. A space in a phrase stands
-    for ``space``; a hyphen for ``hyphen`` when given."""
+    for ``space``; a hyphen for ``hyphen`` when given. (In a case-insensitive pattern
+    give the phrases in one case: "Ab" and "abc" would be tried in trie order.)"""
     root = {}
     for phrase in set(phrases):
         node = root
@@ -322,6 +323,8 @@ def parse_number(text, language=None):
     text = (text or "").strip()
     if not text:
         return None
+    if len(text) <= 15 and text.isascii() and text.isdigit():
+        return int(text)  # plain digits, the common case: what the general path returns
     dozen = _DOZEN.fullmatch(text)
     if dozen:
         head = (dozen.group(1) or "a").lower()

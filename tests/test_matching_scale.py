@@ -72,7 +72,7 @@ def test_a_killed_run_keeps_whole_batches_and_the_next_run_completes_it(
         match_claims(killed, progress=kill)
     assert not multiprocessing.active_children()
     marked = killed.execute("SELECT count(*) FROM _matched_claims").fetchone()[0]
-    assert 500 <= marked < 1500
+    assert marked == 500  # progress reports what is committed: whole batches
     # every marked claim has all its pairs already
     partial = set(stored(killed))
     complete = stored(clean)

@@ -1,0 +1,224 @@
+"""The held-out matching corpus (tests/corpus/matching-heldout) is well formed and follows
+the labelling rules of the tuning corpus. No score floor: the matcher is not tuned on it,
+and its errors are never printed (see the corpus README)."""
+
+import collections
+import datetime
+import importlib.util
+import itertools
+import json
+import pathlib
+import re
+import sys
+
+import pytest
+
+from checks.migrations import QUALIFIERS, RELATIONS
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HELDOUT_DIR = ROOT / "tests" / "corpus" / "matching-heldout"
+TUNING_DIR = ROOT / "tests" / "corpus" / "matching"
+
+
+def _load_module(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+scoring = _load_module("score_matching", ROOT / "benchmarks" / "score_matching.py")
+CORPUS = scoring.load_corpus(HELDOUT_DIR)
+UNITS = {None, "percent", "years", "months", "weeks", "days", "hours", "kg", "USD", "GEL", "HKD"}
+# Page furniture: lines whose figures are never claims (extraction scheme, en-news).
+FURNITURE = re.compile(r"^(?:Related:|Read more:|Tags:|Donate|Download|Next briefing|By [A-Z]|[A-Z].* · )")
+
+
+def _words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+# --- the documents ------------------------------------------------------------------
+
+def test_documents_are_well_formed():
+    docs = list(CORPUS.documents.values())
+    assert len(docs) >= 35
+    assert len({d["url"] for d in docs}) == len(docs)
+    for d in docs:
+        assert re.fullmatch(r"h\d{2,}", d["id"]), d["id"]
+        assert d["url"].startswith("https://") and ".example/" in d["url"], d["id"]
+        assert d["publisher"] and d["title"] and d["language"] == "en", d["id"]
+        if d["published"] is not None:
+            datetime.date.fromisoformat(d["published"])
+        assert "  " not in d["text"], d["id"]
+        assert 150 <= len(d["text"].split()) <= 400, (d["id"], len(d["text"].split()))
+
+
+def test_documents_are_numbered_in_date_order_undated_last():
+    dates = [CORPUS.documents[i]["published"] or "undated" for i in sorted(CORPUS.documents)]
+    assert dates == sorted(dates)
+    assert "undated" in dates
+
+
+def _shingles(words, n=8):
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_text_is_shared_with_the_tuning_corpus_or_the_reference_article():
+    "Independent of what the matcher is tuned on: no 8-word run in common."
+    others = set()
+    for _, d in scoring._read_jsonl(TUNING_DIR / "documents.jsonl"):
+        others |= _shingles(_words(d["text"]))
+    seed = pathlib.Path("/work/shared/reference/seed-article.txt")
+    if seed.exists():
+        others |= _shingles(_words(seed.read_text(encoding="utf-8")))
+    for d in CORPUS.documents.values():
+        shared = _shingles(_words(d["text"])) & others
+        assert not shared, (d["id"], sorted(shared)[:1])
+
+
+def test_held_out_documents_are_not_tuning_documents():
+    tuning = {d["url"] for _, d in scoring._read_jsonl(TUNING_DIR / "documents.jsonl")}
+    assert not tuning & {d["url"] for d in CORPUS.documents.values()}
+
+
+# --- the claim labels ---------------------------------------------------------------
+
+@pytest.mark.parametrize("claim", CORPUS.claims.values(), ids=lambda c: c["id"])
+def test_claim_label_is_consistent(claim):
+    document = CORPUS.documents[claim["doc"]]
+    assert document["text"][claim["start"]:claim["end"]] == claim["quote"]
+    assert claim["quote"] in claim["sentence"]
+    assert claim["qualifier"] in QUALIFIERS and claim["unit"] in UNITS
+    assert claim["subject"] and claim["quantity"]
+    if claim["as_of"]:
+        as_of = datetime.date.fromisoformat(claim["as_of"])
+        assert document["published"] is None or as_of <= datetime.date.fromisoformat(document["published"])
+    value, low, high, qualifier = claim["value"], claim["low"], claim["high"], claim["qualifier"]
+    expected = {
+        "exact": (value, value), "more_than": (value, None), "at_least": (value, None),
+        "about": (None, None), "almost": (None, value), "up_to": (None, value),
+    }
+    if qualifier in expected:
+        assert value is not None and (low, high) == expected[qualifier]
+    else:
+        assert value is None and low is not None and high is not None and low < high
+
+
+def test_labelled_spans_do_not_overlap():
+    by_doc = collections.defaultdict(list)
+    for c in CORPUS.claims.values():
+        by_doc[c["doc"]].append((c["start"], c["end"]))
+    for doc, spans in by_doc.items():
+        spans.sort()
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            assert end <= start, doc
+
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    "fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|decade|"
+    "decades|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter|"
+    "several|few|tens|single|twice|double|doubled|tripled"
+)
+_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def test_every_figure_outside_page_furniture_is_labelled():
+    unlabelled = []
+    for d in CORPUS.documents.values():
+        text = d["text"]
+        spans = [(c["start"], c["end"]) for c in CORPUS.claims.values() if c["doc"] == d["id"]]
+        for m in _FIGURE.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            line = text[text.rfind("\n", 0, m.start()) + 1:]
+            if FURNITURE.match(line):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group()):
+                continue  # a year
+            if re.match(rf"\s+(?:{_MONTHS})\b", text[m.end():]):
+                continue  # "1 December"
+            if m.start() > 0 and text[m.start() - 1].isalpha():
+                continue  # an identifier
+            unlabelled.append((d["id"], m.group(), text[max(0, m.start() - 30):m.end() + 30]))
+    assert not unlabelled
+
+
+# --- the pair labels ----------------------------------------------------------------
+
+def test_pairs_are_exhaustive_and_only_across_documents():
+    expected = set()
+    for claims in CORPUS.quantities().values():
+        for a, b in itertools.combinations(claims, 2):
+            if a["doc"] != b["doc"]:
+                expected.add(frozenset((a["id"], b["id"])))
+    assert set(CORPUS.pairs) == expected
+    assert scoring.suggest_pairs(CORPUS) == []
+    lines = [line for line in (HELDOUT_DIR / "labels.jsonl").read_text().splitlines() if '"pair"' in line]
+    assert len(lines) == len(CORPUS.pairs)
+
+
+def test_pairs_put_the_earlier_claim_first():
+    for pair in CORPUS.pairs.values():
+        a, b = CORPUS.claims[pair["first"]], CORPUS.claims[pair["second"]]
+        assert pair["relation"] in RELATIONS
+        assert scoring.order(a, b, CORPUS.documents) == (a, b), pair
+
+
+@pytest.mark.parametrize("variant", sorted(scoring.VARIANTS))
+def test_relations_follow_the_rules_and_sit_on_no_edge(variant):
+    wrong = []
+    for pair in CORPUS.pairs.values():
+        a, b = CORPUS.claims[pair["first"]], CORPUS.claims[pair["second"]]
+        got = scoring.expected_relation(a, b, CORPUS.documents, variant)
+        if got != pair["relation"]:
+            wrong.append((pair["first"], pair["second"], pair["relation"], got))
+    assert not wrong
+
+
+def test_no_pair_sits_on_the_edge_of_the_same_period():
+    "Dated pairs are clearly inside or outside the 60 days (not 55-65 days apart)."
+    for pair in CORPUS.pairs.values():
+        a, b = CORPUS.claims[pair["first"]], CORPUS.claims[pair["second"]]
+        t1, t2 = scoring.claim_time(a, CORPUS.documents), scoring.claim_time(b, CORPUS.documents)
+        if t1 and t2:
+            assert not 55 <= (t2 - t1).days <= 65, (pair["first"], pair["second"])
+
+
+# --- size and mix -------------------------------------------------------------------
+
+def test_corpus_is_large_and_varied_enough():
+    reported = {q: {c["doc"] for c in cs} for q, cs in CORPUS.quantities().items()}
+    assert sum(1 for docs in reported.values() if len(docs) >= 3) >= 12
+    relations = collections.Counter(p["relation"] for p in CORPUS.pairs.values())
+    assert relations["corroborates"] >= 30 and relations["updates"] >= 30
+    assert relations["contradicts"] >= 10
+    qualifiers = collections.Counter(c["qualifier"] for c in CORPUS.claims.values())
+    assert all(qualifiers[q] for q in QUALIFIERS), qualifiers
+    assert sum(1 for c in CORPUS.claims.values() if c["unit"] in ("years", "months", "weeks", "days")) >= 10
+    assert sum(1 for c in CORPUS.claims.values() if c["as_of"]) >= 10
+    undated = [c for c in CORPUS.claims.values() if CORPUS.documents[c["doc"]]["published"] is None]
+    assert undated and all(not c["as_of"] for c in undated)
+
+
+def test_the_same_number_stands_for_different_quantities():
+    by_value = collections.defaultdict(set)
+    for c in CORPUS.claims.values():
+        if c["value"] is not None:
+            by_value[c["value"]].add(c["quantity"])
+    assert sum(1 for qs in by_value.values() if len(qs) > 1) >= 8
+
+
+# --- the scorer reads it, and keeps its errors to itself ----------------------------
+
+def test_scorer_reads_the_held_out_corpus_and_refuses_to_list_its_errors(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "checks.matching", None)  # the baseline alone is enough here
+    assert scoring.main(["--corpus", str(HELDOUT_DIR), "--suggest-pairs"]) == 0
+    assert capsys.readouterr().out == ""
+    with pytest.raises(SystemExit):
+        scoring.main(["--corpus", str(HELDOUT_DIR), "--errors"])
+    assert "held out" in capsys.readouterr().err
+    assert json.loads((HELDOUT_DIR / "documents.jsonl").read_text().splitlines()[0])["id"] == "h01"
