@@ -49,7 +49,11 @@ class Claim:
     sentence: str | None = None
 
     def as_dict(self):
-        return dataclasses.asdict(self)
+        # The fields are plain values: no need for dataclasses.asdict's deep copy.
+        return {name: getattr(self, name) for name in _CLAIM_FIELDS}
+
+
+_CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
 
 
 # --- language tables -------------------------------------------------------
@@ -1206,8 +1210,13 @@ _ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs 
     vol fig ул г им т.е т.д ст ч tys mln ok np godz r ul nr min max mt ft sen rep gov""".split())
 
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
 def _is_abbreviation(text, dot):
     "Is the '.' at ``dot`` the end of an abbreviation (Mr., U.S., A.) rather than a sentence?"
+    if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1:dot].isalpha():
+        return False  # a word longer than any abbreviation: the common case, decided at once
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1

@@ -39,6 +39,16 @@ IRREGULAR = {
     "pardoned": "pardon", "pardons": "pardon", "tortured": "torture",
     "displaced": "displace", "missing": "missing", "news": "news", "added": "add",
     "left": "leave", "shut": "liquidate",
+    "executed": "execute", "executions": "execute", "execution": "execute", "executes": "execute",
+    "hanged": "execute", "hangings": "execute", "hanging": "execute",
+    "indicted": "charge", "indictment": "charge", "indictments": "charge",
+    "prosecuted": "charge", "prosecution": "charge", "prosecutions": "charge",
+    "idps": "displace", "idp": "displace", "asylum-seekers": "asylum",
+    "exiled": "exile", "expelled": "exile", "deported": "exile", "banished": "exile",
+    "fined": "fine", "fines": "fine", "abducted": "disappear", "disappeared": "disappear",
+    "disappearances": "disappear", "disappearance": "disappear",
+    "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
+    "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",
 }
 
 # Canonical forms: words that count the same thing in news reports.
@@ -64,8 +74,10 @@ SYNONYMS = {
     "marcher": "march", "marched": "march", "turnout": "march",
     # release
     "free": "release", "pardon": "release", "amnesty": "release",
-    # displacement
-    "flee": "refugee", "displace": "refugee",
+    # displacement: refugees crossed a border, the displaced (as a rule) did not
+    "flee": "refugee", "displacement": "displace",
+    # condemned to death
+    "condemned": "condemn",
     # leaving the country
     "leave": "emigrate", "emigrant": "emigrate", "emigration": "emigrate", "exodus": "emigrate",
     # closing organisations
@@ -97,6 +109,10 @@ NEUTRAL = frozenset(
 # running totals (stocks) even when dated "this week".
 STOCK_WORDS = frozenset({"prisoner"})
 
+# Added to an arrest subject whose figure is who is held now ("20,000 remain in
+# detention"), not everyone ever arrested: a slice word.
+STILL_HELD = "still"
+
 # Words that imply another word: "prisoners held" is just "prisoners".
 IMPLIES = {"prisoner": {"arrest"}}
 
@@ -109,20 +125,22 @@ SLICE_WORDS = frozenset(
     police policeman worker teacher activist blogger opposition candidate
     sentence convict charge trial criminal administrative die injure torture
     missing refugee migrant pardon exile additional daily weekly monthly political raid
-    add recognise search
+    add recognise search execute condemn displace internal asylum still fine disappear
+    girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic
+    professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 )
 # Slices that say who is counted; alone ("180 women") they are part of a group the
 # sentence names ("among the country's political prisoners"), which is read with them.
 WHO_SLICES = frozenset(
     """woman man child minor teenager student journalist lawyer doctor foreigner
-    elderly female male civilian""".split()
+    elderly female male civilian girl boy""".split()
 )
 # Words naming what happened. One subject may say more than another ("torture"
 # and "torture arrest") only when the extra word is not one of these.
 EVENT_WORDS = frozenset(
     """arrest die injure torture release search raid sentence convict charge refugee
-    march vote flee add""".split()
+    march vote flee add execute condemn displace asylum exile fine disappear""".split()
 )
 
 # Who, when nothing more specific is said: dropped next to an event word.
@@ -172,7 +190,12 @@ def words(text):
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "behind bars": "jailed", "in prison": "jailed", "per cent": "percent",
            "share of the vote": "vote", "share of the votes": "vote", "vote share": "vote",
-           "civil society": "", "non-governmental": "", "nongovernmental": ""}
+           "civil society": "", "non-governmental": "", "nongovernmental": "",
+           # a death sentence is neither a death nor a prison sentence
+           "sentenced to death": "condemned", "sentences to death": "condemned",
+           "death sentences": "condemned", "death sentence": "condemned", "death row": "condemned",
+           "internally displaced": "displaced internal", "fled their homes": "displaced",
+           "forced from their homes": "displaced", "driven from their homes": "displaced"}
 _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
 
 
@@ -214,9 +237,10 @@ MONTHS = (
 # when a count was published than the span it covers.
 _INTERVAL = re.compile(
     r"\b(?:this|last|past|previous|that|the same|a single|one) (?:day|week|weekend|month)\b"
-    r"|\b(?:at|over) the weekend\b|\b(?:per|a) (?:day|week|month)\b"
+    r"|\b(?:at|over) the weekend\b|\b(?:per|a|each|every) (?:day|week|month)\b"
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
+    r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
     r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
     re.IGNORECASE,
 )
@@ -253,9 +277,9 @@ GAZETTEER = {
     "Lithuania": "lithuania lithuanian vilnius kaunas",
     "Latvia": "latvia latvian riga",
     "Estonia": "estonia estonian tallinn",
-    "Georgia": "tbilisi georgian",
+    "Georgia": "georgia georgians tbilisi georgian batumi kutaisi ivanishvili kobakhidze",
     "Armenia": "armenia armenian yerevan",
-    "Azerbaijan": "azerbaijan azerbaijani baku aliyev",
+    "Azerbaijan": "azerbaijan azerbaijani azerbaijanis azeri baku aliyev karabakh abzas",
     "Kazakhstan": "kazakhstan kazakh almaty astana",
     "Moldova": "moldova moldovan chisinau",
     "Germany": "germany german berlin munich hamburg",
@@ -263,23 +287,29 @@ GAZETTEER = {
     "United Kingdom": "britain british uk england english scotland wales london",
     "United States": "us usa american americans washington america",
     "China": "china chinese beijing shanghai",
-    "Hong Kong": "hong kong",
-    "Iran": "iran iranian tehran",
+    "Hong Kong": "hong kong hongkongers",
+    "Iran": "iran iranian iranians tehran mashhad zahedan isfahan shiraz evin khamenei "
+    "raisi pezeshkian amini mahsa hrana",
     "Turkey": "turkey turkish ankara istanbul erdogan",
     "Syria": "syria syrian damascus aleppo",
     "Iraq": "iraq iraqi baghdad",
     "Israel": "israel israeli jerusalem",
     "Gaza": "gaza gazan",
     "Egypt": "egypt egyptian cairo",
-    "Myanmar": "myanmar burma burmese yangon",
+    "Myanmar": "myanmar burma burmese yangon rangoon mandalay naypyidaw naypyitaw rakhine "
+    "aapp tatmadaw hlaing",
     "Venezuela": "venezuela venezuelan caracas",
-    "Nicaragua": "nicaragua nicaraguan managua",
+    "Nicaragua": "nicaragua nicaraguan nicaraguans managua ortega murillo sandinista",
     "Cuba": "cuba cuban havana",
     "Hungary": "hungary hungarian budapest orban",
     "Serbia": "serbia serbian belgrade",
     "Italy": "italy italian rome milan",
     "Spain": "spain spanish madrid barcelona",
-    "Sudan": "sudan sudanese khartoum",
+    "Sudan": "sudan sudanese khartoum omdurman darfur fasher kordofan burhan dagalo hemedti",
+    "South Sudan": "juba",
+    "Chad": "chad chadian ndjamena",
+    "Bangladesh": "bangladesh bangladeshi dhaka",
+    "Thailand": "thailand thai bangkok",
     "Ethiopia": "ethiopia ethiopian addis",
     "India": "india indian delhi mumbai",
     "Pakistan": "pakistan pakistani islamabad karachi",
@@ -297,13 +327,16 @@ GAZETTEER = {
 # Scopes that are not one country.
 GAZETTEER["World"] = "worldwide globally"
 # Leaders point to their country but are also people: kept as names.
-LEADERS = frozenset("lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny".split())
+LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny
+    ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti
+    hlaing""".split())
 
 # Words that name a place only next to another word ("New York", "Hong Kong").
 _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersburg": "Russia",
               "saint petersburg": "Russia", "addis ababa": "Ethiopia",
               "united states": "United States", "united kingdom": "United Kingdom",
-              "saudi arabia": "Saudi Arabia", "new delhi": "India"}
+              "saudi arabia": "Saudi Arabia", "new delhi": "India", "south sudan": "South Sudan",
+              "port sudan": "Sudan", "el fasher": "Sudan"}
 
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():
@@ -316,6 +349,9 @@ PLACE_WORDS = frozenset(PLACE_OF) | frozenset(w for k in _MULTIWORD for w in k.s
 PLACE_WORDS -= {"new", "united", "saint", "st"}
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
+# "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds.
+_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly)\b",
+                     re.IGNORECASE)
 
 
 def place_mentions(text):
@@ -325,6 +361,9 @@ def place_mentions(text):
     for m in _TOKEN.finditer(text or ""):
         raw = m.group().rstrip(".")
         token = raw.lower()
+        if _BACKER.match(text, m.end()):
+            previous = None
+            continue
         if previous is not None:
             pair = _MULTIWORD.get(previous[1] + " " + token)
             if pair:
@@ -353,7 +392,8 @@ def nearest_place(text, offset, ignore=frozenset()):
 # Scopes wider than one country, named after a preposition of place ("across Europe",
 # "in the region"); "worldwide" and "globally" are in the gazetteer as World.
 SCOPES = {"europe": "Europe", "eu": "Europe", "region": "Region", "world": "World",
-          "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East"}
+          "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East",
+          "neighbouring countries": "Region", "neighboring countries": "Region"}
 _LOCATIVE = re.compile(
     r"\b(?:in|across|into|throughout|inside|within|all over|around) (?:the )?"
     r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)

@@ -45,7 +45,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "3"
+MATCHER_VERSION = "4"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -295,6 +295,10 @@ def _period(unit, terms, text):
 
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
+_STILL_HELD = re.compile(
+    r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
+    r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
+    re.IGNORECASE)
 
 
 def _clause(sentence, start, end):
@@ -431,6 +435,10 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
+    if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS
+            and (_STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi)))):
+        # "20,000 remain in detention" counts who is held now, not everyone ever arrested
+        terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
     # where the figure holds: a place named after "in/across/into" in the subject or
     # in its own clause within 60 characters ("registered in Poland", "across Europe")
     # first, then any place in the subject, the sentence, the document, the monitor
@@ -591,8 +599,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
         return None  # May's new arrests are not June's
     same_period = days is None or days <= same_period_days
     ratio = _size_ratio(a, b, same_period)
-    if (ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR
-            and ratio > (MAX_RATIO_SAME_PERIOD if same_period else MAX_RATIO_OTHER_PERIOD)):
+    limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
+    if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)
     if same_period:
@@ -606,6 +614,16 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
 
 
 BOUND_QUALIFIERS = frozenset({"more_than", "at_least", "up_to", "range", "vague"})
+
+
+def _plays_down(a, b):
+    """Is the smaller figure a ceiling ("fewer than 1,000", "no more than 500")? An
+    official playing a count down is answered by a far larger one: both are read
+    against each other with the other-period size limit, not the same-period one."""
+    if a.point is None or b.point is None or a.point == b.point:
+        return False
+    smaller = a if a.point < b.point else b
+    return smaller.qualifier == "up_to" and bool(smaller.subject_key) and a.subject_key == b.subject_key
 
 
 def _says_nothing_new(earlier, later):
@@ -777,11 +795,12 @@ def _database_file(db):
 
 
 def _worker_places(db):
-    "One _DocumentPlaces per connection, kept for the worker's life."
-    places = _worker.get("places")
-    if places is None or places.db is not db:
-        places = _worker["places"] = _DocumentPlaces(db)
-    return places
+    "A worker's _DocumentPlaces, kept for its life; elsewhere a new one each call."
+    if _worker.get("db") is not db:
+        return _DocumentPlaces(db)
+    if "places" not in _worker:
+        _worker["places"] = _DocumentPlaces(db)
+    return _worker["places"]
 
 
 def _parallel(db, size):

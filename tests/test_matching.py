@@ -732,3 +732,128 @@ def test_place_after_from_is_an_origin(archive):
     match_claims(archive.db)
     place = archive.db.execute("SELECT place FROM _claim_keys WHERE claim_id = ?", [claim]).fetchone()[0]
     assert place == "Lithuania"
+
+
+# --- decision rules of matcher version 4: vocabulary of other countries' crackdowns ----------
+
+
+@pytest.mark.parametrize("other_subject, other_sentence", [
+    ("people sentenced to death", "Courts in Iran have sentenced 25 people to death over the protests."),
+    ("death sentences", "Iran's courts handed down 25 death sentences linked to the protests."),
+    ("protesters killed", "Security forces in Iran killed 25 protesters, a rights group said."),
+    ("protesters convicted", "Courts in Iran convicted 25 protesters last month."),
+])
+def test_executions_are_not_death_sentences_killings_or_convictions(archive, other_subject, other_sentence):
+    d1 = archive.doc("2023-01-10", "Desk")
+    d2 = archive.doc("2023-01-20", "Wire")
+    d3 = archive.doc("2023-01-25", "Radio")
+    executed = archive.claim(d1, "25", "Iran has executed 25 people in connection with the protests.",
+                             "people executed", value=25)
+    hanged = archive.claim(d3, "27", "Rights groups say Iran has hanged 27 people over the unrest.",
+                           "people hanged", value=27)
+    other = archive.claim(d2, "25", other_sentence, other_subject, value=25)
+    assert _one_pair(archive, executed, other) is None
+    assert _one_pair(archive, executed, hanged)["relation"] == "contradicts"
+
+
+def test_displaced_people_are_not_refugees(archive):
+    "Refugees crossed a border; the internally displaced did not; 'displaced' is neither slice alone."
+    d1 = archive.doc("2024-03-01", "Desk")
+    d2 = archive.doc("2024-03-10", "Wire")
+    displaced = archive.claim(d1, "6.5 million", "In Sudan 6.5 million people have been internally "
+                              "displaced by the war.", "people internally displaced", value=6.5e6)
+    refugees = archive.claim(d2, "6 million", "The war in Sudan has created 6 million refugees.",
+                             "refugees", value=6e6)
+    fled_homes = archive.claim(d2, "7 million", "In Sudan 7 million people have fled their homes.",
+                               "people who fled their homes", value=7e6)
+    assert _one_pair(archive, displaced, refugees) is None
+    assert _one_pair(archive, displaced, fled_homes) is None  # all the displaced vs those inside
+    assert read_claim(dict(quote="7 million", subject="people who fled their homes",
+                           sentence="7 million people have fled their homes.")).subject_key == "displace"
+
+
+def test_people_still_held_are_not_everyone_arrested(archive):
+    d1 = archive.doc("2023-02-01", "Desk")
+    d2 = archive.doc("2023-02-15", "Wire")
+    d3 = archive.doc("2023-02-20", "Radio")
+    arrested = archive.claim(d1, "19,500", "The AAPP says 19,500 people have been arrested in Myanmar "
+                             "since the coup.", "people arrested", value=19500)
+    held = archive.claim(d2, "15,000", "Some 15,000 people remain in detention in Myanmar, the AAPP says.",
+                         None, value=15000, attribution="the AAPP")
+    held_too = archive.claim(d3, "15,200", "In Myanmar 15,200 detainees are still being held.",
+                             "detainees", value=15200)
+    assert _one_pair(archive, arrested, held) is None
+    assert _one_pair(archive, arrested, held_too) is None
+    assert _one_pair(archive, held, held_too) is not None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Police in Tbilisi detained 300 people.", "Georgia"),
+    ("Georgian Dream's government says 300 were detained.", "Georgia"),
+    ("HRANA counts 300 people detained.", "Iran"),
+    ("Police detained 300 people after the death of Mahsa Amini.", "Iran"),
+    ("Baku has jailed 300 people.", "Azerbaijan"),
+    ("Ortega's government holds 300 people.", "Nicaragua"),
+    ("Fighting in Darfur has killed 300 people.", "Sudan"),
+    ("Fighting in El Fasher has killed 300 people.", "Sudan"),
+    ("Fighting in South Sudan has killed 300 people.", "South Sudan"),
+    ("The AAPP counts 300 people detained.", "Myanmar"),
+    ("Police in Hong Kong arrested 300 people under the Beijing-imposed national security law.", "Hong Kong"),
+    ("OVD-Info counts 300 people detained.", "Russia"),
+])
+def test_gazetteer_knows_the_crackdowns_countries(text, country):
+    reading = read_claim(dict(quote="300", sentence=text, subject="people detained", value=300))
+    assert reading.place == country
+
+
+def test_figures_in_one_country_and_across_its_neighbours_differ(archive):
+    d1 = archive.doc("2024-05-01", "Desk")
+    d2 = archive.doc("2024-05-10", "Wire")
+    chad = archive.claim(d1, "600,000", "Some 600,000 Sudanese refugees have arrived in Chad.",
+                         "Sudanese refugees", value=600000)
+    region = archive.claim(d2, "1.8 million", "About 1.8 million Sudanese refugees are sheltering in "
+                           "neighbouring countries.", "Sudanese refugees", value=1.8e6, qualifier="about")
+    assert read_claim(dict(quote="1.8 million", subject="Sudanese refugees", value=1.8e6,
+                           sentence="About 1.8 million Sudanese refugees are sheltering in "
+                           "neighbouring countries.")).place == "Region"
+    assert _one_pair(archive, chad, region) is None
+
+
+def test_an_official_ceiling_far_below_a_monitors_count_contradicts(archive):
+    "'fewer than 1,000' against 'more than 8,000' in the same weeks: 8× apart, still one quantity."
+    d1 = archive.doc("2022-11-01", "Desk")
+    d2 = archive.doc("2022-11-20", "Wire")
+    official = archive.claim(d1, "fewer than 1,000", "Iran's judiciary said fewer than 1,000 people "
+                             "had been detained.", "people detained", value=1000, qualifier="up_to",
+                             attribution="Iran's judiciary")
+    monitor = archive.claim(d2, "more than 8,000", "HRANA says more than 8,000 people have been "
+                            "detained in Iran.", "people detained", value=8000, qualifier="more_than",
+                            attribution="HRANA")
+    pair = _one_pair(archive, official, monitor)
+    assert pair is not None and pair["relation"] == "contradicts"
+    # without the ceiling the same gap is two quantities
+    d3 = archive.doc("2022-11-25", "Radio")
+    exact = archive.claim(d3, "1,000", "Iran's judiciary said 1,000 people had been detained.",
+                          "people detained", value=1000, attribution="Iran's judiciary")
+    assert _one_pair(archive, exact, monitor) is None
+
+
+def test_first_night_is_a_flow():
+    night = read_claim(dict(quote="300", subject="people detained", value=300,
+                            sentence="Police in Tbilisi detained 300 people on the first night of protests."))
+    assert night.period == "interval"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("protesters fined", "protesters detained"),
+    ("Baluch protesters killed", "protesters killed"),
+    ("schoolgirls detained", "people detained"),
+    ("political prisoners expelled", "political prisoners"),
+    ("people abducted", "people detained"),
+    ("asylum seekers", "refugees"),
+])
+def test_more_slices_of_a_crackdown(a, b):
+    from checks.lexicon import PLACE_WORDS, subject_terms
+    key_a = " ".join(subject_terms(a, drop=PLACE_WORDS))
+    key_b = " ".join(subject_terms(b, drop=PLACE_WORDS))
+    assert subject_score(key_a, key_b) < matching.DEFAULT_THRESHOLD
