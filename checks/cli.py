@@ -143,8 +143,10 @@ def extract(path, format_, language):
     with binary, io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="") as stream:
         claims = claims_from_stream(stream, language=language)
         if format_ == "jsonl":
+            out = click.get_text_stream("stdout")  # buffered: no flush per claim
             for claim in claims:
-                click.echo(json.dumps(claim.as_dict(), ensure_ascii=False))
+                out.write(json.dumps(claim.as_dict(), ensure_ascii=False) + "\n")
+            out.flush()
         else:
             _print_claims_table(claims)
 
