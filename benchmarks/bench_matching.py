@@ -53,6 +53,7 @@ started = time.perf_counter()
 stats = match_claims(db)
 seconds = time.perf_counter() - started
 done.set()
+db.close()
 print(json.dumps(dict(seconds=seconds, claims=stats.claims_matched, pairs=stats.pairs_added,
                       peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       tree_rss_mb=peak[0] / 1024)))
@@ -77,8 +78,10 @@ def archive(size):
 
 
 def run_match(path):
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], check=True,
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path)],
                             capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"matching {path} failed:\n{result.stderr}")
     return json.loads(result.stdout)
 
 
@@ -99,6 +102,8 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     work = OUT / "work.db"
     for size in sizes:
+        for suffix in ("-wal", "-shm"):  # a stale log would be replayed into the copy
+            pathlib.Path(str(work) + suffix).unlink(missing_ok=True)
         shutil.copy(archive(size), work)
         report(f"match {size:,} new", run_match(work))
     if args.add:

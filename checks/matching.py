@@ -18,7 +18,9 @@ interval, date) is kept in ``_claim_keys``; distinct subject keys are compared
 with rapidfuzz inside blocks of shared words; a small quantity links every pair
 and a big one links each claim only with its nearest neighbours in time (see
 ``SMALL_QUANTITY``, ``NEAREST_PER_SIDE``), so a subject with 100,000 claims costs
-what its nearest neighbours cost.
+what its nearest neighbours cost. A big run reads and pairs claims in WORKERS
+forked processes, each given whole (unit, subject key) groups; the parent
+writes the pairs in a few large transactions (see ``_store``).
 """
 
 import bisect
