@@ -143,7 +143,7 @@ def extract(path, format_, language):
     with binary, io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="") as stream:
         claims = claims_from_stream(stream, language=language)
         if format_ == "jsonl":
-            out = click.get_text_stream("stdout")  # buffered: no flush per claim
+            out = sys.stdout  # buffered: click.echo would flush after every claim
             for claim in claims:
                 out.write(json.dumps(claim.as_dict(), ensure_ascii=False) + "\n")
             out.flush()
