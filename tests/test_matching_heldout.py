@@ -12,6 +12,9 @@ import re
 import sys
 
 import pytest
+from matching_labels import (
+    FIGURE, MONTHS, assert_bounds_follow_qualifier, assert_spans_do_not_overlap,
+)
 
 from checks.migrations import QUALIFIERS, RELATIONS
 
@@ -95,35 +98,11 @@ def test_claim_label_is_consistent(claim):
     if claim["as_of"]:
         as_of = datetime.date.fromisoformat(claim["as_of"])
         assert document["published"] is None or as_of <= datetime.date.fromisoformat(document["published"])
-    value, low, high, qualifier = claim["value"], claim["low"], claim["high"], claim["qualifier"]
-    expected = {
-        "exact": (value, value), "more_than": (value, None), "at_least": (value, None),
-        "about": (None, None), "almost": (None, value), "up_to": (None, value),
-    }
-    if qualifier in expected:
-        assert value is not None and (low, high) == expected[qualifier]
-    else:
-        assert value is None and low is not None and high is not None and low < high
+    assert_bounds_follow_qualifier(claim["value"], claim["low"], claim["high"], claim["qualifier"])
 
 
 def test_labelled_spans_do_not_overlap():
-    by_doc = collections.defaultdict(list)
-    for c in CORPUS.claims.values():
-        by_doc[c["doc"]].append((c["start"], c["end"]))
-    for doc, spans in by_doc.items():
-        spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:]):
-            assert end <= start, doc
-
-
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    "fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|decade|"
-    "decades|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|quarter|"
-    "several|few|tens|single|twice|double|doubled|tripled"
-)
-_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})\b", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+    assert_spans_do_not_overlap(CORPUS.claims.values())
 
 
 def test_every_figure_outside_page_furniture_is_labelled():
@@ -131,7 +110,7 @@ def test_every_figure_outside_page_furniture_is_labelled():
     for d in CORPUS.documents.values():
         text = d["text"]
         spans = [(c["start"], c["end"]) for c in CORPUS.claims.values() if c["doc"] == d["id"]]
-        for m in _FIGURE.finditer(text):
+        for m in FIGURE.finditer(text):
             if any(s <= m.start() and m.end() <= e for s, e in spans):
                 continue
             line = text[text.rfind("\n", 0, m.start()) + 1:]
@@ -139,7 +118,7 @@ def test_every_figure_outside_page_furniture_is_labelled():
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group()):
                 continue  # a year
-            if re.match(rf"\s+(?:{_MONTHS})\b", text[m.end():]):
+            if re.match(rf"\s+(?:{MONTHS})\b", text[m.end():]):
                 continue  # "1 December"
             if m.start() > 0 and text[m.start() - 1].isalpha():
                 continue  # an identifier
