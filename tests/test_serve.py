@@ -101,6 +101,8 @@ def test_wheel_ships_metadata_templates_and_samples(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "checks/metadata.yml" in names
     assert sum(n.startswith("checks/demo/") and n.endswith(".txt") for n in names) == 8
+    for template in ("base.html", "checks_queue.html", "checks_figure.html", "checks_login.html", "_checks_chart.html"):
+        assert f"checks/templates/{template}" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[datasette]" in text and "checks.datasette_plugin" in text
