@@ -29,7 +29,7 @@ import urllib.robotparser
 import httpx
 
 from . import __version__
-from .database import store_document
+from .database import now, store_document
 from .errors import ChecksError, FetchError, InputError
 from .pages import decode_html, iso_date, parse_html
 
@@ -556,7 +556,9 @@ def add_sources(db, sources, fetcher, *, url=None, overrides=None, feed_ids=None
         if error is not None:
             outcomes.append(Outcome(source, error=error))
             continue
-        if page is None:
+        if page is None:  # 304: the stored text is confirmed as of now
+            with db.atomic():
+                db.execute("UPDATE documents SET fetched_at = ? WHERE id = ?", [now(), known[source][0]])
             outcomes.append(Outcome(source, not_modified=True))
             continue
         row = known[source]

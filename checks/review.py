@@ -14,6 +14,7 @@ import re
 import secrets
 import sqlite3
 import time
+import weakref
 
 from datasette.utils import baseconv
 from datasette.utils.asgi import Forbidden, NotFound, Response
@@ -81,6 +82,43 @@ def authenticate(db, name, password):
         verify_password(password, _DUMMY_HASH)
         return False
     return verify_password(password, row[0])
+
+
+class SignInThrottle:
+    """Failed sign-ins per (name, client address): after ``limit`` failures
+    within ``window`` seconds, that name is refused from that address until the
+    oldest failure is ``window`` seconds old. Kept in memory, per server process;
+    the slow hash is the other brake."""
+
+    def __init__(self, limit=5, window=15 * 60, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self.failures = {}  # key -> monotonic times of recent failures
+
+    def _recent(self, key):
+        cutoff = self.clock() - self.window
+        times = [t for t in self.failures.get(key, ()) if t > cutoff]
+        if times:
+            self.failures[key] = times
+        else:
+            self.failures.pop(key, None)
+        return times
+
+    def wait(self, key):
+        "Seconds before ``key`` may try again; 0 when it may now."
+        times = self._recent(key)
+        if len(times) < self.limit:
+            return 0
+        return max(1, int(times[-self.limit] + self.window - self.clock() + 0.999))
+
+    def failed(self, key):
+        if len(self.failures) > 10_000:  # a flood of names: forget the stale ones
+            for stale in [k for k in self.failures if not self._recent(k)]:
+                self.failures.pop(stale, None)
+        self._recent(key)
+        self.failures.setdefault(key, []).append(self.clock())
+
+    def succeeded(self, key):
+        self.failures.pop(key, None)
 
 
 def add_reviewer(db, name, password):
@@ -387,6 +425,9 @@ async def figure_page(datasette, request):
     )
 
 
+_throttles = weakref.WeakKeyDictionary()  # Datasette instance -> SignInThrottle
+
+
 async def login_page(datasette, request):
     "/-/login: a username and password form; success sets the ds_actor cookie."
     context = {"error": None, "username": "", "next": _safe_next(request.args.get("next"))}
@@ -397,11 +438,22 @@ async def login_page(datasette, request):
     if not secrets.compare_digest(form.get("csrftoken", ""), request.scope["csrftoken"]()):
         raise Forbidden("The form's CSRF token is missing or stale: reload the sign-in page")
     name, password = form.get("username", "").strip(), form.get("password", "")
+    throttle = _throttles.setdefault(datasette, SignInThrottle())
+    key = (name.lower(), (request.scope.get("client") or ("",))[0])
+    wait = throttle.wait(key)
+    if wait:
+        minutes = (wait + 59) // 60
+        context.update(username=name, error=(
+            f"Too many failed sign-ins for {name}: try again in {minutes} minute{'s' * (minutes != 1)}."))
+        html = await datasette.render_template("checks_login.html", context, request=request)
+        return Response.html(html, status=429, headers={"Retry-After": str(wait)})
     ok = await _database(datasette).execute_fn(lambda conn: authenticate(conn, name, password))
     if not ok:
+        throttle.failed(key)
         context.update(error="Wrong username or password.", username=name)
         html = await datasette.render_template("checks_login.html", context, request=request)
         return Response.html(html, status=401)
+    throttle.succeeded(key)
     response = Response.redirect(_safe_next(form.get("next")) or "/-/review")
     response.set_cookie("ds_actor", actor_cookie(datasette, name), httponly=True, samesite="lax")
     return response

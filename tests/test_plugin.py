@@ -243,6 +243,42 @@ async def test_wrong_credentials_are_refused(ds, username, password):
 
 
 @pytest.mark.asyncio
+async def test_repeated_failed_sign_ins_are_throttled(ds):
+    async def sign_in(username, password):
+        token, cookies = await csrf(ds)
+        return await ds.client.post(
+            "/-/login", data={"csrftoken": token, "username": username, "password": password}, cookies=cookies
+        )
+
+    for _ in range(review.SignInThrottle().limit):
+        assert (await sign_in("alice", "wrong")).status_code == 401
+    # Even the right password is refused now, without being checked.
+    refused = await sign_in("alice", PASSWORD)
+    assert refused.status_code == 429 and "ds_actor" not in refused.cookies
+    assert "Too many failed sign-ins for alice: try again in 15 minutes." in refused.text
+    assert 0 < int(refused.headers["retry-after"]) <= 15 * 60
+    # Other names are not held back by alice's failures.
+    assert (await sign_in("bob", "wrong")).status_code == 401
+
+
+def test_sign_in_throttle_forgets_old_failures_and_successes():
+    clock = [1000.0]
+    throttle = review.SignInThrottle(limit=3, window=60, clock=lambda: clock[0])
+    key = ("alice", "127.0.0.1")
+    for step in range(3):
+        assert throttle.wait(key) == 0
+        throttle.failed(key)
+        clock[0] += 10  # failures at 1000, 1010, 1020
+    assert throttle.wait(key) == 30  # until the failure at 1000 is 60 s old
+    clock[0] = 1061
+    assert throttle.wait(key) == 0  # two failures left in the window
+    throttle.failed(key)
+    assert throttle.wait(key) > 0
+    throttle.succeeded(key)
+    assert throttle.wait(key) == 0 and throttle.failures == {}
+
+
+@pytest.mark.asyncio
 async def test_sign_in_needs_a_csrf_token_even_without_cookies(ds):
     bare = await ds.client.post("/-/login", data={"username": "alice", "password": PASSWORD})
     assert bare.status_code == 403 and "ds_actor" not in bare.cookies

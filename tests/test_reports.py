@@ -381,6 +381,8 @@ def test_cli_conditional_get_answered_304(server, runner, db_path):
     from checks.database import open_database
 
     db = open_database(db_path)
+    with db.atomic():  # an older fetch, so the 304's time is later even within a second
+        db.execute("UPDATE documents SET fetched_at = '2020-01-01T00:00:00+00:00'")
     before = db.execute("SELECT * FROM documents").fetchall()
     claims_before = db.execute("SELECT * FROM claims").fetchall()
     server.clear_log()
@@ -389,7 +391,12 @@ def test_cli_conditional_get_answered_304(server, runner, db_path):
     assert second.output.splitlines()[-1] == "0 new, 1 not modified, 0 failed"
     seen = requests_to(server, "/story")
     assert len(seen) == 1 and seen[0].headers["If-None-Match"] == '"v1"'
-    assert db.execute("SELECT * FROM documents").fetchall() == before
+    after = db.execute("SELECT * FROM documents").fetchall()
+    fetched_at = [d[0] for d in db.execute("SELECT * FROM documents").description].index("fetched_at")
+    # Only fetched_at moves: the 304 confirms the stored text as of this fetch.
+    assert [row[:fetched_at] + row[fetched_at + 1:] for row in after] == [
+        row[:fetched_at] + row[fetched_at + 1:] for row in before]
+    assert after[0][fetched_at] > before[0][fetched_at]
     assert db.execute("SELECT * FROM claims").fetchall() == claims_before
     assert db.execute("SELECT count(*) FROM document_revisions").fetchone()[0] == 0
 
