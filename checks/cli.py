@@ -344,11 +344,14 @@ def refresh(urls, timeout, max_bytes, concurrency, delay, ignore_robots, match_a
 
 @cli.command()
 @click.argument("feed_urls", nargs=-1, required=True, metavar="FEED_URL...")
+@click.option("--max-items", type=click.IntRange(min=1), metavar="N",
+              help="Fetch at most N new items per feed this run, newest first; the rest wait for later runs.")
 @fetch_options
 @db_option
 @silent_option
 @errors_to_messages
-def watch(feed_urls, timeout, max_bytes, concurrency, delay, ignore_robots, match_after, db_path, silent):
+def watch(feed_urls, max_items, timeout, max_bytes, concurrency, delay, ignore_robots, match_after, db_path,
+          silent):
     """Read RSS or Atom feeds and store the items not stored yet.
 
     Each feed is fetched with a conditional request, so an unchanged feed
@@ -359,14 +362,15 @@ def watch(feed_urls, timeout, max_bytes, concurrency, delay, ignore_robots, matc
 
     db = open_database(db_path)
     with _fetcher(timeout, max_bytes, concurrency, delay, ignore_robots) as fetcher:
-        feed_outcomes, new = check_feeds(db, feed_urls, fetcher)
+        feed_outcomes, new = check_feeds(db, feed_urls, fetcher, max_items=max_items)
         for feed in feed_outcomes:
             if feed.error:
                 click.echo(f"Error: {feed.error}", err=True)
             elif feed.status == "not modified":
                 click.echo(f"{feed.url}: not modified")
             else:
-                click.echo(f"{feed.url}: {feed.items} items, {feed.new_items} new")
+                later = f" ({feed.held_back} more next run)" if feed.held_back else ""
+                click.echo(f"{feed.url}: {feed.items} items, {feed.new_items + feed.held_back} new{later}")
         with progressbar(length=len(new.urls), label="Fetching items", silent=silent or not new.urls) as bar:
             outcomes = add_sources(
                 db, new.urls, fetcher, feed_ids=new.feed_ids, defaults=new.defaults, progress=bar.update

@@ -118,7 +118,8 @@ class FeedOutcome:
     status: str
     feed_id: int | None = None
     items: int = 0                  # items in the feed
-    new_items: int = 0              # items not stored before
+    new_items: int = 0              # items not stored before, to fetch now
+    held_back: int = 0              # new items left for a later run (--max-items)
     error: ChecksError | None = None
 
 
@@ -140,9 +141,18 @@ class NewItems:
     defaults: dict = dataclasses.field(default_factory=dict)
 
 
-def check_feeds(db, feed_urls, fetcher):
+def _newest_first(items):
+    "Items with the latest published date first; undated ones after, in feed order."
+    dated = sorted((i for i in items if i.published), key=lambda i: i.published, reverse=True)
+    return dated + [i for i in items if not i.published]
+
+
+def check_feeds(db, feed_urls, fetcher, *, max_items=None):
     """Fetch each feed (conditionally), record the fetch in ``feeds``, and
-    list the items not stored yet. Returns (FeedOutcomes, NewItems)."""
+    list the items not stored yet, at most ``max_items`` per feed (newest
+    first). When items are held back, the feed's validators are not kept, so
+    the next run reads the whole feed again and picks them up. Returns
+    (FeedOutcomes, NewItems)."""
     outcomes, pending = [], {}
     for feed_url in dict.fromkeys(feed_urls):
         try:
@@ -177,11 +187,20 @@ def check_feeds(db, feed_urls, fetcher):
             else:
                 fields.update(title=feed.title, etag=response.etag, last_modified=response.last_modified)
                 outcome = FeedOutcome(url, "fetched", items=len(feed.items))
+        fresh = {}
+        for item in feed.items if feed else []:
+            if item.url in new.feed_ids or item.url in fresh or not is_url(item.url):
+                continue
+            if not known_document(db, item.url):
+                fresh[item.url] = item
+        fresh = list(fresh.values())
+        if max_items is not None and len(fresh) > max_items:
+            outcome.held_back = len(fresh) - max_items
+            fresh = _newest_first(fresh)[:max_items]
+            fields.update(etag=None, last_modified=None)
         with db.atomic():
             outcome.feed_id = save_feed(db, url, **fields)
-        for item in feed.items if feed else []:
-            if item.url in new.feed_ids or not is_url(item.url) or known_document(db, item.url):
-                continue
+        for item in fresh:
             new.urls.append(item.url)
             new.feed_ids[item.url] = outcome.feed_id
             new.defaults[item.url] = {"published": item.published, "title": item.title}
@@ -190,10 +209,11 @@ def check_feeds(db, feed_urls, fetcher):
     return outcomes, new
 
 
-def watch(db, feed_urls, fetcher, *, progress=None):
-    """Check the feeds, then fetch and store every new item (``progress(n)``
-    per item). Returns (FeedOutcomes, item Outcomes from reports.add_sources)."""
-    outcomes, new = check_feeds(db, feed_urls, fetcher)
+def watch(db, feed_urls, fetcher, *, max_items=None, progress=None):
+    """Check the feeds, then fetch and store the new items, at most
+    ``max_items`` per feed (``progress(n)`` per item). Returns (FeedOutcomes,
+    item Outcomes from reports.add_sources)."""
+    outcomes, new = check_feeds(db, feed_urls, fetcher, max_items=max_items)
     items = add_sources(
         db, new.urls, fetcher, feed_ids=new.feed_ids, defaults=new.defaults, progress=progress
     )

@@ -144,3 +144,31 @@ def test_cli_watch_refuses_file_urls(runner, db_path):
 def test_cli_feeds_when_none(runner, db_path):
     result = runner.invoke(cli, ["feeds", "--db", str(db_path)], catch_exceptions=False)
     assert result.output.strip() == "No feeds yet: follow one with checks watch FEED_URL"
+
+
+def test_cli_watch_max_items_takes_the_newest_then_the_rest_on_later_runs(server, runner, db_path):
+    links = ["/news/1", "/news/2", "/news/3", "/news/4"]  # published 1-4 August
+    feed_url = serve_feed(server, links, kind="atom")
+    args = ["--db", str(db_path), "--silent", "--delay", "0", "--max-items", "2"]
+
+    first = runner.invoke(cli, ["watch", feed_url, *args], catch_exceptions=False)
+    assert first.output.splitlines() == [f"{feed_url}: 4 items, 4 new (2 more next run)", "2 new, 0 failed"]
+    db = open_database(db_path)
+    stored = lambda: [r[0] for r in db.execute("SELECT url FROM documents ORDER BY published DESC")]  # noqa: E731
+    assert stored() == [server.url_for("/news/4"), server.url_for("/news/3")]
+    assert db.execute("SELECT etag FROM feeds").fetchone()[0] is None  # read in full next time
+
+    server.clear_log()
+    second = runner.invoke(cli, ["watch", feed_url, *args], catch_exceptions=False)
+    assert second.output.splitlines() == [f"{feed_url}: 4 items, 2 new", "2 new, 0 failed"]
+    assert "If-None-Match" not in requests_to(server, "/feed")[0].headers
+    assert stored() == [server.url_for(link) for link in reversed(links)]
+    assert db.execute("SELECT etag FROM feeds").fetchone()[0] == '"feed-1"'
+
+    third = runner.invoke(cli, ["watch", feed_url, *args], catch_exceptions=False)
+    assert third.output.splitlines() == [f"{feed_url}: not modified", "0 new, 0 failed"]
+
+
+def test_cli_watch_max_items_must_be_positive(runner, db_path):
+    result = runner.invoke(cli, ["watch", "https://feeds.example/rss", "--max-items", "0", "--db", str(db_path)])
+    assert result.exit_code == 2 and "--max-items" in result.output
