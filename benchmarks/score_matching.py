@@ -4,6 +4,7 @@
                                         [--sweep] [--keep DIR]
     python benchmarks/score_matching.py --suggest-pairs    # pair lines the labels lack
     python benchmarks/score_matching.py --corpus tests/corpus/matching-heldout   # held-out set
+    python benchmarks/score_matching.py --why   # counts per reason for missed and false links
 
 Two modes. *gold*: the labelled claims (with their value, bounds, qualifier, unit, subject,
 attribution and as_of) are stored as they are, so the matcher is measured alone.
@@ -546,7 +547,7 @@ def evaluate(corpus, mode, directory, threshold=None):
     for suffix in ("", "-wal", "-shm"):
         pathlib.Path(str(path) + suffix).unlink(missing_ok=True)
     db, claims = build_database(path, corpus, mode)
-    result = {"mode": mode, "claims": len(claims), "claims_by_id": claims,
+    result = {"mode": mode, "claims": len(claims), "claims_by_id": claims, "path": path,
               "mapped": sum(1 for c in claims.values() if c["label"]),
               "labels_found": len({c["label"] for c in claims.values() if c["label"]}),
               "matcher": None, "matcher_graph": None, "matcher_error": None}
@@ -567,6 +568,341 @@ def evaluate(corpus, mode, directory, threshold=None):
     result["baseline_graph"] = score_graph(kept, claims, corpus)
     db.close()
     return result
+
+
+# --- why links are missed (counts only: allowed on a held-out corpus) ---------------
+
+READING_FIELDS = ("subject_key", "key_kind", "place", "unit", "period", "day", "qualifier", "interval")
+
+
+def stored_readings(path):
+    "The matcher's readings of every claim in the database at path: {claim id: Reading}."
+    from checks.database import open_database
+    from checks.matching import Reading
+
+    db = open_database(path)
+    try:
+        return {r["claim_id"]: Reading(**{k: r[k] for k in Reading._fields})
+                for r in db.query("SELECT * FROM _claim_keys")}
+    finally:
+        db.close()
+
+
+def _field(reading, name):
+    return (reading.low, reading.high) if name == "interval" else getattr(reading, name)
+
+
+def miss_reason(a, b, threshold=None):
+    """The first reason relate() would give for not linking readings a and b,
+    checked in its own order; "linkable" when relate links them (then the pair was
+    lost to blocking or the nearest-neighbour limits)."""
+    from checks import matching as m
+
+    threshold = m.DEFAULT_THRESHOLD if threshold is None else threshold
+    if a.unit != b.unit:
+        return "unit disagrees"
+    if a.period != b.period:
+        return "period disagrees"
+    if a.place and b.place and not getattr(m, "places_agree", str.__eq__)(a.place, b.place):
+        return "place disagrees"
+    if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
+        return "names disagree"
+    if not a.subject_key or not b.subject_key:
+        return "no subject (key_kind none)"
+    s = m.subject_score(a.subject_key, b.subject_key)
+    if s < m.CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind) and not m._confirms(a, b, s):
+        return "subject disagrees (context key below 95)"
+    earlier, later = sorted((a, b), key=m._sort_key)
+    if m.relate(earlier, later, threshold=0.0) is None:
+        return "figures or dates too far apart (size ratio / interval days)"
+    if m.relate(earlier, later, threshold=threshold) is None:
+        return "subject disagrees (score below threshold)"
+    return "linkable: lost to blocking or nearest neighbours"
+
+
+def _first_claim_of(claims):
+    "{label id: the first claim id standing for it}."
+    out = {}
+    for claim_id in sorted(claims):
+        label = claims[claim_id]["label"]
+        if label and label not in out:
+            out[label] = claim_id
+    return out
+
+
+def why_counts(corpus, results, readings):
+    """Counts per category (no texts): for each labelled link each mode missed,
+    the first reason; for each false link, what went wrong; and, per labelled
+    claim, which reading fields the extracted claim reads otherwise than the
+    labelled one. ``results`` and ``readings`` are keyed by mode."""
+    out = {}
+    gold_by_label = {}
+    if "gold" in results:
+        first = _first_claim_of(results["gold"]["claims_by_id"])
+        gold_by_label = {label: readings["gold"][cid] for label, cid in first.items()}
+    for mode, result in results.items():
+        claims, found = result["claims_by_id"], readings[mode]
+        stored = stored_claims(result["path"])
+        first = _first_claim_of(claims)
+        scores = result["matcher"]
+        missed, details = collections.Counter(), collections.Counter()
+        for pair in scores.false_negatives:
+            ids = [first.get(pair["first"]), first.get(pair["second"])]
+            if None in ids:
+                missed["claim not extracted"] += 1
+                continue
+            a, b = found[ids[0]], found[ids[1]]
+            reason = miss_reason(a, b)
+            if reason.startswith("period"):
+                reason += ": " + " vs ".join(sorted(_period_kind(r.period) for r in (a, b)))
+                for i, r in ((ids[0], a), (ids[1], b)):
+                    if r.period == "interval":
+                        details[f"interval side of a period miss, {mode}: " + period_marker(stored[i])] += 1
+            elif reason.startswith("place"):
+                reason += ": " + " vs ".join(sorted(place_origin(stored[i]) for i in ids))
+                for i in ids:
+                    if place_origin(stored[i]) == "sentence":
+                        details[f"sentence side of a place miss, {mode}: " + place_detail(stored[i])] += 1
+            elif reason.startswith("subject disagrees"):
+                reason += ": " + _key_difference(a, b) + " / kinds " + " vs ".join(
+                    sorted(r.key_kind for r in (a, b)))
+            elif reason.startswith("no subject"):
+                reason += ": " + " vs ".join(sorted((empty_subject_shape(stored[i]) if not found[i].subject_key
+                                                     else "has a key") for i in ids))
+            missed[reason] += 1
+        false = collections.Counter()
+        for p in scores.false_positives:
+            la, lb = claims[p.first]["label"], claims[p.second]["label"]
+            if not la or not lb:
+                false["a claim that is no labelled figure"] += 1
+            elif la == lb:
+                false["one labelled claim twice"] += 1
+            elif mode == "gold" or not gold_by_label:
+                false["different quantities: " + _alike(found[p.first], found[p.second])] += 1
+            else:
+                wrong = [f for f in READING_FIELDS[:5] for cid, label in ((p.first, la), (p.second, lb))
+                         if _field(found[cid], f) != _field(gold_by_label[label], f)]
+                false["different quantities: extracted reading differs in "
+                      + (wrong[0] if wrong else "nothing (matcher links the labelled readings too)")] += 1
+                ra, rb = found[p.first], found[p.second]
+                false["  kinds " + " vs ".join(sorted((ra.key_kind, rb.key_kind)))
+                      + (", keys equal" if ra.subject_key == rb.subject_key else ", keys differ")
+                      + ", labelled kinds " + " vs ".join(sorted((gold_by_label[la].key_kind,
+                                                                   gold_by_label[lb].key_kind)))
+                      + (", same unit '" + (ra.unit or "count") + "'")] += 1
+                for cid, label in ((p.first, la), (p.second, lb)):
+                    mine = set(found[cid].subject_key.split())
+                    gold = set(gold_by_label[label].subject_key.split())
+                    false["  side: extracted key lacks " + _word_classes(gold - mine)
+                          + "; has extra " + _word_classes(mine - gold)] += 1
+        out[mode] = {"missed": missed, "false": false, "details": details}
+        if mode != "gold" and gold_by_label:
+            fields = collections.Counter()
+            for label, cid in first.items():
+                mine, gold = found[cid], gold_by_label[label]
+                for f in READING_FIELDS:
+                    if _field(mine, f) != _field(gold, f):
+                        fields[f] += 1
+                fields["as_of: " + _as_of_case(claims[cid].get("as_of"), corpus.claims[label].get("as_of"))] += 1
+                if claims[cid].get("value") != corpus.claims[label].get("value"):
+                    fields["value"] += 1
+                if not claims[cid].get("subject"):
+                    fields["subject empty: " + empty_subject_shape(stored[cid])] += 1
+                if mine.key_kind != gold.key_kind:
+                    fields[f"key_kind {gold.key_kind} (labelled) -> {mine.key_kind}"] += 1
+                if mine.period != gold.period:
+                    fields[f"period {_period_kind(gold.period)} (labelled) -> {_period_kind(mine.period)}"] += 1
+                if mine.place != gold.place:
+                    fields["place " + ("known" if gold.place else "unknown") + " (labelled) -> "
+                           + ("unknown" if not mine.place else "other" if gold.place else "known")
+                           + ", from " + place_origin(stored[cid])] += 1
+            out[mode]["fields"] = fields
+            out[mode]["compared"] = len(first)
+    return out
+
+
+def _alike(a, b):
+    same = [f for f in READING_FIELDS[:5] if _field(a, f) == _field(b, f)]
+    return "readings alike in " + (", ".join(same) or "nothing")
+
+
+def _as_of_case(extracted, labelled):
+    if not extracted and not labelled:
+        return "both none"
+    if not extracted:
+        return "labelled, not extracted"
+    if not labelled:
+        return "extracted, not labelled"
+    if extracted == labelled:
+        return "same"
+    if extracted[:4] == labelled[:4]:
+        return "same year, other precision or day"
+    return "other year"
+
+
+def stored_claims(path):
+    "The claims of the database at path as read_claim takes them: {claim id: dict}."
+    from checks import matching
+    from checks.database import open_database
+
+    db = open_database(path)
+    try:
+        rows = db.execute(f"SELECT {matching._CLAIM_COLUMNS} FROM claims c "
+                          "JOIN documents d ON d.id = c.document_id").fetchall()
+        places = matching._DocumentPlaces(db)
+        claims = {row[0]: dict(zip(matching._CLAIM_NAMES, row)) for row in rows}
+        for claim in claims.values():
+            claim["document_place"] = places(claim["document_id"])
+        return claims
+    finally:
+        db.close()
+
+
+def place_origin(claim):
+    "Where read_claim found a claim's place: subject, near, sentence, document, monitor or none."
+    from checks import matching
+
+    full = matching.read_claim(claim, lambda _: claim["document_place"]).place
+    if not full:
+        return "none"
+    if matching.read_claim(dict(claim, sentence="", attribution=None), None).place == full and claim.get("subject"):
+        return "subject"
+    if matching.read_claim(dict(claim, attribution=None), None).place == full:
+        return "sentence"
+    if claim["document_place"] == full:
+        return "document"
+    return "monitor"
+
+
+def _period_kind(period):
+    return "year" if period.startswith("year ") else period
+
+
+_AFTER_FIGURE = re.compile(r"\s*([^\s]?)([\w'’-]*)")
+
+
+def empty_subject_shape(claim):
+    "What follows a figure the extractor gave no subject: a class, never the words."
+    from checks import lexicon
+
+    sentence, quote = claim.get("sentence") or "", claim.get("quote") or ""
+    at = sentence.find(quote)
+    if at < 0:
+        return "figure not in its sentence"
+    unit = f"unit {claim['unit']}, " if claim.get("unit") else ""
+    rest = sentence[at + len(quote):]
+    m = re.match(r"(-?)\s*([A-Za-z][\w'’-]*)?", rest)
+    if m.group(1):
+        return unit + "hyphen-joined word after the figure"
+    word = m.group(2)
+    if not word:
+        return unit + "punctuation or end after the figure"
+    if word[0].isupper():
+        return unit + "capitalised word after the figure"
+    if word.lower() in ("of", "in", "among"):
+        return unit + "of/in/among after the figure"
+    if word.lower() in ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "will"):
+        return unit + "verb 'be/have/remain' after the figure"
+    if word.lower().endswith("ed"):
+        return unit + "-ed word after the figure"
+    if word.lower() in lexicon.words("a an the this that to for on at by with from since than as and or but"):
+        return unit + "function word after the figure"
+    if word.lower().endswith("s"):
+        return unit + "plural-looking word after the figure"
+    return unit + "other lowercase word after the figure"
+
+
+def _word_classes(words):
+    "The lexicon classes of some subject words: slice, event, generic, other (never the words)."
+    from checks import lexicon
+
+    if not words:
+        return "nothing"
+    classes = set()
+    for w in words:
+        classes.add("slice" if w in lexicon.SLICE_WORDS else "event" if w in lexicon.EVENT_WORDS
+                    else "generic" if w in lexicon.GENERIC else "other")
+    return "+".join(sorted(classes))
+
+
+def _key_difference(a, b):
+    from checks import lexicon
+
+    x, y = set(a.subject_key.split()), set(b.subject_key.split())
+    if not x & y:
+        return "share no word"
+    if not (x & y) - lexicon.GENERIC:
+        return "share only generic words"
+    diff = x ^ y
+    if diff <= lexicon.EVENT_WORDS:
+        return "differ only in event words"
+    if diff & lexicon.SLICE_WORDS:
+        return "differ in a slice word"
+    if x < y or y < x:
+        return "one holds the other, plus non-event words"
+    return "overlap, each with words of its own"
+
+
+def period_marker(claim):
+    "Which kind of interval marker makes read_claim call a claim's figure one interval's."
+    from checks import lexicon, matching
+
+    sentence, quote = claim.get("sentence") or "", claim.get("quote") or ""
+    at = sentence.find(quote)
+    window = (matching._clause(sentence, at, at + len(quote)) if at >= 0 else sentence) + " " + (
+        claim.get("subject") or "")
+    m = lexicon._INTERVAL.search(window)
+    if not m:
+        return "no interval marker"
+    text = m.group().lower()
+    for kind, pattern in (("month name", r"\b(?:in|during) [a-z]+$"), ("alone", r"alone"),
+                          ("daily/weekly/monthly/overnight", r"daily|weekly|monthly|overnight"),
+                          ("night", r"night"), ("this/last/past day-week-month", r"^(?:this|last|past|previous|that|the same|a single|one) "),
+                          ("weekend", r"weekend"), ("per day/week/month", r"^(?:per|a|each|every) "),
+                          ("first day/week", r"^(?:first|second|third|opening)"), ("hours", r"hours")):
+        if re.search(pattern, text):
+            return "marker: " + kind + (" (in the subject)" if m.start() > len(window) - len(claim.get("subject") or "") - 1 else "")
+    return "marker: other"
+
+
+def place_detail(claim):
+    "How a sentence gave a claim its place: located or nearest, and what kind of word."
+    from checks import lexicon, matching
+
+    reading = matching.read_claim(dict(claim, attribution=None), None)
+    sentence, quote = claim.get("sentence") or "", claim.get("quote") or ""
+    at = sentence.find(quote)
+    located = lexicon.located_place(sentence, max(at, 0)) == reading.place
+    words = [w for w in lexicon.words(sentence) if lexicon.PLACE_OF.get(w) == reading.place]
+    kinds = set()
+    for w in words:
+        if w == reading.place.lower():
+            kinds.add("country")
+        elif w in lexicon.LEADERS:
+            kinds.add("leader")
+        elif w.endswith(("ian", "ians", "ish", "ese", "an", "ans", "i", "ic")):
+            kinds.add("adjective")
+        else:
+            kinds.add("city/monitor")
+    same_doc = "= own document's" if claim["document_place"] == reading.place else (
+        "document has none" if not claim["document_place"] else "≠ own document's")
+    return f"{'located' if located else 'nearest'} {'+'.join(sorted(kinds))}, {same_doc}"
+
+
+def report_why(counts, out=None):
+    out = out or sys.stdout
+    for mode, parts in counts.items():
+        print(f"\n-- why, {mode}", file=out)
+        for title, key in (("missed labelled links, first reason", "missed"),
+                           ("details of the missed links", "details"), ("false links", "false")):
+            print(f"{title}: {sum(n for k, n in parts[key].items() if not k.startswith(' '))}", file=out)
+            for reason, n in parts[key].most_common():
+                print(f"  {n:5}  {reason}", file=out)
+        if "fields" in parts:
+            print(f"labelled claims whose extracted reading differs ({parts['compared']} compared):",
+                  file=out)
+            for name, n in sorted(parts["fields"].items()):
+                print(f"  {n:5}  {name}", file=out)
 
 
 # --- reporting ----------------------------------------------------------------------
@@ -670,6 +1006,10 @@ def main(argv=None):
                              "over score cutoffs 0..100")
     parser.add_argument("--errors", action="store_true",
                         help="list false positives, false negatives and relation errors")
+    parser.add_argument("--why", action="store_true",
+                        help="count, per category, why labelled links were missed and false links "
+                             "made, and which reading fields extraction gets otherwise (counts "
+                             "only: allowed on a held-out corpus)")
     parser.add_argument("--keep", metavar="DIR",
                         help="write the databases to DIR (e.g. benchmarks/out) instead of a temp dir")
     parser.add_argument("--suggest-pairs", action="store_true",
@@ -685,12 +1025,18 @@ def main(argv=None):
         return 0
     print("matching corpus: " + describe(corpus))
     modes = ("gold", "end-to-end") if args.mode == "both" else (args.mode,)
+    if args.why and "gold" not in modes:
+        modes = ("gold",) + modes  # the labelled readings are what extracted ones are held to
+    results, readings = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         directory = pathlib.Path(args.keep or tmp)
         directory.mkdir(parents=True, exist_ok=True)
         for mode in modes:
             result = evaluate(corpus, mode, directory, threshold=args.threshold)
             report(result)
+            if args.why and result["matcher"]:
+                results[mode] = result
+                readings[mode] = stored_readings(directory / f"matching-{mode}.db")
             if args.sweep and result["matcher"]:
                 swept = evaluate(corpus, mode, directory, threshold=0)
                 best, _ = matcher_sweep(swept["predictions"], swept["claims_by_id"], corpus)
@@ -702,6 +1048,8 @@ def main(argv=None):
                 which = "matcher" if result["matcher"] else f"baseline at {scores.threshold}"
                 print(f"\nerrors of the {which}, {mode}:")
                 report_errors(scores, result["claims_by_id"], corpus)
+        if results:
+            report_why(why_counts(corpus, results, readings))
     return 0
 
 

@@ -396,7 +396,7 @@ class _Patterns:
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
-        self.trigger = re.compile(_trigger_pattern(lang))
+        self.trigger, self.trigger_scan = map(re.compile, _trigger_pattern(lang))
         lookback = sorted(
             set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
             | _ARTICLES.get(lang, set()),
@@ -458,6 +458,12 @@ def _trie(words):
     return build(root, True)
 
 
+# A digit trigger takes the digits glued to it by separators ("12,345", "10:30",
+# "2019-2020"): a digit right after one of them never starts a claim (see _GLUED),
+# so the scan steps over them in one match.
+_DIGIT_RUN_TRIGGER = r"\d+(?:[,.:/\-–]\d+)*"
+
+
 def _trigger_pattern(lang):
     """Where a claim can start: a digit, a currency sign, or a word that begins a
     number expression. Hedges are found by looking back from here."""
@@ -474,9 +480,14 @@ def _trigger_pattern(lang):
     stems = _EXTRA_TRIGGERS.get(lang, "").split("|") if lang in _EXTRA_TRIGGERS else []
     first = "".join(sorted({w[0] for w in list(words) + stems} | {w[0].upper() for w in list(words) + stems}))
     extra = rf"|(?<![^\W\d_]){_trie(stems)}" if stems else ""
-    return (
-        rf"(?=[\d$€£₽₾{re.escape(first)}])(?:[\d$€£₽₾]|(?<![^\W\d_]){_trie(words)}(?![^\W\d_]){extra})"
-    )
+    word = rf"(?<![^\W\d_]){_trie(words)}(?![^\W\d_]){extra}"
+    at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
+    # The scan starts on a character that is not a letter (a class the regex engine
+    # looks for in C, far fewer positions than the letters a word can start with): a
+    # digit run or a currency sign is the trigger itself; anything else (a space, a
+    # quote) triggers when a number word starts right after it (group "w").
+    scan = rf"[\W\d_](?:(?<=\d)\d*(?:[,.:/\-–]\d+)*|(?<=[$€£₽₾])|(?P<w>)(?=(?:{word})))"
+    return at, scan
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
@@ -503,13 +514,16 @@ _ORDINAL_END = re.compile(r"(?i)(?:st|nd|rd|th|second|third|fifth|ninth|twelfth)
 _TOTAL = re.compile(r"\btotals?\b")
 
 
+@functools.lru_cache(maxsize=4096)  # figures repeat ("two", "1,000"): read each once
 def _number(text, language):
     "(value, currency code) of one number expression, e.g. '$2bn' → (2e9, 'USD')."
     currency = None
-    phrase = _ARTICLE_NUMBERS.get(language, {}).get(_SPACES.sub(" ", text.strip().lower()))
+    table = _ARTICLE_NUMBERS.get(language)
+    phrase = table.get(_SPACES.sub(" ", text.strip().lower())) if table else None
     if phrase:
         return phrase, None
-    half = _HALF.search(text)
+    # _HALF needs "½" or "half" (no letter that ignore-case matching folds oddly)
+    half = _HALF.search(text) if "½" in text or "half" in text.lower() else None
     if half:
         value, currency = _number(text[:half.start()] + text[half.end():], language)
         return (None if value is None else value + 0.5), currency
@@ -534,13 +548,18 @@ def _unit(m, patterns):
         return unit, factor, None
     if m.group("other"):
         return _OTHER_UNITS.get(_SPACES.sub(" ", m.group("other").lower())), 1, None
-    for code, _ in _CURRENCY_WORDS:
-        if m.group(f"cur_{code}"):
+    for group, code in _CURRENCY_GROUPS:
+        if m.group(group):
             return code, 1, code
-    for i, (unit, factor, _) in enumerate(_DURATIONS):
-        if m.group(f"dur_{i}"):
+    for group, unit, factor in _DURATION_GROUPS:
+        if m.group(group):
             return unit, factor, None
     return None, 1, None
+
+
+# The unit groups of the claim regex, named once (not formatted per figure).
+_CURRENCY_GROUPS = tuple((f"cur_{code}", code) for code, _ in _CURRENCY_WORDS)
+_DURATION_GROUPS = tuple((f"dur_{i}", unit, factor) for i, (unit, factor, _) in enumerate(_DURATIONS))
 
 
 def _read(m, block, language):
@@ -732,6 +751,8 @@ _SUBJECT_STOP = set("""
     told reported say tell more less ago later earlier year years month months week weeks day
     days today yesterday tomorrow since whom including included include includes alone
     altogether total overall respectively per cent percent times time per
+    remain remains remained stay stays stayed along behind beyond outside inside across
+    around near toward towards via amid despite within
 """.split())
 _FILLERS = set("more further additional other extra another fresh some".split())
 _PLURAL_IRREGULAR = set("people police children men women staff personnel media militia "
@@ -770,7 +791,7 @@ _VERB_PARTICIPLES = {
 _VERB_PARTICIPLES.update({p: p for p in list(_VERB_PARTICIPLES.values())})
 _SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 _OF_DETERMINER = re.compile(
-    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b)?", re.I
+    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?(?-i:(?![A-Z]))", re.I
 )
 
 
@@ -786,14 +807,94 @@ def _is_participle(word):
     )
 
 
+# What comes after the counted noun and says which of them are counted: where they are
+# held ("… still in custody"), when ("… detained overnight", "on election night"), why
+# ("… held on political grounds"), what they went through ("… who reported torture") and
+# in which events ("… arrested in raids"). Read literally into
+# the subject; lexicon.py folds the wordings ("during the night" = "overnight").
+_TAIL_LEAD = re.compile(
+    r"(?:,?\s+(?:who|that)\b)?"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|remain|remains|remained|still|now|currently|"
+    r"reportedly|allegedly|later|subsequently|all|kept|held|in\s+(?-i:[A-Z])[\w'’-]*|"
+    r"since\s+(?:then|the\s+(?:vote|election|protests))))*\s+", re.I)
+_TAIL_PART = re.compile(
+    r"(?P<custody>in\s+(?:pre-trial\s+)?(?:custody|detention|prison|jail)\b|behind\s+bars\b)"
+    r"|(?P<night>overnight\b|(?:on|during)\s+(?:the\s+)?(?:election\s+)?night\b"
+    r"(?:\s+of\s+the\s+(?:vote|election|ballot)\b)?)"
+    r"|(?P<grounds>on\s+political\s+grounds\b|for\s+political\s+reasons\b|"
+    r"on\s+politically\s+motivated\s+charges\b|for\s+(?:their|his|her)\s+(?:political\s+)?(?:views|beliefs)\b)"
+    r"|(?P<report>(?:reported|reporting|alleged|alleging|described|complained\s+of|"
+    r"(?:say|says|said)\s+they\s+(?:had\s+)?(?:suffered|faced|experienced|were|had\s+been))\s+(?:being\s+)?"
+    r"(?P<harm>torture|tortured|ill-treatment|ill-treated|mistreatment|mistreated|abuse|beatings|beaten)\b)"
+    r"|(?P<event>(?:at|during|in)\s+(?:the\s+)?(?:police\s+|house\s+|dawn\s+)?(?:raids?|searches)\b)"
+)
+_STILL = re.compile(r"\b(?:still|remain\w*|currently)\b", re.I)
+# Any other phrase right after the noun whose object is plain lower-case words: "criminal
+# cases against protesters", "complaints of abuse", "detentions for anti-war statements";
+# not a name, a place or a date ("on Monday", "in Minsk", "since 2020").
+_TAIL_PP = re.compile(r"\s+(?P<prep>of|against|at|during|over|for|on|from|among)\s+"
+                      r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|a\s+|an\s+)?"
+                      r"(?P<obj>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b")
+_PP_NOT_OBJECT = frozenset("""week weeks month months year years day days time times period morning
+    evening afternoon night eve anniversary hour hours minute minutes moment start end beginning
+    whole rest part total average basis least most course behalf""".split())
+# Nouns naming what happened, whose phrases vary as a verb's do ("detentions at protests").
+_EVENT_NOUNS = frozenset("""detentions arrests deaths killings executions hangings fatalities casualties
+    injuries releases pardons deportations""".split())
+_NOT_HELD = frozenset("arrested detained questioned summoned searched charged fined detentions arrests".split())
+_HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "ill-treatment",
+         "mistreatment": "ill-treatment", "beaten": "beatings"}
+_TAIL_WORDS = frozenset("in behind overnight on during for who at over still".split())
+_TO_DEATH = re.compile(r"\s+to\s+death\b")
+# "… people, who have since died": what happened to them, said in a relative clause.
+_WHO_LINK = re.compile(r",?\s+(?:who|that)" + _PARTICIPLE_LINK.pattern)
+
+
+def _tail(block, pos, hi, participle=None, noun=None):
+    """The words after a counted noun (and what happened to it) that say which of
+    them are counted, up to ``hi``: ``(["still", "in", "custody"], end)``, else ``([], pos)``.
+    Political grounds single out who is held ("held on political grounds"), not who
+    was arrested ("detained for political reasons" counts every detention)."""
+    words = []
+    for _ in range(2):
+        lead = _TAIL_LEAD.match(block, pos, hi)
+        part = _TAIL_PART.match(block, lead.end(), hi) if lead else None
+        if not part or part.group("grounds") and (participle or noun) in _NOT_HELD:
+            break
+        if part.group("report"):  # "… who reported torture in custody": the torture was in custody
+            harm = part.group("harm").lower()
+            return words + ["who", "reported", _HARM.get(harm, harm)], part.end()
+        if part.group("custody") and _STILL.search(lead.group()):
+            words.append("still")
+        words += part.group().lower().split()
+        pos = part.end()
+    # a phrase on the noun itself ("complaints of abuse"), not on what happened to it
+    # ("registered for protection", "detained at the rally"): those vary from report to report
+    pp = _TAIL_PP.match(block, pos, hi) if participle is None and noun not in _EVENT_NOUNS and not words else None
+    if pp and not _TAIL_PART.match(block, pp.start("prep")):
+        obj = []
+        for word in pp.group("obj").split():
+            if word in _SUBJECT_STOP or word in _PP_NOT_OBJECT or word.endswith("ing"):
+                break
+            obj.append(word)
+        if obj:
+            words += [pp.group("prep")] + obj
+            pos = pp.start("obj") + len(" ".join(obj))
+    return words, pos
+
+
 def _subject(block, start, end, claim, language, carried, sentence_start=0, previous_subject=None):
     """(subject, head noun to carry to the next claim in a list) for English; a
     couple of following words for other languages."""
     if language not in (None, "en"):
         return (None if claim.unit else _subject_other(block, end)), None
-    if claim.unit in ("years", "months") and (_SENTENCE_TERM.search(block, max(0, start - 40), start)
+    if claim.unit in ("years", "months") and (_SENTENCE_TERM.search(block, max(0, start - 60), start)
                                               or _TERM_AFTER.match(block, end)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
+    if claim.unit in _TIME_UNITS:
+        lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
+        if lasting:
+            return lasting, None  # "has ruled for 26 years" → in power
     pos = end
     of = _OF_DETERMINER.match(block, pos)
     of_group = None
@@ -807,7 +908,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if not m or "\n" in block[pos:m.start(1)]:
             break
         word = m.group(1).lower().rstrip("'’")
-        if word in _FILLERS and not words:
+        if word in _FILLERS and not words or (
+                not words and claim.unit in _CURRENCIES and m.group(1)[:1].isupper()):  # "$2bn Chinese loan"
             pos = m.end()
             continue
         if word in _SUBJECT_STOP:
@@ -816,8 +918,11 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         spans.append(m.end())
         pos = m.end()
     noun, participle = None, None
+    share = bool(of) and claim.unit == "percent"  # "68% of registered voters", "20% of the world's potash"
     for i, word in enumerate(words):
         if i == 0 and _is_participle(word) and word not in _PLURAL_IRREGULAR - {"police", "people"}:
+            if share and len(words) > 1 and _is_plural(words[1]):
+                continue  # "registered voters": a participle naming who is counted
             participle = word
             break
         if _is_plural(word):
@@ -830,35 +935,61 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if not _is_participle(words[0]) and (claim.unit or claim.value == 1 or _is_ordinal_claim(claim)):
             noun = words[:1]
             pos = spans[0]
+            if share:  # what the share is of: "the world's potash" → world
+                noun = [_POSSESSIVE.sub("", words[0])]
+            elif claim.unit == "percent" and noun[0] in _CHANGES:
+                change_in = _CHANGE_IN.match(block, pos)  # "a 40% rise in food prices"
+                if change_in and not set(change_in.group(1).lower().split()) & (_SUBJECT_STOP | _PP_NOT_OBJECT):
+                    noun = [noun[0], "in"] + change_in.group(1).lower().split()
+                    pos = change_in.end()
+                    return " ".join(noun), None
     if noun is not None:
+        listed = _listed(block, start, pos, noun, sentence_start)
+        if listed:
+            return listed, None
+        among = _AMONG.match(block, pos) if noun[-1] in _WHO_SLICES else None
+        if among and among.group(1) not in noun:  # "180 women are among the political prisoners"
+            return " ".join(noun + among.group(1).split()), None
         status = _PEOPLE_ARE.match(block, pos) if noun == ["people"] else None
-        if status and _is_plural(status.group(1).split()[-1]):
+        if status and _is_plural(status.group(1).split()[-1]) and status.group(1).split()[0] not in _SUBJECT_STOP:
             noun = status.group(1).split()  # "400 people are now political prisoners"
             pos = status.end()
-        link = _PARTICIPLE_LINK.match(block, pos)
+        link = _WHO_LINK.match(block, pos) or _PARTICIPLE_LINK.match(block, pos)
         if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
             participle = link.group(1)
+            pos = link.end()
+        elif link and link.group(1) == "put" and _TO_DEATH.match(block, link.end()):
+            participle = "put to death"  # "901 people were put to death"
+            pos = _TO_DEATH.match(block, link.end()).end()
         if participle is None and not claim.unit:
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _ACTION_BEFORE:
                 participle = verb.group(1)  # "Police detained 27 people"
         if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
             noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
-        subject = " ".join(noun + ([participle] if participle else []))
+        tail = _tail(block, pos, min(len(block), pos + 160), participle, noun[-1])[0] if not claim.unit else []
+        subject = " ".join(noun + ([participle] if participle else []) + tail)
         return subject, (" ".join(noun), bool(participle))
-    if participle is None:
-        link = _PARTICIPLE_LINK.match(block, end)
-        if link and link.start(1) - end > 1 and _is_participle(link.group(1)):
-            participle = link.group(1)
+    after = None  # where the words after a participle read from a link begin
+    if participle is None and not (claim.unit == "percent" or claim.unit in _CURRENCIES):
+        link = _PARTICIPLE_LINK.match(block, pos if of_group else end)  # "five of whom have died"
+        if link and (of_group or link.start(1) - end > 1) and (
+                _is_participle(link.group(1)) or of_group and link.group(1) in _EVENT_PARTICIPLES):
+            participle, after = link.group(1), link.end()
+            if participle == "put" and _TO_DEATH.match(block, link.end()):
+                participle = "put to death"  # "31 of those put to death"
+                after = _TO_DEATH.match(block, link.end()).end()
     if of_group and not words and not participle:
         verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
         act = verb.group(1) if verb and verb.group(1) in _ACTION_BEFORE else None
-        return " ".join([of_group["previous"]] + ([act] if act else [])), None  # "held 26 of them"
+        tail = _tail(block, pos, min(len(block), pos + 160))[0]  # "1,300 of them remain in custody"
+        return " ".join([of_group["previous"]] + ([act] if act else []) + tail), None  # "held 26 of them"
     if participle:
+        tail = _tail(block, after, min(len(block), after + 160), participle)[0] if after and not claim.unit else []
         if of_group:
-            return f"{of_group['previous']} {participle}", None  # "five of whom have died"
+            return " ".join([of_group["previous"], participle] + tail), None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
-        return f"{head} {participle}", (head, True)
+        return " ".join([head, participle] + tail), (head, True)  # "1,000 were held at the weekend"
     before = _WORD_BEFORE.search(block[max(0, start - 30):start])
     if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
         return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
@@ -866,7 +997,123 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         named = _named_before(block, sentence_start, start)
         if named:
             return named, None
+    if start > sentence_start:
+        return _noun_before(block, sentence_start, start, claim), None
     return None, None
+
+
+# What a duration measures, said the way a reader would: how long someone has held power
+# ("has ruled Belarus for 26 years", "13 years at the helm", "his 26-year rule" → in power),
+# a prison term given without the word ("received nine years", "handed eight years in a
+# colony" → sentence), and the time since an event ("eleven months after the election",
+# "nine months into the protests" → since the election, since the protests).
+_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours"})
+_CURRENCIES = frozenset(_CODES.split("|"))
+_HEDGE = r"(?:(?:more\s+than|almost|nearly|over|about|some|around|at\s+least|well\s+over|close\s+to|just\s+over)\s+)?"
+_POWER_BEFORE = re.compile(
+    r"(?:\b(?:ruled|governed|reigned|run|presided\s+over)(?:\s+(?:over\s+)?(?:the\s+country|(?-i:[A-Z])[\w'’-]*))?"
+    r"|\bled\s+(?:the\s+country|(?-i:[A-Z])[\w'’-]*)"
+    r"|\b(?:in|held)\s+(?:power|office)|\bat\s+the\s+helm(?:\s+of\s+(?-i:[A-Z])[\w'’-]*)?)\s+for\s+" + _HEDGE + r"\Z",
+    re.I)
+_POWER_AFTER = re.compile(r"(?:-\w+)?\s+(?:in\s+(?:power|office)|at\s+the\s+helm|as\s+(?:president|leader|head\s+of\s+state)"
+                          r"|of\s+(?:(?:his|her|their)\s+|(?-i:[A-Z])[\w-]*['’]s\s+)?(?:rule|reign|presidency|power))\b"
+                          r"|(?:-\w+)?\s+(?:rule|reign|presidency|tenure)\b", re.I)
+_SERVING = frozenset("serving serves served handed".split())
+_GIVEN_BEFORE = re.compile(r"\b(received|receives|receiving|got|gets|was\s+given|were\s+given|given|handed(?:\s+down)?|"
+                           r"gave|gives|faces|facing|face|faced|risks|serving|serves|served)"
+                           r"(?:\s+(?:him|her|them|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?\s+"
+                           r"(?:(?:more\s+than|almost|nearly|over|about|up\s+to|at\s+least)\s+)?\Z", re.I)
+_PRISON_WORDS = re.compile(r"\b(?:sentenc\w*|court|judge|verdict|convicted|prison|jail\w*|colony|trial|prosecutors?)\b", re.I)
+_SINCE_AFTER = re.compile(r"\s+(?:after|since|into)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                          r"((?:[a-z][\w-]*\s+){0,2}?(?:election|vote|ballot|protests?|war|invasion|crackdown|"
+                          r"uprising|revolution|strike|siege|arrest|detention|coup|referendum|elections))\b")
+
+
+# Shares and changes: "a 40% rise in food prices", "prices rose by 40%" → rise in prices.
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CHANGES = frozenset("rise increase fall drop decline jump cut reduction growth surge hike".split())
+_CHANGE_IN = re.compile(r"\s+in\s+(?:the\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s?)\b(?<!\bthe)")
+_RISE_BEFORE = re.compile(
+    r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?P<verb>rose|risen|increased|jumped|grew|grown|climbed|surged|fell|fallen|dropped|declined|slumped|plunged)"
+    r"\s+(?:by\s+)?\Z")
+_FOR_CANDIDATE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+|incumbent|president|opposition|challenger|candidate)\b")
+_FALLS = frozenset("fell fallen dropped declined slumped plunged".split())
+
+
+def _duration_subject(block, start, end, sentence_start, claim_unit):
+    "What a duration measures when the words around it say it without a noun after it, else None."
+    lead = block[max(sentence_start, start - 60):start]
+    if _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
+        return "in power"
+    given = _GIVEN_BEFORE.search(lead)
+    if given and claim_unit in ("years", "months"):
+        stop = block.find(". ", end)  # a court's word in this sentence or the one before
+        if given.group(1).lower() in _SERVING or _PRISON_WORDS.search(
+                block, max(0, sentence_start - 300), len(block) if stop < 0 else stop):
+            return "sentence"
+    since = _SINCE_AFTER.match(block, end)
+    if since:
+        return "since the " + _SPACES.sub(" ", since.group(1).lower())
+    return None
+
+
+# A figure with nothing counted after it, whose noun comes just before: "a crowd of
+# 10,000", "a loan of $1.5 billion", "turnout was 84%", "arrests topped 1,000", "has
+# ruled for 26 years", "in pre-trial detention for almost eleven months".
+_OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
+_LINK_BEFORE = re.compile(
+    r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
+    r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|climbed\s+to|"
+    r"grew\s+to|fell\s+to|dropped\s+to|hit|topped|exceeded|surpassed|passed|numbered|number|"
+    r"totalled|totaled|came\s+to|amounted\s+to)\s+(?:(?:closer|close|nearer)\s+to\s+)?\Z")
+_FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
+_VOTE_BEFORE = re.compile(r"\b(?:credited\s+with|won|wins|winning|received|secured|polled|took|takes|"
+                          r"(?:gave|giving|gives)\s+[A-Z][\w-]*|with)\s+\Z")
+_AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets)\s+"
+                        r"(?:the\s+|its\s+|their\s+)?(?:([a-z-]+)\s+)?([a-z-]+)\s+at\s+\Z")
+_VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
+_NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
+                         "out each any share half third quarter".split())
+
+
+def _noun_before(block, sentence_start, start, claim):
+    "What a figure counts when its noun comes just before it, or None."
+    lo = max(sentence_start, start - 60)
+    lead = block[lo:start]
+    if lo == sentence_start and lead[:1].isupper() and lead[1:2].islower():
+        lead = lead[0].lower() + lead[1:]  # "Turnout was 84%"
+    if claim.unit == "percent":
+        vote = _VOTE_BEFORE.search(lead) or _FOR_CANDIDATE.match(block, start + len(claim.quote))
+        if vote and (vote.group().startswith(("credited", "won"))
+                     or _VOTE_WORDS.search(block, sentence_start, start + 200)):
+            return "share of the vote"  # "credited with 10.1%", "at least 60% for Tsikhanouskaya"
+    if claim.unit == "percent":
+        change = _RISE_BEFORE.search(lead)
+        if change:
+            words = [w for w in (change.group(1), change.group(2)) if w and w not in _SUBJECT_STOP]
+            if words and words[-1] not in _NOT_COUNTED:
+                return ("fall in " if change.group("verb") in _FALLS else "rise in ") + " ".join(words)
+            return None
+    if claim.unit in ("years", "months", "weeks", "days", "hours"):
+        patterns = (_FOR_BEFORE,)
+    elif claim.unit == "percent" or claim.unit in _CURRENCIES:  # "a turnout of 68%", "a loan of $1.5 billion"
+        patterns = (_OF_BEFORE, _AT_BEFORE, _LINK_BEFORE)
+    else:  # "a fence of about 500 km" says what is measured, not what is counted
+        patterns = (_AT_BEFORE, _LINK_BEFORE) if claim.unit else (_OF_BEFORE, _AT_BEFORE, _LINK_BEFORE)
+    for pattern in patterns:
+        m = pattern.search(lead)
+        if not m:
+            continue
+        words = [w for w in (m.group(1), m.group(2)) if w]
+        while words and (words[0] in _SUBJECT_STOP or words[0] in _FILLERS):
+            words = words[1:]
+        if not words or words[-1] in _SUBJECT_STOP or words[-1] in _NOT_COUNTED:
+            return None
+        if pattern is _FOR_BEFORE and words[-1] in _VERB_PARTICIPLES:
+            words = words[-1:]  # "was held for", "has ruled for"
+        return " ".join(words)
+    return None
 
 
 _PEOPLE_ARE = re.compile(
@@ -876,14 +1123,15 @@ _PEOPLE_ARE = re.compile(
 _VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearly|almost|over|around|"
                           r"up|to|only|another|a|further|roughly|approximately|fewer|less)\s+)*$")
 _SENTENCE_TERM = re.compile(
-    r"(?i:sentenced\s+(?:\w+\s+){0,3}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
+    r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",
 # "the list of political prisoners …; the total is now 1,100", "the death toll … at 225".
 _NAMED_BEFORE = re.compile(
-    r"(?i:number|count|total|tally|list|ranks)\s+of\s+(?:the\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+s)(?![\w-])"
+    r"(?i:number|count|total|tally|list|ranks)\s+of\s+(?:the\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?"
+    r"(?:[a-z-]+s|people|police|children|men|women|staff|personnel))(?![\w-])"
     r"|(?P<toll>(?:(?:confirmed|civilian|official)\s+){0,2}death\s+toll)"
 )
 
@@ -906,6 +1154,71 @@ def _named_before(block, sentence_start, start):
     if link and link.group(1) in _EVENT_PARTICIPLES and link.end() <= start:
         noun.append(link.group(1))
     return " ".join(noun)
+
+
+# Who a figure's noun may single out of a larger group named after it.
+_WHO_SLICES = frozenset("women men children minors journalists lawyers students teachers doctors "
+                        "foreigners activists reporters bloggers musicians artists".split())
+_AMONG = re.compile(r"\s+(?:are|were|remain|are\s+now|were\s+still)\s+among\s+(?:the\s+|its\s+|their\s+)?"
+                    r"(?:[A-Za-z]+['’]s\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b")
+# Entries of a list: "added 42 people to its list of political prisoners", "40 names to its
+# political prisoner list", "Memorial's list of political prisoners now has 400 names".
+_LIST_AFTER = re.compile(
+    r"[^.;:]{0,40}?\bto\s+(?:its|the|their|his|her)\s+(?:(?P<pre>(?:[a-z-]+\s+){0,2}?)list\b"
+    r"(?:\s+of\s+(?P<post>(?:[a-z\"“”-]+\s+)?[a-z\"“”-]+s)\b)?)")
+_LIST_ENTRIES = frozenset(("names", "people", "persons", "individuals"))
+_NOT_A_LISTED = frozenset(("sanctions", "sanction", "black", "watch", "wanted", "waiting", "voters",
+                           "candidate", "candidates", "party"))
+_ADDED_BEFORE = re.compile(r"\b(?:added|adds|add|adding|included|includes|recognised|recognized)\s+"
+                           r"(?:[\w,.-]+\s+){0,3}$", re.I)
+
+
+def _listed(block, start, pos, noun, sentence_start):
+    "What a list counts, when the figure counts its entries (names, people), or None."
+    if noun[-1] not in _LIST_ENTRIES:
+        return None
+    m = _LIST_AFTER.match(block, pos)
+    if m:
+        whole = (m.group("post") or m.group("pre") or "").strip().strip("\"“”").split()
+        if not whole or set(whole) & _NOT_A_LISTED or noun[-1] != "names" and whole[-1] not in ("prisoners", "prisoner", "agents", "extremists", "terrorists"):
+            return None
+        if not whole[-1].endswith("s"):
+            whole[-1] += "s"  # "political prisoner list" → political prisoners
+        added = _ADDED_BEFORE.search(block, max(sentence_start, start - 40), start)
+        return " ".join(whole + (["added"] if added else []))
+    if noun == ["names"]:
+        return _named_before(block, sentence_start, start)
+    return None
+
+
+# A figure with no noun that goes on with the noun of the figure before it, in this
+# sentence or the last: "…, but about 1,250 remain behind bars", "Some 1,350 remain in
+# jail", "Memorial counts more than 700 in Russia", "the total is now more than 1,100".
+_ELIDED_AFTER = re.compile(
+    r"\s+(?:still\s+)?(?:remain|remains|remained|stay|stayed|are\s+still|were\s+still|are\s+now|"
+    r"(?:are|were|is)\s+(?:still\s+)?(?:held|jailed|detained|imprisoned|in\s+(?:jail|prison|custody)|behind\s+bars))\b")
+_TOTAL_BEFORE = re.compile(
+    r"(?i:total|tally|count|list|number|figure)\w*\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|reaches|past|grew\s+to|has\s+grown\s+to|now)\s+$"
+    r"|(?:counts|counted|lists|listed|puts\s+the\s+(?:number|figure|total)\s+at)\s+$")
+_CONTINUE_REACH = 400
+_EVENT_TAIL = re.compile(r"^new\s+|\s+(?:added|registered|recognised|recognized|freed|released|pardoned)$")
+
+
+def _continued_subject(text, start, end, span, last):
+    "The previous figure's noun for a figure that has none but goes on with it, or None."
+    last_span, subject, _ = last
+    if last_span != span and (last_span[1] < span[0] - 2 or start - last_span[1] > _CONTINUE_REACH):
+        return None  # only the sentence before
+    lead = text[max(span[0], start - 50):start]
+    if _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
+        words = subject.split()
+        cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
+        words = _EVENT_TAIL.sub("", " ".join(words[:cut])).split()  # not "… still in custody"
+        while len(words) > 1 and words[-1] in _EVENT_PARTICIPLES:
+            words.pop()
+        return " ".join(words)
+    return None
 
 
 def _is_ordinal_claim(claim):
@@ -962,26 +1275,34 @@ _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|autho
                 r"agency|watchdog|pollster|airline|mission|groups")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
-_SOURCE_PHRASE = (rf"(?:(?:[A-Z][\w’'.&-]*['’]s\s+)?(?:[A-Z][\w-]*\s+)?"
-                  rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}(?i:{_SOURCE_HEAD})"
+# Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
+_OWNER = r"(?:(?<=[Tt]he\s)[A-Z][\w-]*\s+)?[A-Z][\w’'.&-]*?(?:['’]s|(?<=s)['’])\s+"
+_LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
+_SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?i:{_SOURCE_HEAD})"
                   rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
+# An owned institution written in lower case, "Lithuania's border guard": tried before
+# _NAME, which would take the owner alone ("Poland's Border Guard Service" stays a _NAME).
+_OWNED_SOURCE = (rf"(?:{_OWNER}(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?:{_SOURCE_HEAD})"
+                 rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
     rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
     rf"(?:(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
-    rf"(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?(?P<name>{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
+    rf"(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
 )
 _FIGURES_FROM = re.compile(
     rf"(?i:{_DATA_WORDS}|list|count)\s+(?:of\s+[\w\s-]{{1,40}}?\s+)?(?i:from|by|compiled\s+by|published\s+by|released\s+by|kept\s+by|maintained\s+by|"
-    rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_NAME}|{_SOURCE_WORDS})"
+    rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_WORDS})"
 )
 _POSSESSIVE_SOURCE = re.compile(
-    rf"(?<![\w’'.&-])(?P<name>{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
+    rf"(?<![\w’'.&-])(?P<name>{_OWNED_SOURCE}|{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)"
 )
-_VERB_THEN_NAME = re.compile(rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_NAME})")
+_VERB_THEN_NAME = re.compile(
+    rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}(?=\s*(?:[,.;:)]|$)|"
+    rf"\s+(?:on|in|at|last|this|earlier|late|yesterday|today)\s)|{_NAME}(?![\w’'.&-]|\s+[a-z]))")
 _OTHER_LANGUAGE_SOURCE = re.compile(
     r"(?i:по\s+данным|по\s+словам|по\s+информации|по\s+подсчётам|по\s+подсчетам|"
     r"как\s+сообщает|как\s+сообщил[аи]?|сообщает|сообщил[аи]?|паводле|па\s+даных|"
@@ -1001,11 +1322,12 @@ _NOT_NAMES = set("""he she they it we i you this that these those there the a an
 
 _WHOSE_COUNT = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+(?:latest\s+|own\s+)?(?:count|tally|list|figures?)\b")
 # What may stand between a source and its verb: "Viasna has now", "Poland's border guard
-# says it recorded", "Prosecutors, by contrast, have".
+# says it recorded", "Prosecutors, by contrast, have", "Amnesty International, which counted"
+# (not ", who": "Prigozhin, who claimed to lead 25,000 fighters" is no count of his).
 _BEFORE_VERB_FILLER = re.compile(
     r"(?:\s*,?\s+(?:has|have|had|now|also|then|later|still|already|again|itself|instead|"
     r"meanwhile|separately|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+(?:week|month)|"
-    r"by\s+contrast|in\s+a\s+statement)\s*,?)+$"
+    r"by\s+contrast|in\s+a\s+statement|which\s+[^,;\d]{1,80}?,|who\s+[^,;\d]{1,80}?,|(?<=,\s)which)\s*,?)+$"
 )
 _SOURCE_NP_END = re.compile(
     rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
@@ -1053,17 +1375,23 @@ def _source_before(sentence, verb_start):
     if not m:
         return None
     name = m.group("name")
-    name = re.sub(r"^(?i:a\s+)?(?:new\s+)?(?:study|survey|report|poll|analysis)\s+by\s+", "", name)
-    poss = re.match(r"[A-Z][\w’'.&-]*['’]s\s+(?=[a-z])", name)
-    if poss:  # "Belarus's interior ministry" → "interior ministry"
-        name = name[poss.end():]
+    if "by" in name:
+        name = _STUDY_BY.sub("", name)
     return (lo + m.start("name"), name, True)
+
+
+_STUDY_BY = re.compile(r"^(?i:a\s+)?(?:new\s+)?(?:study|survey|report|poll|analysis)\s+by\s+")
+
+
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
+_THE_START = re.compile(r"^(?:the|The)\s+")
+_SOURCE_WORDS_RE = re.compile(_SOURCE_WORDS, re.I)
 
 
 def _clean_name(name):
     name = name.strip().strip("«»“”„\"").strip().rstrip(".,;:")
-    name = re.sub(r"(?:['’]s|['’])$", "", name)
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = _POSSESSIVE_END.sub("", name)
+    name = _THE_START.sub("", name)
     if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "this", "that", "in", "on", "but", "and", "however"}:
         return None
     return _SPACES.sub(" ", name)
@@ -1100,7 +1428,9 @@ def _attributions(sentence, language=None):
         found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
     if ", whose " in sentence:
         found += [(m.start("name"), m.group("name"), False) for m in _WHOSE_COUNT.finditer(sentence)]
-    verbs = _SOURCE_VERB.finditer(sentence) if _may_contain(sentence, _VERB_CUES) else ()
+    may = (not sentence.isascii() and any(map(sentence.__contains__, _CASE_ODD_CHARS))
+           or any(map(lower.__contains__, _VERB_CUES)))  # _may_contain, with ``lower`` at hand
+    verbs = _SOURCE_VERB.finditer(sentence) if may else ()
     for verb in verbs:
         source = _source_before(sentence, verb.start())
         if source:
@@ -1113,7 +1443,7 @@ def _attributions(sentence, language=None):
                   for m in _OTHER_LANGUAGE_SOURCE.finditer(sentence)]
     named = []
     for position, name, may_be_common in sorted(found):
-        if may_be_common and re.fullmatch(_SOURCE_WORDS, name, re.I):
+        if may_be_common and _SOURCE_WORDS_RE.fullmatch(name):
             name = name.lower()
         name = name if name is PREVIOUS else _clean_name(name)
         if name:
@@ -1139,7 +1469,7 @@ _AS_OF = re.compile(
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
        | (?P<m4>{MONTH})\.?,?\s+(?P<y4>\d{{4}})
-       | (?P<y5>(?:19|20)\d{{2}})(?![\d,.]|\s*[-–]\d)(?!\s+(?i:election|presidential|vote))
+       | (?:(?i:early|late|mid-?|the\s+whole\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)?(?P<y5>(?:19|20)\d{{2}})(?!\d|[,.]\d|\s*[-–]\d)(?!\s+(?i:election|presidential|vote))
       )
     )
     """,
@@ -1166,8 +1496,72 @@ def _dates(sentence):
     for m in _AS_OF.finditer(sentence, start):
         value = _date_of(m)
         if value:
-            found.append((m.start(), value))
+            found.append((m.start(), value, m.end()))
+    if ":" in sentence:
+        label = _DATE_LABEL.match(sentence)  # "2021: about 6,000 detained", "- 1 July 2021: 529"
+        if label:
+            found.append((label.start("date"), _label_date(label), label.end()))
     return found
+
+
+# A date heading a line of a list or table: its figures are for that date.
+_DATE_LABEL = re.compile(
+    rf"[ \t]*(?:[-–•*·][ \t]*)?(?P<date>(?:(?P<d>\d{{1,2}})\s+)?(?:(?P<m>{MONTH})\s+)?(?P<y>(?:19|20)\d\d)):[ \t]")
+# Between a date and a figure, what says the date belongs to another clause: a relative
+# clause or aside ("…, which Iran ratified in 1994", "who died in July 2023"), a start
+# ("since", "began", "introduced in"), another figure nearer the date ("up 17% from 834 in
+# 2023"), or a clause of its own ("; …", " — ", "while …").
+_OTHER_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whose|when|where|while|whereas|but|and|including)\b"
+                           r"|\s(?:while|whereas|since|until)\s")
+_OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|\b(?:from|against|compared|than|up|down)\b[^;]*?\d")
+_START_BEFORE = re.compile(
+    r"(?i:since|began|begun|started|introduced|created|founded|established|ratified|succeeded|"
+    r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|when|where)\s(?:[^,;]|,(?=\d))*$")
+_NOW = re.compile(r"(?i:\bnow\b|\bcurrently\b|\btoday\b)")
+
+
+def _label_date(m):
+    year = int(m.group("y"))
+    if not m.group("m"):
+        return f"{year:04d}"
+    month = _MONTH_NUMBER.get(m.group("m").lower().rstrip("."))
+    if month is None:
+        return f"{year:04d}"
+    day = m.group("d")
+    if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d}-{int(day):02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def _as_of_for(sentence, dates, start, end):
+    """The date the figure at sentence[start:end] refers to: the nearest date of its own
+    clause that is not a start ("since …") nor another figure's, or None."""
+    best = None
+    for position, value, date_end in dates:
+        if date_end <= start:  # the date comes first: "As of 1 May 2023, 1,453 …"
+            between = sentence[date_end:start]
+            lead = sentence[max(0, position - 60):position]
+            if (_OTHER_CLAUSE.search(between) and not between.startswith(", when")
+                    and not _LABEL_OR_LEAD.match(sentence, 0, position + 1)
+                    or _START_BEFORE.search(lead) or _RELATIVE_OPEN.search(sentence, 0, position)
+                    and "," in between or _NOW.search(between)):
+                continue
+            distance = start - date_end
+        elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
+            between = sentence[end:position]
+            if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
+                    or _START_BEFORE.search(sentence, max(end, position - 60), position)):
+                continue
+            distance = position - end
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+_LABEL_OR_LEAD = re.compile(r"[ \t]*(?:[-–•*·][ \t]*)?(?:(?i:as\s+of|as\s+at|by|in|on|during|at)\s+)")
 
 
 def _date_of(m):
@@ -1191,7 +1585,7 @@ def _date_of(m):
             return None
         if g["y4"]:
             return f"{int(g['y4']):04d}-{_MONTH_NUMBER[g['m4'].lower().rstrip('.')]:02d}"
-        if g["y5"] and g["cue"].lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "на", "к", "stand", "stand:"):
+        if g["y5"] and g["cue"].lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "at", "на", "к", "stand", "stand:"):
             return g["y5"]
     except (KeyError, ValueError):
         return None
@@ -1235,13 +1629,20 @@ class _Sentences:
         self._advance()
 
     def _advance(self):
+        text = self.text
         for m in self.boundaries:
-            if m.group()[0] == "\n":
-                self.next_end = (m.start(), m.end())
+            at = m.start()
+            first = text[at]
+            if first == "\n":
+                self.next_end = (at, m.end())
                 return
-            if m.group()[0] == "." and _is_abbreviation(self.text, m.start()):
+            # a long word before the dot: _is_abbreviation's quick "no", without the call
+            if (first == "." and not (at > _LONGEST_ABBREVIATION
+                                      and text[at - _LONGEST_ABBREVIATION - 1:at].isalpha())
+                    and _is_abbreviation(text, at)):
                 continue
-            self.next_end = (m.end(), m.end())
+            end = m.end()
+            self.next_end = (end, end)
             return
         self.next_end = (len(self.text), len(self.text))
 
@@ -1290,26 +1691,57 @@ _FURNITURE = re.compile(
     r"\bPDF\b|\d\s?[KMG]B\b|\bpart \d+ of \d+\b|\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b|"
     r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
-# Words one of which every _FURNITURE alternative contains (in lower case): a
-# line with none of them is not furniture, and the costly regex is skipped for it.
-_FURNITURE_CUES = ("©", "rights reserved", "cookie", "donat", "subscri", "newsletter", "sign up",
-                   "member", "donor", "related", "viewed", "see also", "support ", "fund our", "read", "help us", "cancel", "mins)",
-                   "share on", "comments", "tags", "photo", "image", "listen", "advertisement",
-                   "updated", "published", "gift", "pdf", "part ", "seats",
-                   "results", "constituencies", "download")
+# _FURNITURE split into parts, each with the words it needs (in lower case): a word
+# every match holds, then one of the others; the parts are written for lower-cased
+# text. A line is lower-cased once, and only the parts whose words it holds are
+# searched (None: the words are the whole part). Same verdicts as _FURNITURE.search
+# (tests/test_extraction_speed_furniture.py checks it).
+_FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed, any_of, part in (
+    ("©", (), None), ("all rights reserved", (), None), ("cookie", (), None),
+    ("subscri", (), None), ("newsletter", (), None), ("sign up", (), None),
+    ("become a member", (), None), ("fund our work", (), None), ("help us", (), None),
+    ("cancel anytime", (), None), ("mins)", (), None), ("share on", (), None),
+    ("monthly donors", (), None),
+    ("donat", (), r"make a (?:one-off )?donation|one-off donation|donate now|\bdonate\b"),
+    ("support ", (), r"support (?:helps|us|our)"),
+    ("read", ("read us for free", "min read", "reading time", "read also", "read next", "also read",
+              "most read", "read more"),
+     r"read us for free|min read|reading time|\bread (?:also|next)\b|\balso read\b"
+     r"|^\s*(?:most read|read more)\b"),
+    ("", (), r"^\s*(?:related|most viewed|tags|photo|image \d|listen|advertisement|updated|"
+             r"published)\b"),  # anchored: cheaper than looking for its words
+    ("comments", (), r"\bcomments\b|\bpoints\b.*comments"),
+    ("gift", (), r"gifts? left"),
+    ("see also", (), r"\bsee also\b"),
+    ("pdf", (), r"\bpdf\b"),
+    ("part ", (), r"\bpart \d+ of \d+\b"),
+    (" of ", ("seats", "results", "constituencies", "images", "photos"),
+     r"\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b"),
+    ("download", (), r"\bdownload\b"),
+))
+# "charity no", "company number": their words are common, so the rarer second word is
+# looked for first.
 _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
-_REGISTRATION_NUMBER = re.compile(r"\s(?i:no\b|number|id\b)")
-# A file size ("2.4 MB") or a numbered list item ("1. Tusk"): the cue-free cases, one scan.
-_DIGIT_CUES = re.compile(r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")
+_REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
+_REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
+_FILE_SIZE = re.compile(r"\d\s?[kmg]b\b")  # "2.4 MB", in lower case: the part with no word
+_DIGIT_CUES = re.compile(r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")  # "2.4 MB" or "1. Tusk"
 
 
 def _is_furniture(line):
     "Does the line read as page furniture (share bar, appeal, copyright, 'Most read' list)?"
-    if (_may_contain(line, _FURNITURE_CUES)
-            or _may_contain(line, _REGISTRATION_CUES) and _REGISTRATION_NUMBER.search(line)
-            or _DIGIT_CUES.search(line)):
-        return bool(_FURNITURE.search(line) or _numbered_list(line))
-    return False
+    if not line.isascii() and any(map(line.__contains__, _CASE_ODD_CHARS)):
+        return bool(_FURNITURE.search(line) or _numbered_list(line))  # lower() would not do
+    lower = line.lower()
+    for needed, any_of, part in _FURNITURE_PARTS:
+        if (needed in lower and (not any_of or any(map(lower.__contains__, any_of)))
+                and (part is None or part.search(lower))):
+            return True
+    if (any(map(lower.__contains__, _REGISTRATION_CUES)) and _REGISTRATION_NUMBER.search(lower)
+            and _REGISTRATION.search(lower)):
+        return True
+    digit = _DIGIT_CUES.search(line)  # a file size or a list item: one scan rules both out
+    return bool(digit) and (bool(_FILE_SIZE.search(lower, digit.start())) or _numbered_list(line))
 
 
 _LIST_ITEM = re.compile(r"\d(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
@@ -1345,7 +1777,9 @@ class _Block:
     def masked(self, number_start):
         "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
         text = self.text
-        if _MASK_AT.match(text, number_start):
+        first = text[number_start:number_start + 1]
+        # every _MASK_AT alternative starts with a digit, "." or ","
+        if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
         if _MASK_BEFORE.match(text[max(0, number_start - 40):number_start][::-1]):
             return True
@@ -1396,27 +1830,44 @@ _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _GLUED_CURRENCY = re.compile(rf"(?<![^\W\d_])(?:Rs\.?|KSh|{_CODES})$")
 
 
+def _next_trigger(patterns, text, pos):
+    """(position, match) of the first trigger at or after ``pos`` (what
+    ``patterns.trigger.search`` finds, found faster), or None. A digit's match ends
+    after the digits glued to it ("12,345")."""
+    t = patterns.trigger.match(text, pos)  # the scan finds triggers after pos only
+    if t is None:
+        t = patterns.trigger_scan.search(text, pos)
+        if t is None:
+            return None
+        if t.lastgroup:  # a number word right after the character the scan stopped on
+            return t.start() + 1, t
+    return t.start(), t
+
+
 def _candidates(block):
     "Claim regex matches, in order: trigger, look back for a hedge, match from there."
     text, patterns = block.text, block.patterns
-    trigger, lookback, claim = patterns.trigger.search, patterns.lookback.match, patterns.claim.match
+    lookback, claim = patterns.lookback.match, patterns.claim.match
     pos = 0
     while True:
-        t = trigger(text, pos)
-        if t is None:
+        found = _next_trigger(patterns, text, pos)
+        if found is None:
             return
-        p = t.start()
+        p, t = found
         if (p and text[p - 1] in _GLUED and text[p].isdigit()  # FR4978, COVID-19, 10:30, 1.5
                 and not _GLUED_CURRENCY.search(text, max(0, p - 5), p)):
             pos = t.end()
             while pos < len(text) and text[pos].isdigit():
                 pos += 1
             continue
-        behind = text[max(0, p - 60):p][::-1]
-        starts, back = [], lookback(behind)
-        while back.end() > (p - starts[-1] if starts else 0):
-            starts.append(p - back.end())
-            back = lookback(behind, back.end())
+        starts = []
+        before = text[p - 1] if p else ""
+        if before.isspace() or before.isalpha() or before == ".":  # else no hedge nor code can end here
+            behind = text[max(0, p - 60):p][::-1]
+            back = lookback(behind)
+            while back.end() > (p - starts[-1] if starts else 0):
+                starts.append(p - back.end())
+                back = lookback(behind, back.end())
         m = None
         for start in reversed(starts):  # the widest hedge first
             m = claim(text, start)
@@ -1464,10 +1915,11 @@ def _claim(m, block, base, carried):
     "A Claim from a candidate match and the carry-over for lists, or None."
     text = block.text
     start, end = m.start(), m.end()
-    if block.masked(_number_start(m)):
+    number_start = _number_start(m)
+    if block.masked(number_start):
         return _MASKED
-    if m.group("hedge") and (_not_a_hedge(m, text) or "\n" in text[start:_number_start(m)]):
-        m = block.patterns.claim.match(text, _number_start(m))
+    if m.group("hedge") and (_not_a_hedge(m, text) or "\n" in text[start:number_start]):
+        m = block.patterns.claim.match(text, number_start)
         if m is None:
             return None
         start, end = m.start(), m.end()
@@ -1509,12 +1961,14 @@ def _claim(m, block, base, carried):
         claim.subject = last[1]
         if _TOTAL.search(text[max(span[0], start - 30):start]):
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
+    if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
+        claim.subject = _continued_subject(text, start, end, span, block.last_subject)
     if claim.subject:
         block.last_subject = (span, claim.subject, claim.unit)
     attributions, dates = block.sentence_context(span)
     offset = start - span[0]
     claim.attribution = _nearest(attributions, offset)
-    claim.as_of = _nearest(dates, offset)
+    claim.as_of = _as_of_for(claim.sentence, dates, offset, end - span[0])
     return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
 
 

@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
-    also then yet both each""".split()
+    also then yet both each he she him hers himself herself where when""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -49,6 +49,9 @@ IRREGULAR = {
     "disappearances": "disappear", "disappearance": "disappear",
     "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
     "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",
+    "beaten": "beat", "beatings": "beat", "beating": "beat",
+    "ill-treated": "ill-treatment", "mistreated": "ill-treatment", "mistreatment": "ill-treatment",
+    "ill-treating": "ill-treatment", "maltreatment": "ill-treatment",
 }
 
 # Canonical forms: words that count the same thing in news reports.
@@ -63,6 +66,10 @@ SYNONYMS = {
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
     "murder": "die",
+    # torture and other ill-treatment in custody
+    "beat": "torture", "ill-treatment": "torture",
+    # executions
+    "hang": "execute",
     # injuries
     "wound": "injure", "hurt": "injure", "injury": "injure",
     # prisoners
@@ -84,6 +91,8 @@ SYNONYMS = {
     "dissolve": "liquidate", "close": "liquidate", "liquidation": "liquidate", "ban": "liquidate",
     # meetings
     "meeting": "talk", "meet": "talk", "summit": "talk",
+    # police raids are searches of homes and offices
+    "raid": "search",
     # searches of homes and addresses
     "address": "home", "house": "home", "flat": "home", "apartment": "home",
     # new entries on a list
@@ -113,6 +122,10 @@ STOCK_WORDS = frozenset({"prisoner"})
 # detention"), not everyone ever arrested: a slice word.
 STILL_HELD = "still"
 
+# Nouns a title may name for a figure whose own sentence leaves its noun out
+# ("About 1,170 are still held." under "Political prisoners freed in Belarus").
+TITLE_HEADS = frozenset({"prisoner", "journalist", "refugee", "migrant", "execute"})
+
 # Words that imply another word: "prisoners held" is just "prisoners".
 IMPLIES = {"prisoner": {"arrest"}}
 
@@ -126,7 +139,7 @@ SLICE_WORDS = frozenset(
     sentence convict charge trial criminal administrative die injure torture
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
-    girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic
+    girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 )
@@ -166,13 +179,19 @@ def lemma(word):
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     if len(w) > 5 and w.endswith("ed"):
-        stem = w[:-2]
-        if stem.endswith(("at", "iz", "ur", "as")):
-            return stem + "e"
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            return stem[:-1]
-        return stem
+        return _stem(w[:-2])
+    if len(w) > 6 and w.endswith("ing"):  # "arresting", "killings" → "killing" → kill
+        return _stem(w[:-3])
     return w
+
+
+def _stem(stem):
+    "A verb stem without its -ed or -ing: the silent e back (dissolv → dissolve), doubled consonants single."
+    if stem.endswith(("at", "iz", "ur", "as", "v", "c", "dg")):
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    return stem
 
 
 def canonical(word):
@@ -189,13 +208,22 @@ def words(text):
 # Phrases read as one word before anything else.
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "behind bars": "jailed", "in prison": "jailed", "per cent": "percent",
+           # prisoners held for their views, however a report names them
+           "prisoners of conscience": "political prisoners", "prisoner of conscience": "political prisoner",
+           "on political grounds": "political", "for political reasons": "political",
+           "politically motivated": "political", "on politically motivated charges": "political",
+           "put to death": "executed",
            "share of the vote": "vote", "share of the votes": "vote", "vote share": "vote",
            "civil society": "", "non-governmental": "", "nongovernmental": "",
            # a death sentence is neither a death nor a prison sentence
            "sentenced to death": "condemned", "sentences to death": "condemned",
            "death sentences": "condemned", "death sentence": "condemned", "death row": "condemned",
            "internally displaced": "displaced internal", "fled their homes": "displaced",
-           "forced from their homes": "displaced", "driven from their homes": "displaced"}
+           "forced from their homes": "displaced", "driven from their homes": "displaced",
+           # one night's count (election night) is not the count since
+           "during the night of the vote": "overnight", "during the night of the election": "overnight",
+           "on the night of the vote": "overnight", "on the night of the election": "overnight",
+           "during the night": "overnight", "on election night": "overnight", "election night": "overnight"}
 _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
 
 
@@ -246,17 +274,53 @@ _INTERVAL = re.compile(
 )
 # A running total: overrides an interval marker when both are present.
 _CUMULATIVE = re.compile(
-    r"\b(?:since|so far|to date|totals?|altogether|overall|in all|"
-    r"over the past \w+ (?:months|years)|in the course of|until now)\b",
+    r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
+    r"over the past \w+ (?:months|years)|in the course of|until now"
+    # a level reached by a date: "rose to 1,400 in May", "stood at 1,250 last week",
+    # "by the end of May", "as of this week"
+    r"|(?:rose|risen|climbed|grew|grown|increased|jumped|swelled) to|reached|reaching|"
+    r"(?:stood|stands|standing) at|(?:by|at|towards?) the end of|as of|as at|by (?:this|last|that) "
+    r"(?:week|month)|by (?:early |mid-|late )?(?:" + "|".join(MONTHS) + r"))\b",
     re.IGNORECASE,
 )
+
+
+# When a figure was said, not the span it covers: "Viasna said last week that…", "in a
+# report published in May", "In May, the group counted…" (a month opening the sentence).
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|announces|told|published|wrote|stated|confirmed|"
+    r"added|noted|warned|estimated|released|issued|updated|posted|compiled|"
+    r"statement|report|update|bulletin|tally|count|figures|data)"
+    r"(?: \w+)?\s+(?:on\s+|in\s+|during\s+)?\Z", re.IGNORECASE)
+_OPENING = re.compile(r"\A\W*\Z")
+# "alone" narrows a figure to one span only after a time: "on 23 August alone", "that day
+# alone", "in May alone"; "in Minsk alone" or "Viasna alone" narrow something else.
+_TIME_BEFORE_ALONE = re.compile(
+    r"\b(?:day|days|night|week|weekend|month|hours|" + "|".join(MONTHS) + r"|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|\d{1,2})\s+\Z", re.IGNORECASE)
+
+
+def _marks_interval(text, m):
+    "Whether an _INTERVAL match says the span a figure covers (not when it was said)."
+    word = m.group().lower()
+    before = text[max(0, m.start() - 40): m.start()]
+    if text.startswith(("'s", "’s"), m.end()):
+        return False  # "during last week's raids", "this month's unrest": an event's name, not a span
+    if word == "alone":
+        return bool(_TIME_BEFORE_ALONE.search(before))
+    if _SAID_BEFORE.search(before):
+        return False
+    if word.startswith(("in ", "during ")) and _OPENING.match(text[: m.start()]) and re.match(
+            r"(?: \d{4})?,", text[m.end():]):
+        return False  # "In May, Viasna counted…": when the count was taken
+    return True
 
 
 def period_kind(text):
     "'interval' when text says the figure covers one day/week/month, else 'total'."
     if not text:
         return "total"
-    if _INTERVAL.search(text) and not _CUMULATIVE.search(text):
+    if any(_marks_interval(text, m) for m in _INTERVAL.finditer(text)) and not _CUMULATIVE.search(text):
         return "interval"
     return "total"
 
@@ -331,6 +395,10 @@ LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan al
     ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti
     hlaing""".split())
 
+# Monitors that count in one country only: their country is where their figures
+# hold, whatever country the report quoting them is about.
+MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta".split())
+
 # Words that name a place only next to another word ("New York", "Hong Kong").
 _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersburg": "Russia",
               "saint petersburg": "Russia", "addis ababa": "Ethiopia",
@@ -399,6 +467,10 @@ _LOCATIVE = re.compile(
     r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)
 
 
+_SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewest|only|anywhere|any other|"
+                         r"greatest|strictest|harshest|deadliest|longest)\b[^.;:,]{0,30}\Z", re.IGNORECASE)
+
+
 def located_places(text):
     """(offset, place) for every place written after a preposition of place: "in
     Poland", "into Poland", "across Europe", "in the region". These say where a figure
@@ -410,6 +482,8 @@ def located_places(text):
         place = SCOPES.get(two) or _MULTIWORD.get(two) or SCOPES.get(first.lower())
         if place is None and first[0].isupper():
             place = "United States" if first == "US" else PLACE_OF.get(first.lower())
+        elif place and _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the most in Europe": a comparison, not where the figure holds
         if place:
             found.append((m.start(1), place))
     for m in re.finditer(r"\b(?:worldwide|globally)\b", text or "", re.IGNORECASE):
@@ -447,6 +521,23 @@ def dominant_place(text, title=None):
     if (n >= 2 or len(ranked) == 1) and n >= 1.5 * runner_up:
         return top
     return None
+
+
+def named_countries(text, title=None, limit=3):
+    """The countries a document is about, most named first (at most ``limit``):
+    those its title names and those its text names at least half as often as the
+    one it names most (and twice at least). A figure the document does not place
+    in its own sentence may hold for any of them; a country named in passing
+    ("talks in St Petersburg" in a report on Belarus) is not one of them."""
+    in_title = {country for _, country in place_mentions(title)}
+    counts = {}
+    for _, country in place_mentions(f"{title or ''} {text or ''}"):
+        counts[country] = counts.get(country, 0) + 1
+    most = max(counts.values(), default=0)
+    named = [c for c, n in counts.items()
+             if (c in in_title or (n >= 2 and 2 * n >= most)) and c != "World"]
+    named.sort(key=lambda c: (-counts[c], c))
+    return named[:limit]
 
 
 # --- names ----------------------------------------------------------------------------

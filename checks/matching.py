@@ -24,6 +24,7 @@ writes the pairs in a few large transactions (see ``_store``).
 """
 
 import bisect
+import calendar
 import dataclasses
 import datetime
 import functools
@@ -47,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "4"
+MATCHER_VERSION = "10"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -231,6 +232,66 @@ def day_number(text):
         return None
 
 
+_MONTH_ONLY = re.compile(r"--(\d{1,2})(-\d{1,2})?\Z")  # without a year: "--05", "--05-23"
+
+
+def claim_day(as_of, published):
+    """The day a figure holds: its as_of, else its document's published date. A
+    year or month alone ("in 2021", "in May 2022") reads as the end of that
+    period, but no later than the publication (a count "in 2024" published in
+    June holds for June); a month without a year ("--05") is in the publication
+    year, or the year before when that month has not begun by then."""
+    pub = day_number(published)
+    text = str(as_of).strip() if as_of else ""
+    m = _MONTH_ONLY.match(text)
+    if m and pub:
+        month, date = int(m.group(1)), datetime.date.fromordinal(pub)
+        if 1 <= month <= 12:
+            year = date.year if month <= date.month else date.year - 1
+            text = f"{year:04d}-{month:02d}{m.group(2) or ''}"
+    m = _DATE.match(text) if text else None
+    if not m or m.group(3):
+        return day_number(text) or pub
+    year, month = int(m.group(1)), m.group(2)
+    try:
+        if month is None:
+            end = datetime.date(year, 12, 31).toordinal()
+        else:
+            month = int(month)
+            end = datetime.date(year, month, calendar.monthrange(year, month)[1]).toordinal()
+    except ValueError:
+        return pub
+    return end if pub is None else min(end, pub)
+
+
+_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the end of) (?:early |mid-|late )?("
+                       + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
+
+
+_ON_DAY = re.compile(r"\bon (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
+                     + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
+
+
+def _date_in_clause(window, period, quote=""):
+    """The as_of a figure's own clause gives when the extractor found none: the year
+    of a count for one calendar year ("last year", "in 2024"), else the month or day
+    it names nearest after the figure, else before it ("42 new political prisoners in
+    May" → "--05", "on 23 May" → "--05-23"; read by ``claim_day``)."""
+    if period.startswith("year "):
+        return period.split()[1]
+    found = [(m.start(), m.group(1).lower(), m.group(2), "") for m in _IN_MONTH.finditer(window)]
+    found += [(m.start(), (m.group(2) or m.group(3)).lower(), None, f"-{int(m.group(1) or m.group(4)):02d}")
+              for m in _ON_DAY.finditer(window)]
+    if not found:
+        return None
+    # the first after the figure, else the last before it: "310 in February, against 280 in January"
+    at = window.find(quote) if quote else -1
+    after = [f for f in found if f[0] > at] if at >= 0 else []
+    _, month, year, day = min(after) if after else max(found)
+    number = lexicon.MONTHS.index(month) + 1
+    return f"{year}-{number:02d}" if year else f"--{number:02d}{day}"
+
+
 def source_name(attribution, publisher, url=None):
     "Who stands behind a figure: the attribution, else the publisher, else the URL's host."
     name = _normalised_source(attribution) or _normalised_source(publisher)
@@ -257,6 +318,9 @@ _PARTITIVE = re.compile(r"\s*(?:of|among) (?:whom|them|which|those|these)\b", re
 _ELIDED = re.compile(r"\s*(?:remain|remained|stay|stayed|(?:are|were|is|was) still)\b", re.IGNORECASE)
 _CONTEXT_STOP = re.compile(r"[.;:!?()\[\]]|,\s")
 _NEXT_FIGURE = re.compile(r"[.;:!?()\[\]]|,\s|\s\d")  # "166 individuals | and 15 entities"
+_VOTE_VERB = re.compile(r"\b(?:won|took|polled|secured|got|credited\s+with|received)\s+\Z", re.IGNORECASE)
+_LEADS_NEXT = re.compile(r"\b(?:on|with|and|in|at|from|against)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[\w'’-]+\s+"
+                         r"(?:of|at|was|is|were|stood\s+at|to)\s*\Z", re.IGNORECASE)
 
 
 def context_terms(sentence, quote):
@@ -274,7 +338,11 @@ def context_terms(sentence, quote):
         # named earlier, which the words around it do not say
         return ()
     stop = _NEXT_FIGURE.search(after)
-    after = after[: stop.start()] if stop else after
+    if stop and stop.group().startswith(" "):
+        # "51.2% for him on a turnout of 59%": the noun just before the next figure is its own
+        after = _LEADS_NEXT.sub("", after[: stop.start()])
+    else:
+        after = after[: stop.start()] if stop else after
     terms = lexicon.subject_terms(" ".join(lexicon.words(after)[:5]), drop=lexicon.PLACE_WORDS)
     if terms and not set(terms) <= lexicon.GENERIC:
         return terms
@@ -282,17 +350,58 @@ def context_terms(sentence, quote):
     return lexicon.subject_terms(" ".join(lexicon.words(before)[-6:]), drop=lexicon.PLACE_WORDS)
 
 
-def _period(unit, terms, text):
-    "total or interval: durations are neither, new and added counts are flows."
+def _period(unit, terms, text, published=None):
+    """total, interval or "year YYYY": durations are totals, new and added counts
+    are flows; a flow counted over one calendar year ("executed 975 people last
+    year", "4,000 crossings so far this year") is that year's total, which another
+    year's total does not update."""
     if unit in TIME_UNITS:
         return "total"
     if {"new", "add"} & set(terms):
         return "interval"
-    if set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text):
+    flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
+    if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)):
         # "555 political prisoners were behind bars this week": how many are held
-        # at one time is a running total however it is dated
+        # at one time is a running total however it is dated ("prisoners hanged"
+        # is a flow all the same)
         return "total"
-    return lexicon.period_kind(text)
+    kind = lexicon.period_kind(text)
+    if kind == "total":
+        year = _calendar_year(text, published)
+        if year:
+            return f"year {year}"
+    return kind
+
+
+_THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
+                        r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\b(?:last|the previous|the past calendar) year\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "in 2024", "during 2023", not "in 2020 protests" nor "in the 2020 vote"
+_IN_YEAR = re.compile(
+    r"\b(?:in|during|throughout|for) ((?:19|20)\d\d)\b(?![-–/]| (?:[a-z-]+ )?(?:elections?|votes?|polls?|"
+    r"protests?|presidential|parliamentary|campaign|unrest|uprising|war|invasion|crackdown|census)\b)",
+    re.IGNORECASE)
+
+
+def _calendar_year(text, published):
+    "The calendar year a flow is counted over, when its clause names one; else None."
+    this_year = _THIS_YEAR.search(text)
+    if _SINCE.search(text) and not this_year:
+        return None  # "since the 2020 election": a running total
+    years = set(_IN_YEAR.findall(text))
+    if len(years) == 1:
+        return years.pop()
+    if len(years) > 1:
+        return None
+    published_year = day_number(published) and datetime.date.fromordinal(day_number(published)).year
+    if not published_year:
+        return None
+    if this_year:
+        return str(published_year)
+    if _LAST_YEAR.search(text):
+        return str(published_year - 1)
+    return None
 
 
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
@@ -309,6 +418,34 @@ def _clause(sentence, start, end):
     before = re.split(r"[;:—–]| - ", sentence[lo:start])[-1]
     after = re.split(r"[;:—–]| - ", sentence[end:hi])[0]
     return before + sentence[start:end] + after
+
+
+_DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(lexicon.MONTHS) + r")\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b(?:" + "|".join(lexicon.MONTHS) + r") \d{1,2}\Z", re.IGNORECASE)
+
+
+def _other_figure(text, m):
+    "Is this _FIGURE match a figure, not a year nor a day of a month (\"23 August\", \"May 29\")?"
+    return not (_YEAR.match(m.group()) or _DAY_OF_MONTH.match(text, m.start())
+                or _MONTH_DAY.search(text, max(0, m.start() - 11), m.end()))
+
+
+def _period_window(sentence, start, end):
+    """The clause around a figure (``_clause``) up to the next figure after it ("the
+    total for the year reached 4,200, against 81 in 2020": 2020 is the year of 81) and
+    without what lies between the figure before it and this one ("96 detentions in
+    January and more than 7,900 convictions": January is the month of 96; "In May, 40
+    were detained and 12 convicted" keeps May for both)."""
+    window = _clause(sentence, start, end)
+    offset = window.find(sentence[start:end])
+    for m in _FIGURE.finditer(window, offset + end - start):
+        if _other_figure(window, m):
+            window = window[: m.start()]
+            break
+    before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
+    if before:
+        window = window[: before[-1].start()] + window[offset:]
+    return window
 
 
 _OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
@@ -364,6 +501,26 @@ def _previous_noun(sentence, at):
     return ()
 
 
+_POLITICAL = re.compile(r"\b(?:on political grounds|for political reasons|politically motivated|"
+                        r"for (?:their|his|her) (?:views|beliefs))\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _title_noun(title):
+    """What a title counts, when it names one of the nouns news figures count
+    ("Political prisoners freed in Belarus…" → political prisoner): the noun and
+    up to two words before it, without what happened to it."""
+    words = lexicon.words(title)
+    for i, word in enumerate(words):
+        if lexicon.canonical(word) in lexicon.TITLE_HEADS:
+            terms = set(lexicon.subject_terms(" ".join(words[max(0, i - 2): i + 1]), drop=lexicon.PLACE_WORDS))
+            terms -= lexicon.GENERIC
+            if lexicon.canonical(word) not in lexicon.EVENT_WORDS:
+                terms -= lexicon.EVENT_WORDS
+            return tuple(sorted(terms))
+    return ()
+
+
 def _whole_of_slice(sentence, at, end):
     """The group a bare slice ("women") is part of: "180 women are among the
     country's political prisoners"; "…political prisoners, among them 170 women"."""
@@ -390,10 +547,95 @@ def _new_entries(sentence, at, end, lo):
     return lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
 
 
+def _place(claim, subject, sentence, start, end, lo, hi, document_place):
+    """Where a figure holds, from the strongest evidence to the weakest: a place
+    named after "in/across/into" in the subject or next to the figure in its own
+    clause ("registered in Poland"; after the figure only up to a comma: "Lukashenko,
+    who has ruled for 27 years, met Putin in St Petersburg"); any place in the subject
+    or the figure's own clause; the country of a monitor that counts in one (Viasna →
+    Belarus, even in a report from Vilnius); a place elsewhere in the sentence (a
+    sentence says more about its figure than the document does about all of them);
+    the country the document is about; the country of who reports it ("Lithuanian
+    officials"). A place after "from" is
+    where people or things came from, not where they were counted ("1,676 crossings
+    from Belarus"): the last resort."""
+    origins = frozenset(w.lower() for w in _FROM_PLACE.findall(f"{subject} {sentence}"))
+    place = lexicon.located_place(subject, 0)
+    if place is None and start >= 0:
+        near_lo = max(lo, start - 60)
+        comma = sentence.find(", ", end, hi)
+        near_hi = min(hi if comma < 0 else comma, end + 60)
+        place = lexicon.located_place(sentence[near_lo:near_hi], start - near_lo)
+    if place is None:
+        place = lexicon.nearest_place(subject, 0, origins)
+    ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+    if place is None and sentence and start >= 0:
+        place = lexicon.nearest_place(sentence[lo:hi], start - lo, ignore | origins)
+    if place is None and ignore & lexicon.MONITORS:  # Viasna → Belarus
+        place = lexicon.nearest_place(" ".join(sorted(ignore & lexicon.MONITORS)), 0)
+    if place is None and sentence:
+        place = lexicon.nearest_place(sentence, max(start, 0), ignore | origins)
+    if place is None and document_place is not None:  # weak: "~Lithuania|Belarus"
+        inferred = document_place(claim.get("document_id"))
+        if inferred:
+            place = inferred if inferred.startswith(WEAK_PLACE) else document_place_text(inferred)
+    if place is None:  # who reports it: "Lithuanian officials said…"
+        place = lexicon.nearest_place(claim.get("attribution") or "", 0)
+    if place is None:
+        place = lexicon.nearest_place(f"{subject} {sentence}", 0, ignore)
+    return place
+
+
+# A place read from the claim itself (its subject, sentence or monitor) is a bare
+# country: "Belarus". One inferred from its document only is weak, marked "~" and
+# followed by the other countries the document names: "~Lithuania|Belarus" (a report
+# about Lithuania that also names Belarus). Readings are blocked by this string.
+WEAK_PLACE = "~"
+
+
+def document_place_text(dominant, named=()):
+    "The place string of a figure placed by its document only: '~Lithuania|Belarus'."
+    if not dominant:
+        return None
+    dominant = dominant.lstrip(WEAK_PLACE).split("|")[0]
+    others = sorted(set(named) - {dominant})
+    return WEAK_PLACE + "|".join([dominant] + others)
+
+
+@functools.lru_cache(maxsize=4096)
+def place_country(place):
+    "The country of a place string ('' when unknown): '~Lithuania|Belarus' → 'Lithuania'."
+    return place.lstrip(WEAK_PLACE).split("|")[0] if place else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def places_agree(a, b):
+    """Can figures placed at ``a`` and ``b`` (place strings) hold for one place? An
+    unknown place agrees with any (relate penalises it); two places read from the
+    claims themselves agree only when they are one country. A place inferred from
+    a document agrees with a country read from a claim when that document names it
+    too (a report about Lithuania quoting Belarus's count: "~Lithuania|Belarus" and
+    "Belarus"; not "Russia"); two inferred places when each document names the
+    other's country."""
+    if not a or not b or a == b:
+        return True
+    ca, cb = place_country(a), place_country(b)
+    if ca == cb:
+        return True
+    weak_a, weak_b = a.startswith(WEAK_PLACE), b.startswith(WEAK_PLACE)
+    if not (weak_a or weak_b):
+        return False
+    named_a, named_b = set(a.lstrip(WEAK_PLACE).split("|")), set(b.lstrip(WEAK_PLACE).split("|"))
+    if weak_a and weak_b:
+        return ca in named_b and cb in named_a
+    return cb in named_a if weak_a else ca in named_b
+
+
 def read_claim(claim, document_place=None):
     """The matcher's reading of one claim (a dict with the claims columns plus
     ``published``, ``publisher`` and ``url`` of its document). ``document_place``
-    is a function returning the country a document is about, or None."""
+    is a function returning the country a document is about (or its weak place
+    string, see ``document_place_text``), or None."""
     subject = claim.get("subject") or ""
     quote = claim.get("quote") or ""
     sentence = claim.get("sentence") or ""
@@ -402,6 +644,8 @@ def read_claim(claim, document_place=None):
     at = sentence.find(quote) if quote and sentence else -1
     if not terms or set(terms) <= lexicon.GENERIC:
         extra = context_terms(sentence, quote)
+        if at >= 0 and (claim.get("unit") or "").strip().lower() == "percent" and _VOTE_VERB.search(sentence, 0, at):
+            extra = ("vote",)  # "Arriaga took at least 67% where they watched": a candidate's share
         if extra and not set(extra) <= lexicon.GENERIC:
             terms = tuple(sorted(set(terms) | set(extra)))
             kind = "context"
@@ -432,6 +676,14 @@ def read_claim(claim, document_place=None):
         m = _OF_WHOM.match(sentence, end)  # "500 searches of journalists' homes"
         if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
+    if at >= 0 and kind == "none" and claim.get("title"):
+        # "About 1,170 are still held." under "Political prisoners freed in Belarus":
+        # the noun left out is the one the title counts
+        borrowed = _title_noun(claim["title"])
+        if borrowed:
+            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
+            kind = "context"
     if at >= 0 and kind != "none" and not (claim.get("unit") or "").strip():
         added = _new_entries(sentence, at, end, max(0, at - 60))
         if added:
@@ -441,27 +693,16 @@ def read_claim(claim, document_place=None):
             and (_STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi)))):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
-    # where the figure holds: a place named after "in/across/into" in the subject or
-    # in its own clause within 60 characters ("registered in Poland", "across Europe")
-    # first, then any place in the subject, the sentence, the document, the monitor
-    near_lo, near_hi = max(lo, at - 60), min(hi, at + len(quote) + 60)
-    place = lexicon.located_place(subject, 0)
-    if place is None and at >= 0:
-        place = lexicon.located_place(sentence[near_lo:near_hi], at - near_lo)
-    if place is None:
-        place = lexicon.nearest_place(subject, 0)
-    if place is None and sentence:
-        ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
-        # a place after "from" is where people or things came from, not where they
-        # were counted ("Lithuania's border guard recorded 1,676 crossings from Belarus")
-        origins = frozenset(w.lower() for w in _FROM_PLACE.findall(sentence))
-        place = (lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore | origins)
-                 or lexicon.nearest_place(sentence, at if at >= 0 else 0, ignore))
-    if place is None and document_place is not None:
-        place = document_place(claim.get("document_id"))
-    if place is None:  # a monitor that counts in one country: Viasna → Belarus
-        place = lexicon.nearest_place(claim.get("attribution") or "", 0)
-    window = _clause(sentence, at, at + len(quote)) if at >= 0 else sentence
+    if ("arrest" in terms and "prisoner" not in terms
+            and ("political" in terms or _POLITICAL.search(sentence, lo, hi))
+            and (lexicon.STILL_HELD in terms or _STOCK.search(subject) or _STOCK.search(sentence, lo, hi))):
+        # "1,150 people are behind bars on political grounds" are political prisoners
+        terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"arrest", lexicon.STILL_HELD}
+                                                      | {"prisoner", "political"})))
+    place = _place(claim, subject, sentence, at, at + len(quote), lo, hi, document_place)
+    window = _period_window(sentence, at, at + len(quote)) if at >= 0 else sentence
+    period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
+                     claim.get("published"))
     unit = (claim.get("unit") or "").strip().lower()
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
@@ -472,8 +713,8 @@ def read_claim(claim, document_place=None):
         subject_key=" ".join(terms),
         key_kind=kind,
         place=place or "",
-        period=_period(unit, terms, window + " " + subject),
-        day=day_number(claim.get("as_of")) or day_number(claim.get("published")),
+        period=period,
+        day=claim_day(claim.get("as_of") or _date_in_clause(window, period, quote), claim.get("published")),
         source=source_name(claim.get("attribution"), claim.get("publisher"), claim.get("url")),
         names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
         qualifier=claim.get("qualifier") or "exact",
@@ -579,7 +820,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if a.document_id == b.document_id or a.unit != b.unit or a.period != b.period:
         return None
-    if a.place and b.place and a.place != b.place:
+    if a.place != b.place and not places_agree(a.place, b.place):
         return None
     if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
         return None  # Kalesnikava's 11 years are not Bialiatski's 10, nor her vote share his
@@ -587,10 +828,11 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind) and not _confirms(a, b, s):
         return None
     unknown_places = (not a.place) + (not b.place)
+    inferred = place_country(a.place) != place_country(b.place) and unknown_places == 0
     attribution = None
     if a.source and b.source:
         attribution = 100.0 if a.source == b.source else fuzz.token_set_ratio(a.source, b.source)
-    score = s - PLACE_UNKNOWN_PENALTY * unknown_places
+    score = s - PLACE_UNKNOWN_PENALTY * (unknown_places + inferred)
     if attribution == 100.0:
         score += SAME_SOURCE_BONUS
     score = max(0.0, min(100.0, score))
@@ -599,7 +841,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     days = None if a.day is None or b.day is None else abs(a.day - b.day)
     if a.period == "interval" and days is not None and days > INTERVAL_SAME_DAYS:
         return None  # May's new arrests are not June's
-    same_period = days is None or days <= same_period_days
+    same_period = days is None or days <= same_period_days or _both_after_year(a, b)
     ratio = _size_ratio(a, b, same_period)
     limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
@@ -611,8 +853,27 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
             "updates" if attribution == 100.0 else "contradicts")
     else:
         relation = "corroborates" if _says_nothing_new(a, b) else "updates"
-    return Relation(score, relation, s, 100.0 if unknown_places == 0 else 50.0, attribution,
+    place_score = 50.0 if unknown_places else 75.0 if inferred else 100.0
+    return Relation(score, relation, s, place_score, attribution,
                     days, same_period, compatible, ratio)
+
+
+def _both_after_year(a, b):
+    """Two counts of one calendar year, both dated after it ended, are of the same
+    period however far apart they were published ("975 executions last year" in
+    March and "at least 901 in 2024" in April)."""
+    if not a.period.startswith("year "):
+        return False
+    end = _year_end(a.period)
+    return end is not None and a.day is not None and b.day is not None and min(a.day, b.day) >= end
+
+
+@functools.lru_cache(maxsize=1000)
+def _year_end(period):
+    try:
+        return datetime.date(int(period.split()[1]), 12, 31).toordinal()
+    except (ValueError, IndexError):
+        return None
 
 
 BOUND_QUALIFIERS = frozenset({"more_than", "at_least", "up_to", "range", "vague"})
@@ -647,7 +908,7 @@ def components(a, b, rel, threshold):
         # are stored in their own columns; the JSON keeps the rest.
         "subject_keys": [a.subject_key, b.subject_key],
         "key_kinds": [a.key_kind, b.key_kind],
-        "places": [a.place or None, b.place or None],
+        "places": [place_country(a.place) or None, place_country(b.place) or None],
         "period": a.period,
         "unit": a.unit or None,
         "sources": [a.source or None, b.source or None],
@@ -656,6 +917,8 @@ def components(a, b, rel, threshold):
         "compatible": rel.compatible,
         "ratio": None if rel.ratio is None or rel.ratio == math.inf else round(rel.ratio, 3),
         "threshold": threshold,
+        **({"inferred_places": [a.place or None, b.place or None]}
+           if a.place.startswith(WEAK_PLACE) or b.place.startswith(WEAK_PLACE) else {}),
     }
 
 
@@ -667,7 +930,9 @@ def explain(earlier, later, components, relation):
 
     parts = [f"{subj(earlier)} ~ {subj(later)} ({components['subject_score']:.0f})"]
     pa, pb = components["places"]
-    if pa and pb:
+    if pa and pb and pa != pb:  # one placed by its document, which names the other's country too
+        parts.append(f"{pa} ≈ {pb} (placed by a document that names both)")
+    elif pa and pb:
         parts.append(f"{pa} = {pb}")
     elif pa or pb:
         parts.append(f"{pa or 'place unknown'} ? {pb or 'place unknown'}")
@@ -718,29 +983,43 @@ def _sort_key(reading):
 
 _CLAIM_NAMES = (
     "id", "document_id", "quote", "value", "low", "high", "qualifier", "unit", "subject",
-    "attribution", "as_of", "sentence", "published", "publisher", "url",
+    "attribution", "as_of", "sentence", "published", "publisher", "url", "title",
 )
 _CLAIM_COLUMNS = ", ".join(
-    ("d." if n in ("published", "publisher", "url") else "c.") + n for n in _CLAIM_NAMES)
+    ("d." if n in ("published", "publisher", "url", "title") else "c.") + n for n in _CLAIM_NAMES)
 _READING_COLUMNS = ", ".join(Reading._fields)
 
 
 class _DocumentPlaces:
-    "The country each document is about (title and text), computed once per document."
+    """The weak place string of each document (the country it is about and the others
+    it names, see ``document_place_text``), computed once per document."""
 
     def __init__(self, db):
         self.db = db
         self.cache = {}
+        self.texts = {}  # (title, text) of the documents prefetched, until their place is asked
+
+    def prefetch(self, document_ids):
+        "Read the title and text of these documents, 500 at a time, for the calls to come."
+        ids = [i for i in dict.fromkeys(document_ids) if i not in self.cache]
+        self.texts = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start: start + 500]
+            for document_id, title, text in self.db.execute(
+                f"""SELECT id, title, substr(text, 1, 20000) FROM documents
+                    WHERE id IN ({', '.join('?' for _ in part)})""", part):
+                self.texts[document_id] = (title, text)
 
     def __call__(self, document_id):
         if document_id not in self.cache:
             if len(self.cache) > 100_000:
                 self.cache.clear()
-            row = self.db.execute(
+            row = self.texts.pop(document_id, None) or self.db.execute(
                 "SELECT title, substr(text, 1, 20000) FROM documents WHERE id = ?", [document_id]
             ).fetchone()
             title, text = row or (None, None)
-            self.cache[document_id] = lexicon.dominant_place(text, title)
+            self.cache[document_id] = document_place_text(
+                lexicon.dominant_place(text, title), lexicon.named_countries(text, title))
         return self.cache[document_id]
 
 
@@ -778,7 +1057,12 @@ def _read_part(db, part):
         [part[0], part[-1]],
     ).fetchall()
     wanted = set(part)
-    return [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows if row[0] in wanted]
+    rows = [row for row in rows if row[0] in wanted]
+    places.prefetch(row[1] for row in rows)
+    try:
+        return [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows]
+    finally:
+        places.texts = {}
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -853,6 +1137,23 @@ class _Archive:
         for block in self.blocks.values():
             block.sort(key=_sort_key)
 
+    def places_of(self, unit, key):
+        "The places (not '') of the readings with this unit and subject key."
+        return self.places.get((unit, key), set())
+
+    def size(self, block_key):
+        "How many readings a block holds (any number above SMALL_QUANTITY may read as one more)."
+        return len(self.blocks.get(block_key, ()))
+
+    def window(self, block_key, me, whole):
+        """A block's readings (``whole``), else the SCAN_PER_LIST before the sort
+        key ``me`` and the SCAN_PER_LIST + 1 from it on."""
+        block = self.blocks[block_key]
+        if whole:
+            return block
+        pos = bisect.bisect_left(block, me, key=_sort_key)
+        return block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
+
     def nearby(self, target, subject_keys):
         """Readings in the target's blocks as (distance in time, claim id,
         reading, subject score), nearest first, and whether the quantity is small enough
@@ -860,26 +1161,30 @@ class _Archive:
         side are looked at, so a hot subject costs what a quiet one costs."""
         known = set()
         for key, _ in subject_keys:
-            known |= self.places.get((target.unit, key), set())
+            known |= self.places_of(target.unit, key)
+        # blocks of every place that can agree with the target's (see places_agree);
+        # unknown places only where the subject is known in one country at most
+        countries = {place_country(p) for p in known}
         if target.place:
-            places = [target.place] + ([""] if known <= {target.place} else [])
+            places = [target.place] + sorted(p for p in known - {target.place}
+                                             if places_agree(target.place, p))
+            places += [""] if countries <= {place_country(target.place)} else []
         else:
-            places = [""] + (list(known) if len(known) == 1 else [])
-        blocks = []
+            places = [""] + (sorted(known) if len(countries) == 1 else [])
+        blocks, total = [], 0
         for key, score in subject_keys:
             for place in places:
                 block_key = (target.unit, key, place, target.period)
-                if block_key in self.blocks:
+                size = self.size(block_key)
+                if size:
                     blocks.append((block_key, score))
-        small = sum(len(self.blocks[k]) for k, _ in blocks) <= SMALL_QUANTITY
+                    total += size
+        small = total <= SMALL_QUANTITY
         me = _sort_key(target)
         found = []
         claim_id, document_id, day = target.claim_id, target.document_id, target.day
         for block_key, score in blocks:
-            block = self.blocks[block_key]
-            if not small:
-                pos = bisect.bisect_left(block, me, key=_sort_key)
-                block = block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
+            block = self.window(block_key, me, small)
             if day is None:  # undated: compared as if at the same time, last
                 found.extend([(UNDATED_DISTANCE, r.claim_id, r, score) for r in block
                               if r.document_id != document_id and r.claim_id != claim_id])
@@ -887,8 +1192,84 @@ class _Archive:
                 found.extend([
                     (UNDATED_DISTANCE if r.day is None else abs(r.day - day), r.claim_id, r, score)
                     for r in block if r.document_id != document_id and r.claim_id != claim_id])
+        if target.period == "interval" and day is not None:
+            # relate links figures for one interval (a month's new arrests) only when
+            # they are at most INTERVAL_SAME_DAYS apart: the others need not be related
+            found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
         found.sort(key=_NEAREST)  # (distance, claim id) is unique
         return found, small
+
+
+class _StoredArchive(_Archive):
+    """The same archive read from ``_claim_keys`` as it is needed, through the
+    index idx_claim_keys_block: a few targets in a big archive read their
+    blocks' sizes and the windows around them, not every reading of their subjects."""
+
+    _COLUMNS = ", ".join(Reading._fields)
+    _BLOCK = "unit = ? AND subject_key = ? AND place = ? AND period = ?"
+
+    def __init__(self, db):
+        self.db = db
+        self.strings = {}
+        self.places = {}
+        self.sizes = {}
+
+    def readings(self, ids):
+        "The readings of these claim ids."
+        out = []
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start: start + 500]
+            out.extend(self._read(f"claim_id IN ({', '.join('?' for _ in part)})", part))
+        return out
+
+    def _read(self, where, params):
+        return list(_compact(self.db.execute(
+            f"SELECT {self._COLUMNS} FROM _claim_keys WHERE {where}", params), self.strings))
+
+    def places_of(self, unit, key):
+        if (unit, key) not in self.places:
+            # every place of a subject, one index seek each (a skip scan)
+            self.places[(unit, key)] = {r[0] for r in self.db.execute(
+                """WITH RECURSIVE p(place) AS (
+                     SELECT min(place) FROM _claim_keys WHERE unit = ? AND subject_key = ? AND place > ''
+                     UNION ALL
+                     SELECT (SELECT min(place) FROM _claim_keys
+                             WHERE unit = ? AND subject_key = ? AND place > p.place)
+                     FROM p WHERE p.place IS NOT NULL)
+                   SELECT place FROM p WHERE place IS NOT NULL""", [unit, key, unit, key])}
+        return self.places[(unit, key)]
+
+    def size(self, block_key):
+        if block_key not in self.sizes:
+            self.sizes[block_key] = self.db.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM _claim_keys WHERE {self._BLOCK} LIMIT ?)",
+                [*block_key, SMALL_QUANTITY + 1]).fetchone()[0]
+        return self.sizes[block_key]
+
+    def window(self, block_key, me, whole):
+        if whole:
+            return self._read(self._BLOCK, list(block_key))
+        undated, day, claim_id = me
+        block, n = self._BLOCK, SCAN_PER_LIST
+        # sort order: dated readings by (day, claim id), then undated ones by claim id
+        if undated:
+            before = self._read(f"{block} AND day IS NULL AND claim_id < ? ORDER BY claim_id DESC LIMIT ?",
+                                [*block_key, claim_id, n])
+            if len(before) < n:
+                before += self._read(f"{block} AND day IS NOT NULL ORDER BY day DESC, claim_id DESC LIMIT ?",
+                                     [*block_key, n - len(before)])
+            after = self._read(f"{block} AND day IS NULL AND claim_id >= ? ORDER BY claim_id LIMIT ?",
+                               [*block_key, claim_id, n + 1])
+        else:
+            before = self._read(f"{block} AND (day, claim_id) < (?, ?) ORDER BY day DESC, claim_id DESC LIMIT ?",
+                                [*block_key, day, claim_id, n])
+            after = self._read(f"{block} AND (day, claim_id) >= (?, ?) ORDER BY day, claim_id LIMIT ?",
+                               [*block_key, day, claim_id, n + 1])
+            if len(after) < n + 1:
+                after += self._read(f"{block} AND day IS NULL ORDER BY claim_id LIMIT ?",
+                                    [*block_key, n + 1 - len(after)])
+        return before + after
 
 
 _NEAREST = operator.itemgetter(0, 1)
@@ -915,36 +1296,116 @@ def _target_groups(db, ids):
 
 def _neighbour_keys(db, wanted, cutoff):
     """For each wanted (unit, subject key), the keys in the archive whose subject
-    score reaches ``cutoff``: blocked by shared words (an inverted index), scored
-    with rapidfuzz's process.extract."""
+    score reaches ``cutoff``, as [(key, score)]: only keys sharing one of its
+    specific (non-generic) words are looked at (an inverted index), and only
+    those that pass _close_keys' cheap filter are scored with subject_score."""
     wanted = {(unit, key) for unit, key in wanted if key}
-    if not wanted:
-        return {}
-    by_unit = {}
-    for unit in {u for u, _ in wanted}:
-        by_unit[unit] = [r[0] for r in db.execute(
+    neighbours = {}
+    for unit in sorted({u for u, _ in wanted}):
+        keys = [r[0] for r in db.execute(
             "SELECT DISTINCT subject_key FROM _claim_keys WHERE unit = ? AND subject_key != ''",
             [unit],
         )]
-    neighbours = {}
-    for unit, keys in by_unit.items():
-        index = {}
-        for i, key in enumerate(keys):
-            for term in key.split():
-                index.setdefault(term, []).append(i)
-        for u, key in wanted:
-            if u != unit:
-                continue
-            terms = key.split()
-            specific = [t for t in terms if t not in lexicon.GENERIC] or terms
-            choices = set()
-            for term in specific:
-                choices.update(index.get(term, ()))
-            candidates = [keys[i] for i in sorted(choices)]
-            found = process.extract(key, candidates, scorer=_key_scorer,
-                                    score_cutoff=cutoff, limit=None)
-            neighbours[(unit, key)] = [(other, score) for other, score, _ in found]
+        asked = sorted(key for u, key in wanted if u == unit)
+        for key, found in _close_keys(asked, keys, cutoff).items():
+            neighbours[(unit, key)] = found
     return neighbours
+
+
+def _specific(key):
+    "The words of a subject key that select its candidates: the non-generic ones, else all."
+    terms = key.split()
+    return [t for t in terms if t not in lexicon.GENERIC] or terms
+
+
+KEY_CELLS = 4_000_000  # scores rapidfuzz computes in one cdist call (a uint8 matrix)
+
+
+def _close_keys(asked, keys, cutoff):
+    """{asked key: [(key, subject score)], best first} over ``keys``. The keys
+    sharing a specific word with an asked key are its candidates; a candidate is
+    scored with subject_score only when it could reach ``cutoff``: its
+    token_sort_ratio does (rapidfuzz's cdist, word block by word block) or
+    either key's words hold the other's (subject_score's subset rule). Below a
+    cutoff of 50 every candidate is scored."""
+    index = {}
+    for i, key in enumerate(keys):
+        for term in set(key.split()):
+            index.setdefault(term, []).append(i)
+    asking = {}  # word -> asked keys with that specific word
+    for key in asked:
+        for term in set(_specific(key)):
+            if term in index:
+                asking.setdefault(term, []).append(key)
+    close = {key: set() for key in asked}
+    if cutoff < 50:
+        for term, queries in asking.items():
+            for key in queries:
+                close[key].update(index[term])
+    else:
+        _close_by_ratio(asking, index, keys, cutoff, close)
+        _close_by_words(asked, keys, close, index)
+    out = {}
+    for key in asked:
+        scored = []
+        specific = set(_specific(key))
+        for i in close[key]:
+            if specific.isdisjoint(keys[i].split()):
+                continue  # held by the key through its generic words only: not a candidate
+            score = subject_score(key, keys[i])
+            if score >= cutoff:
+                scored.append((keys[i], score))
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        out[key] = scored
+    return out
+
+
+def _close_by_ratio(asking, index, keys, cutoff, close):
+    "Add to ``close`` the candidates whose token_sort_ratio reaches the cutoff (less a point)."
+    import numpy  # here: only matching needs it, and the CLI starts faster without it
+
+    for term, queries in asking.items():
+        columns = index[term]
+        choices = [keys[i] for i in columns]
+        rows = max(1, KEY_CELLS // len(choices))
+        for start in range(0, len(queries), rows):
+            part = queries[start: start + rows]
+            scores = process.cdist(part, choices, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=max(0, cutoff - 1), dtype=numpy.uint8, workers=-1)
+            for row, column in zip(*numpy.nonzero(scores)):
+                close[part[row]].add(columns[column])
+
+
+def _close_by_words(asked, keys, close, index):
+    """Add to ``close`` the keys whose words hold, or are held by, an asked key's:
+    those held from the asked key's parts; those holding it from the inverted
+    index when few keys are asked, else from every key's parts."""
+    by_words = {}
+    for i, key in enumerate(keys):
+        by_words.setdefault(frozenset(key.split()), []).append(i)
+    few = len(asked) * 50 < len(keys)
+    within = {}  # part of a key's words (all of them less one or more) -> keys
+    if not few:
+        for words, ids in by_words.items():
+            for part in _parts(words):
+                within.setdefault(part, []).extend(ids)
+    for key in asked:
+        words = frozenset(key.split())
+        if few:
+            postings = sorted((index.get(w, ()) for w in words), key=len)
+            close[key].update(set(postings[0]).intersection(*postings[1:]))
+        else:
+            close[key].update(within.get(words, ()))
+        for part in _parts(words):
+            close[key].update(by_words.get(part, ()))
+
+
+def _parts(words):
+    "The non-empty proper subsets of a set of words (those one word short for long sets)."
+    words = sorted(words)
+    if len(words) > 6:
+        return [frozenset(words[:i] + words[i + 1:]) for i in range(len(words))]
+    return [frozenset(c) for n in range(1, len(words)) for c in itertools.combinations(words, n)]
 
 
 def _load_archive(db, neighbours):
@@ -980,6 +1441,14 @@ def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
     SMALL_QUANTITY claims links every pair; a bigger one links each claim with
     its NEAREST_PER_SIDE nearest readings in time before it and after it, at most
     PER_SOURCE_PER_SIDE from any one source."""
+    return _pairs_of(target, archive, neighbours, threshold, same_period_days, None)
+
+
+def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
+    """pairs_for's pairs, less those in ``linked`` (pair codes, see _pair_code):
+    pairs already related the other way round. Those count towards the target's
+    neighbours as they did there, without relating them again, and are dropped
+    from ``linked``: a pair is built once."""
     subject_keys = neighbours.get((target.unit, target.subject_key)) or []
     if not subject_keys:
         return []
@@ -995,13 +1464,17 @@ def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
             if counts[before] >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
                 continue
         earlier, later = (other, target) if before else (target, other)
-        result = relate(earlier, later, subject=score, threshold=threshold,
-                        same_period_days=same_period_days)
-        if result is None:
-            continue
+        code = earlier.claim_id * 4_294_967_296 + later.claim_id
+        if linked and code in linked:
+            linked.discard(code)
+        else:
+            result = relate(earlier, later, subject=score, threshold=threshold,
+                            same_period_days=same_period_days)
+            if result is None:
+                continue
+            pairs.append((earlier, later, result))
         side[other.source] = side.get(other.source, 0) + 1
         counts[before] += 1
-        pairs.append((earlier, later, result))
         if not small and counts[True] + counts[False] >= 2 * NEAREST_PER_SIDE:
             break
     return pairs
@@ -1154,28 +1627,39 @@ def _match_rows(db, found, threshold, shown=None):
     return rows
 
 
-def _pair_batches(db, part, neighbours, *, threshold, same_period_days, batch_size):
+def _pair_batches(db, part, *, threshold, same_period_days, batch_size, stored=False):
     """Pair one share of the targets (``part``: their (unit, subject key) groups
     and sorted ids): yields ("batch", ids, rows by relation) per batch of
-    targets. A pair both of whose claims are in this share is built once."""
+    targets. A pair both of whose claims are in this share is built once. The
+    share's neighbour keys are found here (in its worker). With ``stored`` the
+    archive is read from the database as needed (_StoredArchive)."""
     keys, ids = part
-    archive = _load_archive(db, {key: neighbours[key] for key in keys if key in neighbours})
-    wanted = set(ids)
-    pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
-    del wanted
+    neighbours = _neighbour_keys(db, keys, max(0.0, threshold - SAME_SOURCE_BONUS))
+    symmetric = _symmetric(neighbours)
+    if stored:
+        archive = _StoredArchive(db)
+        pending = {r.claim_id: r for r in archive.readings(ids) if (r.unit, r.subject_key) in neighbours}
+    else:
+        archive = _load_archive(db, neighbours)
+        wanted = set(ids)
+        pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
+        del wanted
     seen = set()  # pairs built whose other claim is still pending, as earlier_id * 2**32 + later_id
     shown = {}
     gc.freeze()  # the archive lives to the end: the cycle collector need not walk it again and again
     try:
         yield from _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold,
-                               same_period_days, batch_size)
+                               same_period_days, batch_size, symmetric)
     finally:
         gc.unfreeze()
 
 
 def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, same_period_days,
-                batch_size):
-    "The batches of _pair_batches, once its archive is loaded."
+                batch_size, symmetric=False):
+    """The batches of _pair_batches, once its archive is loaded. A pair found
+    while its other claim is still pending is remembered in ``seen``; when
+    subject scores are symmetric (see _symmetric) that claim then takes it
+    without relating it again, else it relates it again and drops it."""
     for start in range(0, len(ids), batch_size):
         batch = ids[start: start + batch_size]
         found = []
@@ -1183,9 +1667,8 @@ def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, s
             target = pending.pop(claim_id, None)
             if target is None:  # no neighbours
                 continue
-            for earlier, later, result in pairs_for(
-                target, archive, neighbours, threshold=threshold,
-                same_period_days=same_period_days,
+            for earlier, later, result in _pairs_of(
+                target, archive, neighbours, threshold, same_period_days, seen if symmetric else None,
             ):
                 other = later.claim_id if earlier.claim_id == claim_id else earlier.claim_id
                 pair = earlier.claim_id * 4_294_967_296 + later.claim_id
@@ -1196,6 +1679,14 @@ def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, s
                     continue
                 found.append((earlier, later, result))
         yield "batch", batch, _match_rows(db, found, threshold, shown)
+
+
+def _symmetric(neighbours):
+    """Is every subject score the same both ways round among these keys? Then a
+    pair related with one claim as the target relates the same way with the other."""
+    scores = {(unit, key, other): score for (unit, key), found in neighbours.items()
+              for other, score in found}
+    return all(scores.get((unit, other, key), score) == score for (unit, key, other), score in scores.items())
 
 
 def _shares(groups, workers):
@@ -1210,13 +1701,13 @@ def _shares(groups, workers):
     return [share for share in shares if share[1]]
 
 
-def _pair_worker(path, part, neighbours, settings, send):
+def _pair_worker(path, part, settings, send):
     "A forked worker: pair its share, sending each batch to the parent, then None."
     from .database import open_database
 
     try:
         db = open_database(path, migrate=False)
-        for message in _pair_batches(db, part, neighbours, **settings):
+        for message in _pair_batches(db, part, **settings):
             send.send(message)
         send.send(None)
     except BaseException:
@@ -1225,12 +1716,12 @@ def _pair_worker(path, part, neighbours, settings, send):
         send.close()
 
 
-def _pair_everything(db, shares, neighbours, settings):
+def _pair_everything(db, shares, settings):
     """The batches of every share: from forked workers (one per share) when
     there are several shares, else computed here."""
     if len(shares) <= 1:
         for part in shares:
-            yield from _pair_batches(db, part, neighbours, **settings)
+            yield from _pair_batches(db, part, **settings)
         return
     context = multiprocessing.get_context("fork")
     path = _database_file(db)
@@ -1238,7 +1729,7 @@ def _pair_everything(db, shares, neighbours, settings):
     try:
         for part in shares:
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_pair_worker, args=(path, part, neighbours, settings, send),
+            process = context.Process(target=_pair_worker, args=(path, part, settings, send),
                                       daemon=True)
             process.start()
             send.close()
@@ -1294,7 +1785,6 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
         stats.seconds = time.perf_counter() - started
         return stats
     groups = _target_groups(db, ids)
-    neighbours = _neighbour_keys(db, groups.keys(), max(0.0, threshold - SAME_SOURCE_BONUS))
     keyed = {claim_id for group in groups.values() for claim_id in group}
     batches = []
     unkeyed = [claim_id for claim_id in ids if claim_id not in keyed]
@@ -1303,10 +1793,11 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
         batches.append(("batch", unkeyed[start: start + BATCH_SIZE], {}))
     shares = _shares(groups, _parallel(db, len(ids)))
     del groups, unkeyed
-    settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE)
+    settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE,
+                    stored=_few(db, len(ids)))
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
-    pairs = _pair_everything(db, shares, neighbours, settings)
+    pairs = _pair_everything(db, shares, settings)
     try:
         _store(db, stats, itertools.chain(batches, pairs), progress, len(ids))
     finally:
@@ -1314,6 +1805,15 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
         db.execute(f"PRAGMA cache_size = {cache}")
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+STORED_SHARE = 20  # targets fewer than 1/STORED_SHARE of the archive read it as needed
+
+
+def _few(db, targets):
+    "Are these few targets in a big archive, best paired against _StoredArchive?"
+    readings = db.execute("SELECT count(*) FROM _claim_keys").fetchone()[0]
+    return targets * STORED_SHARE < readings
 
 
 WRITE_CACHE_KB = 262_144  # SQLite page cache while storing pairs: holds the matches indexes

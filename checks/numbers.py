@@ -68,6 +68,7 @@ SCALES = {
 # A scale word after a figure: "1.5 million", "2bn", "30k", "1,5 млн", "25 Mio."
 # Short forms (m, bn, k) only when glued to the digits.
 SCALE_PATTERN = (
+    r"(?=[\s\u00a0]?[bmktмтBMKTМТ])"  # every scale word starts so: the engine skips the rest fast
     r"(?:\s?(?:bn|mn|m|b|k|tn|trn)(?![\w])"
     r"|[\s\u00a0]?(?:(?:mln|mld|млн|млрд|тыс|tys)(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁŁŚŻĆŃÓ])))?"
     r"|(?:Mio|Mrd)\.?"
@@ -325,7 +326,7 @@ def parse_number(text, language=None):
         return None
     if len(text) <= 15 and text.isascii() and text.isdigit():
         return int(text)  # plain digits, the common case: what the general path returns
-    dozen = _DOZEN.fullmatch(text)
+    dozen = _DOZEN.fullmatch(text) if "dozen" in text.lower() else None
     if dozen:
         head = (dozen.group(1) or "a").lower()
         count = 0.5 if head.startswith("half") else parse_number(head, language) if head != "a" else 1

@@ -103,3 +103,105 @@ def test_new_claims_pair_only_through_themselves(archive, tmp_path):
     assert all(row[0] > last or row[1] > last for row in new)
     pairs = [(row[0], row[1]) for row in after]
     assert len(pairs) == len(set(pairs))
+
+
+def brute_neighbours(keys, wanted, cutoff):
+    "What _neighbour_keys must find: keys sharing a specific word, scored one by one."
+    out = {}
+    for key in wanted:
+        specific = set(matching._specific(key))
+        found = [(other, matching.subject_score(key, other)) for other in keys
+                 if specific & set(other.split())]
+        out[key] = sorted((o, s) for o, s in found if s >= cutoff)
+    return out
+
+
+@pytest.mark.parametrize("cutoff", [80.0, 30.0])
+def test_neighbour_keys_are_those_scoring_every_candidate_finds(archive, tmp_path, cutoff):
+    db = copy(archive, tmp_path, "keys.db")
+    matching.refresh_readings(db)
+    extra = ["political prisoner", "political prisoner release", "arrest torture", "torture",
+             "arrest journalist", "journalist", "arrest person", "person", "case criminal open",
+             "case criminal", "arrest still", "die", "die injure", "new person", "refugee",
+             "day person time", "day person time zzz"]  # shares generic words only
+    db.conn.executemany("UPDATE _claim_keys SET subject_key = ?, unit = '' WHERE claim_id = ?",
+                        [(key, i + 1) for i, key in enumerate(extra)])
+    keys = [r[0] for r in db.execute("SELECT DISTINCT subject_key FROM _claim_keys WHERE unit = '' "
+                                     "AND subject_key != ''")]
+    assert len(keys) > 300
+    wanted = keys[::3] + extra
+    found = matching._neighbour_keys(db, [("", key) for key in wanted], cutoff)
+    expected = brute_neighbours(keys, wanted, cutoff)
+    assert {key: sorted(found[("", key)]) for key in wanted} == expected
+    assert any(len(v) > 1 for v in expected.values())
+    # few keys asked: the keys holding theirs come from the inverted index
+    few = matching._neighbour_keys(db, [("", key) for key in extra[:4]], cutoff)
+    assert {key: sorted(few[("", key)]) for key in extra[:4]} == {k: expected[k] for k in extra[:4]}
+
+
+def test_interval_figures_apart_are_never_related():
+    "nearby() drops them before relate: relate must agree."
+    base = matching.Reading(1, 1, "", "arrest", "subject", "Belarus", "interval", 738000, "viasna",
+                            "", "exact", 100, 100, 100)
+    for gap in (matching.INTERVAL_SAME_DAYS + 1, 30, 400):
+        later = base._replace(claim_id=2, document_id=2, day=base.day + gap)
+        assert matching.relate(base, later) is None
+    near = base._replace(claim_id=2, document_id=2, day=base.day + matching.INTERVAL_SAME_DAYS)
+    assert matching.relate(base, near) is not None
+
+
+def test_stored_archive_and_shortcuts_store_the_same_pairs(archive, tmp_path, monkeypatch):
+    "Few new claims read the archive from the index; the in-memory archive gives the same pairs."
+    results = {}
+    for name, share, symmetric in (("memory", 0, False), ("stored", 10**9, True)):
+        db = copy(archive, tmp_path, f"{name}.db")
+        match_claims(db)
+        db.close()
+        generate(tmp_path / f"{name}.db", 150, seed=11, first_document=10**6, start_day=2000, days=190)
+        db = open_database(tmp_path / f"{name}.db")
+        monkeypatch.setattr(matching, "STORED_SHARE", share)
+        if not symmetric:
+            monkeypatch.setattr(matching, "_symmetric", lambda neighbours: False)
+        stats = match_claims(db)
+        monkeypatch.undo()
+        assert stats.claims_matched == 150
+        results[name] = (stats.pairs_added, stored(db))
+    assert results["stored"][0] > 50
+    assert results["stored"] == results["memory"]
+
+
+def test_the_block_index_serves_the_windows(tmp_path):
+    db = open_database(tmp_path / "plan.db")
+    plan = " ".join(str(r) for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT claim_id FROM _claim_keys WHERE unit = ? AND subject_key = ? "
+        "AND place = ? AND period = ? AND (day, claim_id) < (?, ?) ORDER BY day DESC, claim_id DESC LIMIT 32",
+        ["", "arrest", "Belarus", "total", 738000, 5]).fetchall())
+    assert "idx_claim_keys_block" in plan
+    assert "TEMP B-TREE" not in plan
+
+
+def test_stored_windows_are_the_in_memory_windows(archive, tmp_path):
+    "Around dated and undated claims, in blocks with undated claims at their end."
+    db = copy(archive, tmp_path, "windows.db")
+    matching.refresh_readings(db)
+    ids = [r[0] for r in db.execute("SELECT claim_id FROM _claim_keys ORDER BY claim_id LIMIT 90")]
+    db.conn.executemany(
+        "UPDATE _claim_keys SET unit = '', subject_key = 'window test', place = 'Belarus', "
+        "period = 'total', day = CASE WHEN ? THEN NULL ELSE 738000 + ? % 7 END WHERE claim_id = ?",
+        [(i % 5 == 0, i, claim_id) for i, claim_id in enumerate(ids)])
+    block_key = ("", "window test", "Belarus", "total")
+    stored = matching._StoredArchive(db)
+    memory = matching._Archive(stored.readings(ids))
+    assert stored.size(block_key) == matching.SMALL_QUANTITY + 1  # counted no further
+    assert stored.places_of("", "window test") == memory.places_of("", "window test") == {"Belarus"}
+    undated, sizes = 0, set()
+    for reading in memory.blocks[block_key]:
+        me = matching._sort_key(reading)
+        undated += reading.day is None
+        expected = sorted(memory.window(block_key, me, False), key=matching._sort_key)
+        got = sorted(stored.window(block_key, me, False), key=matching._sort_key)
+        assert got == expected
+        sizes.add(len(got))
+    assert undated == 18
+    assert max(sizes) == 2 * matching.SCAN_PER_LIST + 1 and min(sizes) < max(sizes)
+    assert sorted(stored.window(block_key, (True, 0, 0), True)) == sorted(memory.blocks[block_key])

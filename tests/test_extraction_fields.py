@@ -1,0 +1,196 @@
+"""Subject, attribution and as_of of extracted claims: the fields matching relies on."""
+
+import pytest
+
+from checks.extraction import extract_claims
+
+
+def fields(text, quote):
+    "(subject, attribution, as_of) of the claim quoted ``quote`` in ``text``."
+    found = [c for c in extract_claims(text, "en") if c.quote == quote]
+    assert len(found) == 1, [c.quote for c in extract_claims(text, "en")]
+    return found[0].subject, found[0].attribution, found[0].as_of
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # a noun left out: the previous figure's, without what happened to it
+    ("More than 250 political prisoners have been freed since July 2024, Viasna says, "
+     "but about 1,250 remain behind bars.", "about 1,250", "political prisoners"),
+    ("Viasna counted 1,374 political prisoners on Tuesday. Some 1,350 remain in jail.",
+     "Some 1,350", "political prisoners"),
+    ("Memorial lists 520 political prisoners in Russia. In Azerbaijan the total stands at 330.",
+     "330", "political prisoners"),
+    # "of whom" takes the group and what happened to it
+    ("Viasna counts about 1,500 political prisoners, at least five of whom have died in custody.",
+     "at least five", "political prisoners died in custody"),
+    # entries of a list are what the list counts
+    ("In Russia, Memorial's list of political prisoners now has more than 400 names.",
+     "more than 400", "political prisoners"),
+    ("Viasna added 42 people to its list of political prisoners in May.", "42",
+     "political prisoners added"),
+    ("The group added 40 names to its political prisoner list.", "40", "political prisoners added"),
+    # a slice named with the whole it is part of
+    ("Viasna says almost 180 women are among the country's political prisoners.", "almost 180",
+     "women political prisoners"),
+    # lists with ellipsis carry the head noun
+    ("Since August 2020, more than 35,000 people have been arrested, hundreds tortured and at "
+     "least seven killed.", "hundreds", "people tortured"),
+])
+def test_subject(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Lithuania began a fence of about 500 km along its border.", "about 500 km"),
+    ("The aircraft spent nearly seven hours in Minsk before it flew on.", "nearly seven hours"),
+])
+def test_no_subject_from_prepositions_or_places(text, quote):
+    "A preposition or a place after a measure is not what is counted."
+    assert fields(text, quote)[0] is None
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    ("Another monitor, Belarus Detention Watch, which applies a narrower definition, counts "
+     "410 political prisoners.", "410", "Belarus Detention Watch"),
+    ("Police detained 27 people at the rally, officials said.", "27", "officials"),
+    ("Viasna counted 1,374 political prisoners. 1,350 remain in jail, the group said.", "1,350",
+     "Viasna"),
+    # a country's institution keeps its country: Poland's and Lithuania's border guards differ
+    ("Poland's border guard said 200 people tried to cross on Tuesday.", "200",
+     "Poland's border guard"),
+    ("According to Poland's border guard, 200 people tried to cross.", "200",
+     "Poland's border guard"),
+    ("Belarus's interior ministry said 3,000 were held.", "3,000", "Belarus's interior ministry"),
+    ("Figures from Lithuania's border guard show 4,200 crossings in 2021.", "4,200",
+     "Lithuania's border guard"),
+    ("Lithuania's border guard's figures show 4,200 crossings in 2021.", "4,200",
+     "Lithuania's border guard"),
+    ("About 26,000 tried in 2023, said Poland's border guard.", "About 26,000",
+     "Poland's border guard"),
+    ("On Monday Armenia's government said 100,617 people had crossed.", "100,617",
+     "Armenia's government"),
+    ("At least 80 needed treatment, the Public Defender's office said.", "At least 80",
+     "Public Defender's office"),
+    # a capitalised name stays whole; an organisation's figures are the organisation's
+    ("Poland's Border Guard Service counted 30,000 attempts.", "30,000",
+     "Poland's Border Guard Service"),
+    ("Viasna's figures show 1,400 political prisoners.", "1,400", "Viasna"),
+    # a relative clause that counts: the organisation it hangs on is the source
+    ("Amnesty International, which counted 1,518 executions in 2024, called for a moratorium.",
+     "1,518", "Amnesty International"),
+])
+def test_attribution(text, quote, source):
+    assert fields(text, quote)[1] == source
+
+
+def test_said_then_a_clause_credits_the_speaker():
+    "In \"said Iran carried out\" Iran is what the statement is about, not its source."
+    text = "Amnesty International said Iran carried out about 64% of executions."
+    assert fields(text, "about 64%")[1] == "Amnesty International"
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a relative clause with its own figure: the source said something else
+    ("The OSCE, which deployed more than 500 observers, said the vote was unfair.", "more than 500"),
+    # a person's claim about himself is no count
+    ("Prigozhin, who claimed to command 25,000 men, was killed in August.", "25,000"),
+])
+def test_no_attribution(text, quote):
+    assert fields(text, quote)[1] is None
+
+
+@pytest.mark.parametrize("text, quote, as_of", [
+    ("Belarus held 1,497 political prisoners as of 1 May 2023, Viasna said.", "1,497", "2023-05-01"),
+    ("By the end of 2022, more than 1,400 political prisoners were in jail.", "more than 1,400",
+     "2022-12-31"),
+    ("Lithuania counted 4,200 crossings in 2021, against 81 in 2020.", "4,200", "2021"),
+    ("Lithuania counted 4,200 crossings in 2021, against 81 in 2020.", "81", "2020"),
+    ("It fell from about 60% in late 2022.", "about 60%", "2022"),
+    ("The count was about 250 at the start of 2023.", "about 250", "2023"),
+    ("2021: about 6,000 detained", "about 6,000", "2021"),
+    ("- 1 July 2021: 529", "529", "2021-07-01"),
+])
+def test_as_of(text, quote, as_of):
+    assert fields(text, quote)[2] == as_of
+
+
+@pytest.mark.parametrize("text, quote", [
+    # "since" starts a period; it is not the date the figure holds for
+    ("Lawtrend has documented over 1,600 organisations liquidated since 2021.", "over 1,600"),
+    ("Courts convicted more than 150 people since the procedure was introduced in July 2022.",
+     "more than 150"),
+    # the date belongs to another clause or another figure
+    ("By the end of 2022, 1,400 were in jail; the total now stands at about 1,250.", "about 1,250"),
+    ("Turnout was 58.9%, compared with 56.1% in 2020.", "58.9%"),
+    ("At least seven have died in custody, among them Ales Pushkin, who died in July 2023.",
+     "At least seven"),
+    ("The group was founded in 1996 and now lists 1,120 political prisoners.", "1,120"),
+])
+def test_no_as_of(text, quote):
+    assert fields(text, quote)[2] is None
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # words after the counted noun that say which of them are counted
+    ("At least 11 people were killed on election night.", "At least 11", "people killed on election night"),
+    ("Police detained about 180 people overnight in Caracas.", "about 180", "people detained overnight"),
+    ("About 70 people remain in custody, the group said.", "About 70", "people still in custody"),
+    ("Officials said 2,229 people had been arrested, and monitors say about 1,300 of them remain in "
+     "custody.", "about 1,300", "people arrested still in custody"),
+    ("Some 1,150 people are behind bars in Belarus on political grounds.", "Some 1,150",
+     "people behind bars on political grounds"),
+    ("More than 300 detainees had reported beatings or other ill-treatment.", "More than 300",
+     "detainees who reported beatings"),
+    ("Hundreds of people have reported torture in custody.", "Hundreds", "people who reported torture"),
+    ("Seven political prisoners have died in custody since 2021.", "Seven",
+     "political prisoners died in custody"),
+    ("Dozens of people were arrested in raids on Wednesday.", "Dozens", "people arrested in raids"),
+    ("At least 901 people were put to death in Iran in 2024.", "At least 901", "people put to death"),
+    ("12 people who were detained later died.", "12", "people detained"),
+    # a detention for political reasons is still a detention: no slice
+    ("More than 40,000 people had been detained for political reasons since the vote.",
+     "More than 40,000", "people detained"),
+    # an elided figure takes the noun, not the words that single out the first figure
+    ("About 1,900 people are still in custody, but 1,000 remain behind bars in Caracas.", "1,000", "people"),
+])
+def test_subject_keeps_the_words_after_its_noun(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # durations: what lasts, as a reader would say it
+    ("Lukashenko, who has ruled Belarus for 26 years, faces the largest protests yet.", "26 years", "in power"),
+    ("The president has led the country for more than 30 years.", "more than 30 years", "in power"),
+    ("Maduro, in office for 13 years, denied the claims.", "13 years", "in power"),
+    ("After 13 years at the helm, the president sought another term.", "13 years", "in power"),
+    ("His 26-year rule faces its biggest test.", "26-year", "in power"),
+    ("A court sentenced Ales Bialiatski to ten years. His colleague Valiantsin Stefanovic received nine years.",
+     "nine years", "sentence"),
+    ("Babaryka is serving 14 years.", "14 years", "sentence"),
+    ("Eleven months after the election, the protests have faded.", "Eleven months", "since the election"),
+    ("Nine months into the protests, the jails are full.", "Nine months", "since the protests"),
+    # percentages: what the share is of, or what changed
+    ("The commission reported a turnout of 68.4%.", "68.4%", "turnout"),
+    ("Some 68% of registered voters took part.", "Some 68%", "registered voters"),
+    ("There was a 40% rise in food prices.", "40%", "rise in food prices"),
+    ("Support fell by six percentage points in May.", "six percentage points", "fall in support"),
+    ("The opposition says the official turnout of 59% was inflated.", "59%", "official turnout"),
+    ("Observers at the polls recorded at least 60% for Tsikhanouskaya.", "at least 60%", "share of the vote"),
+    # money: what the sum is
+    ("Putin promised a loan of $1.5 billion.", "$1.5 billion", "loan"),
+    ("The $2 billion Chinese loan has kept the state afloat.", "$2 billion", "loan"),
+])
+def test_subject_of_durations_shares_and_money(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_a_change_over_a_span_of_time_is_not_a_change_in_it():
+    "\"a 40% rise in a year\": the year is when, not what rose."
+    assert fields("Food prices saw a 40% rise in a year.", "40%")[0] == "rise"
+
+
+def test_in_power_and_sentence_need_their_words():
+    "Thirteen years in prison is a sentence, thirteen years of rule is time in power, a wait is neither."
+    assert fields("She was jailed for 13 years in 2021.", "13 years")[0] == "sentence"
+    assert fields("He received 13 years of rule as a gift, critics joked.", "13 years")[0] != "sentence"
+    assert fields("The flight waited for about seven hours.", "about seven hours")[0] not in ("in power", "sentence")

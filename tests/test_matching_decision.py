@@ -1,0 +1,269 @@
+"""Decisions of the matcher on hard cases of real news (checks.matching.compare)."""
+
+from checks import lexicon
+from checks.matching import compare
+
+
+def claim(id_, doc, quote, sentence, value, *, subject=None, qualifier="exact", published="2025-03-20",
+          as_of=None, title=None, attribution=None, low=None, high=None):
+    low = value if low is None and qualifier in ("exact", "more_than", "at_least") else low
+    high = value if high is None and qualifier == "exact" else high
+    return {"id": id_, "document_id": doc, "quote": quote, "sentence": sentence, "value": value,
+            "low": low, "high": high, "qualifier": qualifier, "unit": None, "subject": subject,
+            "attribution": attribution, "as_of": as_of, "published": published, "publisher": f"Outlet {doc}",
+            "url": f"https://o{doc}.example/a", "title": title}
+
+
+def test_lemmas_restore_the_silent_e_and_read_ing_forms():
+    assert lexicon.canonical("dissolved") == lexicon.canonical("dissolve")
+    assert lexicon.canonical("killings") == lexicon.canonical("killed")
+    assert lexicon.canonical("arresting") == "arrest"
+
+
+def test_prisoners_of_conscience_are_political_prisoners():
+    assert lexicon.subject_terms("prisoners of conscience") == lexicon.subject_terms("political prisoners")
+
+
+def test_one_years_count_does_not_update_another_years():
+    a = claim(1, 1, "834", "Iran Human Rights counted 834 executions in Iran in 2023.", 834, subject="executions")
+    b = claim(2, 2, "at least 975", "Iran executed at least 975 people last year, a monitor said.", 975,
+              subject="people executed", qualifier="at_least")
+    c = claim(3, 3, "At least 901", "At least 901 people were put to death in Iran in 2024, the UN said.", 901,
+              subject="people put to death", qualifier="at_least", published="2025-04-08")
+    assert compare(a, b) is None
+    same_year = compare(b, c)  # published weeks apart, both after the year ended: one period
+    assert same_year is not None and same_year.relation == "corroborates"
+
+
+def test_a_month_of_hangings_is_not_the_years_total():
+    year = claim(1, 1, "at least 975", "Iran executed at least 975 people last year.", 975,
+                 subject="people executed", qualifier="at_least")
+    month = claim(2, 2, "at least 130", "In September alone, at least 130 prisoners were hanged in Iran.", 130,
+                  subject="prisoners hanged", qualifier="at_least", published="2025-10-06")
+    assert compare(year, month) is None
+
+
+def test_behind_bars_on_political_grounds_are_political_prisoners_not_arrests():
+    held = claim(1, 1, "Some 1,150", "Some 1,150 people are behind bars in Belarus on political grounds.",
+                 1150, subject="people behind bars", qualifier="about", low=None, high=None)
+    prisoners = claim(2, 2, "1,120", "Viasna counts 1,120 political prisoners in Belarus.", 1120,
+                      subject="political prisoners", published="2025-04-01")
+    arrests = claim(3, 3, "more than 40,000", "More than 40,000 people have been detained in Belarus "
+                    "since the 2020 election.", 40000, subject="people detained", qualifier="more_than",
+                    published="2025-04-01")
+    assert compare(held, prisoners) is not None
+    assert compare(held, arrests) is None
+
+
+def test_a_figure_whose_noun_is_only_in_the_title():
+    elided = claim(1, 1, "About 1,170", "About 1,170 are still held.", 1170, qualifier="about",
+                   title="Political prisoners freed in Belarus after envoy's visit", published="2025-07-15")
+    stated = claim(2, 2, "1,150", "Viasna counts 1,150 political prisoners in Belarus.", 1150,
+                   subject="political prisoners", published="2025-06-02")
+    other_title = dict(elided, title="Belarus frees a group of journalists")
+    match = compare(elided, stated)
+    assert match is not None and match.relation == "corroborates"
+    assert compare(other_title, stated) is None
+
+
+def _extracted(id_, doc, text, quote, published):
+    "A claim as the extractor reads it, in the shape compare() takes."
+    from checks.extraction import extract_claims
+
+    found = next(c for c in extract_claims(text, "en") if c.quote == quote)
+    return dict(vars(found), id=id_, document_id=doc, published=published, publisher=f"Outlet {doc}",
+                url=f"https://o{doc}.example/a", title=None)
+
+
+def test_killed_on_election_night_is_not_killed_since_the_vote():
+    night = _extracted(1, 1, "At least 11 people were killed on election night in Venezuela.",
+                       "At least 11", "2026-03-03")
+    since = _extracted(2, 2, "At least 16 people have been killed in Venezuela since the vote.",
+                       "At least 16", "2026-03-06")
+    again = _extracted(3, 3, "Police said 12 people died on election night in Venezuela.",
+                       "12", "2026-03-04")
+    assert lexicon.subject_terms("killed during the night of the vote") == lexicon.subject_terms("killed on election night")
+    assert compare(night, since) is None
+    assert compare(night, again) is not None
+
+
+def test_still_in_custody_is_not_everyone_detained():
+    detained = _extracted(1, 1, "Officials said 2,229 people had been arrested in Venezuela since the election.",
+                          "2,229", "2026-03-19")
+    held = _extracted(2, 2, "Rights monitors say about 1,300 people remain in custody in Venezuela.",
+                      "about 1,300", "2026-03-20")
+    assert compare(detained, held) is None
+
+
+def test_detainees_who_reported_torture_are_not_all_detainees():
+    hurt = _extracted(1, 1, "At least 600 detainees in Venezuela have reported ill-treatment.",
+                      "At least 600", "2026-03-19")
+    hurt_again = _extracted(2, 2, "In Venezuela, at least 700 detainees had reported torture or beatings.",
+                            "at least 700", "2026-04-02")
+    detained = _extracted(3, 3, "Police detained more than 1,000 people in Venezuela after the vote.",
+                          "more than 1,000", "2026-03-20")
+    assert compare(hurt, hurt_again) is not None
+    assert compare(hurt, detained) is None
+
+
+def test_women_and_released_are_slices_of_political_prisoners():
+    women = _extracted(1, 1, "The monitor counts 1,793 political prisoners in Venezuela, among them 219 women.",
+                       "219", "2026-04-14")
+    freed = _extracted(2, 2, "The authorities in Venezuela have released more than 220 political prisoners.",
+                       "more than 220", "2026-04-20")
+    assert compare(women, freed) is None
+
+
+# --- dates, periods and places (reading a claim) ---
+
+
+def test_a_year_or_month_reads_as_its_end_no_later_than_publication():
+    import datetime
+
+    from checks.matching import claim_day
+
+    def day(as_of, published):
+        return datetime.date.fromordinal(claim_day(as_of, published)).isoformat()
+
+    assert day("2021", "2022-03-01") == "2021-12-31"
+    assert day("2024", "2024-06-10") == "2024-06-10"   # "in 2024", said in June: June
+    assert day("2022-05", "2022-06-02") == "2022-05-31"
+    assert day("--05", "2022-06-02") == "2022-05-31"   # a month without a year: this year's May
+    assert day("--11", "2022-06-02") == "2021-11-30"   # November has not come yet: last year's
+    assert day("--05-23", "2021-12-20") == "2021-05-23"
+    assert day("2021-07-14", "2024-01-01") == "2021-07-14"
+    assert day(None, "2022-06-02") == "2022-06-02"
+    assert claim_day("2021", None) == datetime.date(2021, 12, 31).toordinal()
+
+
+def test_one_months_count_reported_weeks_apart_is_one_interval():
+    june = claim(1, 1, "42", "Viasna recognised 42 new political prisoners in May, its bulletin says.", 42,
+                 subject="new political prisoners", published="2022-06-02")
+    july = claim(2, 2, "42", "The group had added 42 new political prisoners in May, and 61 in June.", 42,
+                 subject="new political prisoners", published="2022-07-04")
+    next_month = claim(3, 3, "61", "Viasna recognised 61 new political prisoners in June.", 61,
+                       subject="new political prisoners", published="2022-07-04")
+    match = compare(june, july)
+    assert match is not None and match.relation == "corroborates"
+    assert compare(june, next_month) is None   # May's new prisoners are not June's
+
+
+def test_a_level_reached_in_a_month_is_a_running_total():
+    assert lexicon.period_kind("The number of people convicted reached 7,950 in January") == "total"
+    assert lexicon.period_kind("the tally rose to 1,400 in May") == "total"
+    assert lexicon.period_kind("40 people were detained in May") == "interval"
+    assert lexicon.period_kind("four people were detained during last week's searches") == "total"
+    assert lexicon.period_kind("according to figures released this week, 35,000 detained") == "total"
+    reached = claim(1, 1, "7,950", "The number of people convicted in political cases reached 7,950 in "
+                    "January, the group added.", 7950, subject="people convicted in political cases",
+                    published="2026-02-16", attribution="Viasna")
+    since = claim(2, 2, "more than 7,900", "Courts have convicted more than 7,900 people in political cases "
+                  "since 2020, the group says.", 7900, qualifier="more_than",
+                  subject="people convicted in political cases", published="2026-02-24", attribution="Viasna")
+    match = compare(reached, since)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_a_month_between_two_figures_belongs_to_the_first():
+    sentence = ("In Belarus itself, Viasna logged 96 politically motivated detentions in January and counts "
+                "more than 7,900 people convicted in political cases.")
+    total = claim(1, 1, "more than 7,900", sentence, 7900, qualifier="more_than",
+                  subject="people convicted in political cases", published="2026-03-02", attribution="Viasna")
+    since = claim(2, 2, "more than 7,900", "Courts have convicted more than 7,900 people in political cases "
+                  "since 2020.", 7900, qualifier="more_than", subject="people convicted in political cases",
+                  published="2026-02-24", attribution="Viasna")
+    assert compare(total, since) is not None
+    both = "Over the weekend 40 people were detained and 12 convicted."
+    flow = claim(3, 3, "12", both, 12, subject="people convicted", published="2026-06-03")
+    total_convicted = claim(4, 4, "12", "Courts have convicted 12 people since 2020.", 12,
+                            subject="people convicted", published="2026-06-03")
+    assert compare(flow, total_convicted) is None  # the weekend holds for both figures
+
+
+def test_a_monitor_places_its_figure_in_a_report_about_another_country():
+    from checks.matching import read_claim
+
+    about_lithuania = {1: "Lithuania", 2: "Belarus", 3: "Belarus"}.get
+    vilnius = claim(1, 1, "1,130", "Viasna counted 1,130 political prisoners at the end of January, a "
+                    "spokeswoman told the crowd.", 1130, subject="political prisoners", attribution="Viasna",
+                    published="2026-02-09")
+    minsk = claim(2, 2, "1,118", "Viasna counts 1,118 political prisoners.", 1118,
+                  subject="political prisoners", attribution="Viasna", published="2026-02-12")
+    russia = claim(3, 3, "more than 1,000", "In neighbouring Russia, OVD-Info lists more than 1,000 political "
+                   "prisoners.", 1000, qualifier="more_than", subject="political prisoners",
+                   attribution="OVD-Info", published="2026-02-12")
+    assert read_claim(vilnius, about_lithuania).place == "Belarus"
+    unattributed = dict(vilnius, attribution=None, sentence=vilnius["sentence"].replace("Viasna", "The group"))
+    assert read_claim(unattributed, about_lithuania).place == "Lithuania"
+    assert compare(vilnius, minsk, document_place=about_lithuania) is not None
+    # an article about Belarus naming Russia's figure in one sentence: Russia's, not Belarus's
+    assert read_claim(russia, about_lithuania).place == "Russia"
+    assert compare(minsk, russia, document_place=about_lithuania) is None
+    assert compare(vilnius, russia, document_place=about_lithuania) is None
+
+
+def test_where_a_figure_holds_comes_from_its_own_clause_first():
+    from checks.matching import read_claim
+
+    about_lithuania = {1: "Lithuania"}.get
+    other_clause = claim(1, 1, "1,150", "Belarus has jailed thousands since 2020, and the monitors' list now holds "
+                         "1,150 political prisoners.", 1150, subject="political prisoners")
+    assert read_claim(other_clause, about_lithuania).place == "Belarus"  # the sentence beats the document
+    own_clause = dict(other_clause, sentence=other_clause["sentence"].replace("list now", "list in Minsk now"))
+    assert read_claim(own_clause, {1: "Russia"}.get).place == "Belarus"
+    about_belarus = {1: "Belarus"}.get
+    origin = claim(1, 1, "310", "Lithuania's border guard turned back 310 people trying to cross from Belarus "
+                   "in February.", 310, subject="people turned back trying to cross from Belarus")
+    assert read_claim(origin, about_belarus).place == "Lithuania"
+    aside = claim(1, 1, "27 years", "Lukashenko, who has ruled Belarus for 27 years, flew to talks in St "
+                  "Petersburg the day before.", 27, subject="ruled")
+    aside["unit"] = "years"
+    assert read_claim(aside, None).place == "Belarus"
+
+
+def test_years_in_power_said_differently_link_and_a_sentence_does_not():
+    ruled = _extracted(1, 1, "Lukashenko, who has ruled Belarus for 26 years, met Putin in Sochi.", "26 years",
+                       "2020-09-14")
+    in_power = _extracted(2, 2, "Lukashenko was declared the winner after 26 years in power in Belarus.",
+                          "26 years", "2020-08-10")
+    jailed = _extracted(3, 3, "A court in Belarus sentenced Lukashenko's critic Ihar Losik to 26 years.",
+                        "26 years", "2020-09-01")
+    assert (ruled["subject"], in_power["subject"], jailed["subject"]) == ("in power", "in power", "sentence")
+    assert compare(ruled, in_power) is not None
+    assert compare(ruled, jailed) is None and compare(in_power, jailed) is None
+
+
+def test_one_persons_sentence_is_not_anothers():
+    mendez = _extracted(1, 1, "A court in Caracas sentenced Rosa Mendez to 13 years in prison in Venezuela.",
+                        "13 years", "2026-10-27")
+    again = _extracted(2, 2, "Rosa Mendez's 13-year sentence stands, her lawyers in Venezuela said.",
+                       "13-year", "2026-11-17")
+    ibarra = _extracted(3, 3, "A court in Caracas sentenced Tomás Ibarra to 13 years in prison in Venezuela.",
+                        "13 years", "2026-10-28")
+    ruler = _extracted(4, 4, "Maduro, who has ruled Venezuela for more than 13 years, denied it.",
+                       "more than 13 years", "2026-10-20")
+    assert compare(mendez, again) is not None
+    assert compare(mendez, ibarra) is None
+    assert compare(mendez, ruler) is None and compare(again, ruler) is None
+
+
+def test_turnout_is_not_a_vote_share():
+    turnout = _extracted(1, 1, "The electoral council in Venezuela puts turnout at 59%.", "59%", "2026-11-03")
+    official = _extracted(2, 2, "The opposition says the official turnout of 59% in Venezuela was inflated.",
+                          "59%", "2026-11-17")
+    share = _extracted(3, 3, "The electoral council in Venezuela says Maduro won the vote with 59%.", "59%",
+                       "2026-11-04")
+    figures = _extracted(4, 4, "In Venezuela the council's figures, 51.2% for him on a turnout of 59%, were "
+                               "never backed by records.", "51.2%", "2026-11-05")
+    assert compare(turnout, official) is not None
+    assert compare(turnout, share) is None and compare(official, share) is None
+    assert compare(figures, turnout) is None  # "a turnout of" introduces the next figure
+
+
+def test_a_loan_said_two_ways_links_and_a_further_sum_does_not_read_as_it():
+    lent = _extracted(1, 1, "China has agreed a loan of $2 billion to Venezuela.", "$2 billion", "2026-10-20")
+    drawn = _extracted(2, 2, "Venezuela has begun drawing on the $2bn loan.", "$2bn", "2026-12-01")
+    further = _extracted(3, 3, "Venezuela is seeking a further $1bn from Beijing.", "$1bn", "2026-12-01")
+    assert (lent["subject"], drawn["subject"]) == ("loan", "loan")
+    assert compare(lent, drawn) is not None
+    assert compare(lent, further) is None
