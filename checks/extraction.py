@@ -795,6 +795,9 @@ _OF_DETERMINER = re.compile(
 )
 
 
+_OF_GROUP_ARE = re.compile(r"\s+(?:are|were|remain|is|was)\s+(?:also\s+|now\s+|still\s+)?([a-z][\w'’-]*)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
+
+
 def _is_plural(word):
     return word in _PLURAL_IRREGULAR or (
         word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
@@ -917,6 +920,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         words.append(word)
         spans.append(m.end())
         pos = m.end()
+    if of_group and not words:
+        slice_ = _OF_GROUP_ARE.match(block, pos)  # "300 of them are women" → women political prisoners
+        if slice_ and _is_plural(slice_.group(1).lower()) and not _is_participle(slice_.group(1).lower()):
+            return f"{slice_.group(1).lower()} {of_group['previous']}", None
     noun, participle = None, None
     share = bool(of) and claim.unit == "percent"  # "68% of registered voters", "20% of the world's potash"
     for i, word in enumerate(words):
@@ -1205,13 +1212,14 @@ _CONTINUE_REACH = 400
 _EVENT_TAIL = re.compile(r"^new\s+|\s+(?:added|registered|recognised|recognized|freed|released|pardoned)$")
 
 
-def _continued_subject(text, start, end, span, last):
-    "The previous figure's noun for a figure that has none but goes on with it, or None."
+def _continued_subject(text, start, end, span, last, always=False):
+    """The previous figure's noun for a figure that has none but goes on with it, or
+    None; with ``always``, that noun whatever follows the figure."""
     last_span, subject, _ = last
     if last_span != span and (last_span[1] < span[0] - 2 or start - last_span[1] > _CONTINUE_REACH):
         return None  # only the sentence before
     lead = text[max(span[0], start - 50):start]
-    if _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
+    if always or _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
         words = subject.split()
         cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
         words = _EVENT_TAIL.sub("", " ".join(words[:cut])).split()  # not "… still in custody"
@@ -1219,6 +1227,17 @@ def _continued_subject(text, start, end, span, last):
             words.pop()
         return " ".join(words)
     return None
+
+
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+
+
+def _owner_before(text, start, end, span, last):
+    "For '300 of them' opening a sentence: the bare noun of the figure in the sentence before."
+    if last[1] is None or last[0] == span or not _OF_THEM.match(text, end):
+        return None
+    words = _continued_subject(text, start, start, span, last, always=True)
+    return words or None
 
 
 def _is_ordinal_claim(claim):
@@ -1292,9 +1311,20 @@ _ACCORDING_TO = re.compile(
     rf"(?:(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
     rf"(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
 )
+# _DATA_WORDS, "list" and "count" as a trie: one branch tried per letter, not eighteen.
+# Each is followed by whitespace, so at most one of them can match at a place: the
+# order in which they are tried does not change what is found.
+_DATA_PHRASES = ("figures", "data", "estimate", "estimates", "statistics", "a count", "a tally",
+                 "tallies", "counts", "a report", "reports", "records", "numbers", "calculations",
+                 "monitoring", "information", "sources", "list", "count")
 _FIGURES_FROM = re.compile(
-    rf"(?i:{_DATA_WORDS}|list|count)\s+(?:of\s+[\w\s-]{{1,40}}?\s+)?(?i:from|by|compiled\s+by|published\s+by|released\s+by|kept\s+by|maintained\s+by|"
+    rf"(?i:{numbers.phrase_trie(_DATA_PHRASES)})\s+(?:of\s+[\w\s-]{{1,40}}?\s+)?(?i:from|by|compiled\s+by|published\s+by|released\s+by|kept\s+by|maintained\s+by|"
     rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_WORDS})"
+)
+# The end of every _POSSESSIVE_SOURCE match: found by a scan for a rare character,
+# it rules out most sentences before the costly search for names.
+_POSSESSIVE_TAIL = re.compile(
+    rf"['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)"
 )
 _POSSESSIVE_SOURCE = re.compile(
     rf"(?<![\w’'.&-])(?P<name>{_OWNED_SOURCE}|{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
@@ -1403,11 +1433,12 @@ _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 _CASE_ODD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _may_contain(text, cues):
-    "Can a case-insensitive pattern needing one of the lower-case ASCII ``cues`` match ``text``?"
+def _may_contain(text, cues, lower=None):
+    """Can a case-insensitive pattern needing one of the lower-case ASCII ``cues`` match
+    ``text``? ``lower`` is text.lower(), when the caller has it at hand."""
     if not text.isascii() and any(map(text.__contains__, _CASE_ODD_CHARS)):
         return True
-    return any(map(text.lower().__contains__, cues))
+    return any(map((text.lower() if lower is None else lower).__contains__, cues))
 
 
 # Every _SOURCE_VERBS alternative contains one of these.
@@ -1425,12 +1456,11 @@ def _attributions(sentence, language=None):
     if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES + ("list",)):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
     if ("'s " in sentence or "’s " in sentence) and any(cue in lower for cue in _DATA_CUES + ("tally", "list")):
-        found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
+        if _POSSESSIVE_TAIL.search(sentence):
+            found += [(m.start("name"), m.group("name"), False) for m in _POSSESSIVE_SOURCE.finditer(sentence)]
     if ", whose " in sentence:
         found += [(m.start("name"), m.group("name"), False) for m in _WHOSE_COUNT.finditer(sentence)]
-    may = (not sentence.isascii() and any(map(sentence.__contains__, _CASE_ODD_CHARS))
-           or any(map(lower.__contains__, _VERB_CUES)))  # _may_contain, with ``lower`` at hand
-    verbs = _SOURCE_VERB.finditer(sentence) if may else ()
+    verbs = _SOURCE_VERB.finditer(sentence) if _may_contain(sentence, _VERB_CUES, lower) else ()
     for verb in verbs:
         source = _source_before(sentence, verb.start())
         if source:
@@ -1480,8 +1510,10 @@ _AS_OF = re.compile(
 _YEAR = re.compile(r"\d{4}")
 _WIDE_SPACE = re.compile(r"\s\s")
 # Every _AS_OF match holds a four-digit year and, with single spaces, starts at most
-# ~50 characters before it: the scan starts that far before the first year.
-_AS_OF_REACH = 80
+# 38 characters before it (a 15-letter cue, a day with its suffix, "of", a 12-letter
+# month: "według stanu na 30th of października, 2021"): the scan starts that far
+# before the first year (tests/test_extraction_speed_gates.py checks it).
+_AS_OF_REACH = 40
 
 
 def _dates(sentence):
@@ -1719,8 +1751,8 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
      r"\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b"),
     ("download", (), r"\bdownload\b"),
 ))
-# "charity no", "company number": their words are common, so the rarer second word is
-# looked for first.
+# "charity no", "company number": their first words hide in common ones ("inn", "tax"),
+# so the second word is looked for too before the full search.
 _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
 _REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
 _REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
@@ -1955,8 +1987,9 @@ def _claim(m, block, base, carried):
     )
     previous = carried[1] if carried and carried[0] == span else None
     last = block.last_subject if block.last_subject[0] == span else (None, None, None)
+    owner = last[1] or _owner_before(text, start, end, span, block.last_subject)
     claim.subject, carry = _subject(text, start, end, claim, block.language, previous,
-                                    span[0], last[1])
+                                    span[0], owner)
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
         if _TOTAL.search(text[max(span[0], start - 30):start]):

@@ -194,3 +194,23 @@ def test_in_power_and_sentence_need_their_words():
     assert fields("She was jailed for 13 years in 2021.", "13 years")[0] == "sentence"
     assert fields("He received 13 years of rule as a gift, critics joked.", "13 years")[0] != "sentence"
     assert fields("The flight waited for about seven hours.", "about seven hours")[0] not in ("in power", "sentence")
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Viasna counts 1,500 political prisoners. Some 300 of them are women, the group added.",
+     "Some 300", "women political prisoners"),
+    ("Viasna counts 1,500 political prisoners. About 40 of them were journalists.",
+     "About 40", "journalists political prisoners"),
+    ("Police held 2,000 protesters. About 300 of them were released on Monday.",
+     "About 300", "protesters released"),
+    ("Viasna counts 1,500 political prisoners. Five of them have died in custody.",
+     "Five", "political prisoners died in custody"),
+])
+def test_of_them_opening_a_sentence_counts_a_part_of_the_figure_before(text, quote, subject):
+    "'300 of them are women': a slice of the previous sentence's figure, never the whole of it."
+    assert fields(text, quote)[0] == subject
+
+
+def test_of_them_needs_a_figure_just_before():
+    text = "Viasna counts 1,500 political prisoners.\n\nMonths later, 300 of them were freed."
+    assert fields(text, "300")[0] != "political prisoners"

@@ -5,6 +5,8 @@ try the pattern where the gate says "no" and check that it indeed fails, and
 check the sentence splitter's inlined shortcut against the plain loop.
 """
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
 from checks import numbers
@@ -93,3 +95,91 @@ def test_long_words_before_a_dot_are_never_abbreviations():
     text = "x" * (longest + 3) + ". Next"
     assert not _is_abbreviation(text, longest + 3)
     assert _is_abbreviation("Mr. Tusk", 2)  # a short one still is
+
+
+def _plain_figures_from():
+    "_FIGURES_FROM with its first words written as the plain alternation: the reference."
+    from checks.extraction import _DATA_PHRASES, _DATA_WORDS, _FIGURES_FROM
+
+    trie = "(?i:" + numbers.phrase_trie(_DATA_PHRASES) + ")"
+    assert trie in _FIGURES_FROM.pattern
+    return _FIGURES_FROM, re.compile(_FIGURES_FROM.pattern.replace(trie, f"(?i:{_DATA_WORDS}|list|count)"))
+
+
+SOURCE_PIECES = ["figures", "Figures", "data", "estimate", "estimates", "statistics", "a count",
+                 "A  tally", "tallies", "counts", "accounts", "a report", "reports", "records",
+                 "numbers", "calculations", "monitoring", "information", "sources", "list",
+                 "lists", "count", "countless", " of detainees", " of people held", " from ",
+                 " by ", " compiled by ", " published by ", " kept by ", " the ", "Viasna",
+                 "the interior ministry", "Poland's border guard", "police", "OVD-Info", ", ",
+                 ". ", " ", "\n", "ſources", "\u212aept"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(SOURCE_PIECES), max_size=12))
+def test_figures_from_trie_finds_what_the_alternation_finds(pieces):
+    text = "".join(pieces)
+    fast, plain = _plain_figures_from()
+    assert [m.span("name") for m in fast.finditer(text)] == [m.span("name") for m in plain.finditer(text)]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_figures_from_trie_on_examples():
+    fast, plain = _plain_figures_from()
+    text = "Figures from Viasna and a count of detainees kept by OVD-Info; accounts by police differ."
+    names = [m.group("name") for m in fast.finditer(text)]
+    assert names == [m.group("name") for m in plain.finditer(text)]
+    assert names[:2] == ["Viasna", "OVD-Info"]
+
+
+DATE_PIECES = ["as of", "As at", "correct as of", "by the end of", "at the end of", "to the end of",
+               "by", "on", "in", "until", "through", "at the start of", "по состоянию на", "на",
+               "к", "na dzień", "według stanu na", "Stand:", "am", "au", "le", "к концу",
+               "do końca", "bis Ende", "fin", "the beginning of", "the whole of", "early", "mid-",
+               "30th of", "1st", "30", "9.", "października", "Październik", "September", "сентября",
+               "décembre", "Sept.", "2021", "1999", "2024-05-01", ",", " ", " ", "  ", "\t", "\n",
+               "x", "people", "election", "12,000", "-", "–"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16), st.sampled_from([" ", "", "  "]))
+def test_dates_scan_from_its_reach_finds_what_a_full_scan_finds(pieces, glue):
+    from checks import extraction
+
+    sentence = glue.join(pieces)
+    found = extraction._dates(sentence)
+    reach = extraction._AS_OF_REACH
+    try:
+        extraction._AS_OF_REACH = 10 ** 9  # scan the whole sentence
+        assert found == extraction._dates(sentence)
+    finally:
+        extraction._AS_OF_REACH = reach
+
+
+def test_dates_reach_example():
+    from checks.extraction import _dates
+
+    found = _dates("The centre counted 1,200 people według stanu na 30th of października, 2021.")
+    assert [value for _, value, _ in found] == ["2021-10-30"]
+
+
+POSSESSIVE_PIECES = ["Viasna", "Poland's", "Lithuania’s", "border guard", "the", "The", "UN",
+                     "«Вясна»", "“Memorial”", "'s", "’s", " ", "  ", "\t", "latest", "new", "own",
+                     "figures", "data", "tally", "count", "counts", "estimate", "list", "records",
+                     "listed", "Interior Ministry", ",", ".", "x", "ſources"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(POSSESSIVE_PIECES), max_size=12), st.sampled_from([" ", ""]))
+def test_possessive_source_needs_its_tail(pieces, glue):
+    from checks.extraction import _POSSESSIVE_SOURCE, _POSSESSIVE_TAIL
+
+    sentence = glue.join(pieces)
+    if _POSSESSIVE_TAIL.search(sentence) is None:
+        assert _POSSESSIVE_SOURCE.search(sentence) is None
+
+
+def test_possessive_source_example():
+    from checks.extraction import _attributions
+
+    assert _attributions("Viasna's latest tally lists 1,200 political prisoners.") == [(0, "Viasna")]
