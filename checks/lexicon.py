@@ -507,12 +507,26 @@ def _word_at(text, offset):
 def dominant_place(text, title=None):
     """The country a document is about: the one its title names, else the one
     its text names most (at least twice, half as often again as any other)."""
+    return document_places(text, title)[0]
+
+
+def document_places(text, title=None, limit=3):
+    """(dominant_place, named_countries) of a document, reading it once. A document
+    about no country more than the others may be about any it names: then all of
+    them (up to twice ``limit``)."""
     in_title = {country for _, country in place_mentions(title)}
-    if len(in_title) == 1:
-        return in_title.pop()
     counts = {}
     for _, country in place_mentions(f"{title or ''} {text or ''}"):
         counts[country] = counts.get(country, 0) + 1
+    dominant = _dominant(in_title, counts)
+    if dominant is None:
+        return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]
+    return dominant, _named(in_title, counts, limit)
+
+
+def _dominant(in_title, counts):
+    if len(in_title) == 1:
+        return next(iter(in_title))
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -525,17 +539,17 @@ def dominant_place(text, title=None):
 
 def named_countries(text, title=None, limit=3):
     """The countries a document is about, most named first (at most ``limit``):
-    those its title names and those its text names at least half as often as the
+    those its title names and those its text names more than half as often as the
     one it names most (and twice at least). A figure the document does not place
     in its own sentence may hold for any of them; a country named in passing
     ("talks in St Petersburg" in a report on Belarus) is not one of them."""
-    in_title = {country for _, country in place_mentions(title)}
-    counts = {}
-    for _, country in place_mentions(f"{title or ''} {text or ''}"):
-        counts[country] = counts.get(country, 0) + 1
+    return document_places(text, title, limit)[1]
+
+
+def _named(in_title, counts, limit):
     most = max(counts.values(), default=0)
     named = [c for c, n in counts.items()
-             if (c in in_title or (n >= 2 and 2 * n >= most)) and c != "World"]
+             if (c in in_title or (n >= 2 and 2 * n > most)) and c != "World"]
     named.sort(key=lambda c: (-counts[c], c))
     return named[:limit]
 

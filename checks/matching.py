@@ -59,7 +59,7 @@ MAX_RATIO_SAME_PERIOD = 3.0   # larger gaps at the same time are different quant
 MAX_RATIO_OTHER_PERIOD = 10.0
 RATIO_FLOOR = 20            # small counts (1 → 4 dead) may differ by any ratio
 INTERVAL_SAME_DAYS = 4      # figures for one day/week/month: the same interval only this close
-SMALL_QUANTITY = 24         # up to this many claims of a quantity: every pair is linked
+SMALL_QUANTITY = 32         # up to this many claims of a quantity: every pair is linked
 NEAREST_PER_SIDE = 6        # bigger ones: this many neighbours before and after each claim,
 PER_SOURCE_PER_SIDE = 2     # at most this many from one source,
 SCAN_PER_LIST = 32          # looking at no more than this many each side in each block
@@ -360,10 +360,12 @@ def _period(unit, terms, text, published=None):
     if {"new", "add"} & set(terms):
         return "interval"
     flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
-    if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)):
-        # "555 political prisoners were behind bars this week": how many are held
-        # at one time is a running total however it is dated ("prisoners hanged"
-        # is a flow all the same)
+    if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)
+                      or (_LEVEL.search(text) and not _RATE.search(text))):
+        # "555 political prisoners were behind bars this week", "640 people are in
+        # pre-trial detention this month": how many are held at one time is a running
+        # total however it is dated ("prisoners hanged", "placed in custody in May" and
+        # "are detained every week" are flows all the same)
         return "total"
     kind = lexicon.period_kind(text)
     if kind == "total":
@@ -404,6 +406,14 @@ def _calendar_year(text, published):
     return None
 
 
+# Who is held at a time (a level), not who was taken in: "are in (pre-trial) custody",
+# "are being held", "is now detained"; not "were placed in detention in May".
+_LEVEL = re.compile(
+    r"(?<!placed )(?<!put )(?<!taken )(?<!remanded )(?<!sent )\bin (?:pre-?trial |police |state )?"
+    r"(?:custody|detention)\b"
+    r"|\b(?:are|is) (?:still |now |currently )?(?:being )?(?:held|detained|jailed|imprisoned|incarcerated)\b",
+    re.IGNORECASE)
+_RATE = re.compile(r"\b(?:per|a|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
 _STILL_HELD = re.compile(
@@ -575,6 +585,13 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
         place = lexicon.nearest_place(" ".join(sorted(ignore & lexicon.MONITORS)), 0)
     if place is None and sentence:
         place = lexicon.nearest_place(sentence, max(start, 0), ignore | origins)
+        if place is not None and start >= 0 and document_place is not None:
+            # named in another clause of the sentence ("…2,000 complaints, and Lithuania had
+            # begun a fence"): inferred, the document's countries beside it
+            inferred = document_place(claim.get("document_id"))
+            if inferred and place_country(inferred) != place:
+                return WEAK_PLACE + "|".join([place] + sorted(
+                    set(inferred.lstrip(WEAK_PLACE).split("|")) - {place}))
     if place is None and document_place is not None:  # weak: "~Lithuania|Belarus"
         inferred = document_place(claim.get("document_id"))
         if inferred:
@@ -594,11 +611,13 @@ WEAK_PLACE = "~"
 
 
 def document_place_text(dominant, named=()):
-    "The place string of a figure placed by its document only: '~Lithuania|Belarus'."
-    if not dominant:
+    """The place string of a figure placed by its document only: '~Lithuania|Belarus';
+    '~|Lithuania|Belarus' when the document names countries but is about none of them
+    more than the others (the figure's country is unknown, but one of those)."""
+    dominant = (dominant or "").lstrip(WEAK_PLACE).split("|")[0]
+    others = sorted(set(named) - {dominant, ""})
+    if not dominant and not others:
         return None
-    dominant = dominant.lstrip(WEAK_PLACE).split("|")[0]
-    others = sorted(set(named) - {dominant})
     return WEAK_PLACE + "|".join([dominant] + others)
 
 
@@ -615,8 +634,8 @@ def places_agree(a, b):
     claims themselves agree only when they are one country. A place inferred from
     a document agrees with a country read from a claim when that document names it
     too (a report about Lithuania quoting Belarus's count: "~Lithuania|Belarus" and
-    "Belarus"; not "Russia"); two inferred places when each document names the
-    other's country."""
+    "Belarus"; not "Russia"); two inferred places when either document names the
+    other's country (as an inferred place agrees with a stated one)."""
     if not a or not b or a == b:
         return True
     ca, cb = place_country(a), place_country(b)
@@ -627,7 +646,7 @@ def places_agree(a, b):
         return False
     named_a, named_b = set(a.lstrip(WEAK_PLACE).split("|")), set(b.lstrip(WEAK_PLACE).split("|"))
     if weak_a and weak_b:
-        return ca in named_b and cb in named_a
+        return ca in named_b or cb in named_a
     return cb in named_a if weak_a else ca in named_b
 
 
@@ -827,7 +846,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     s = subject_score(a.subject_key, b.subject_key) if subject is None else subject
     if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind) and not _confirms(a, b, s):
         return None
-    unknown_places = (not a.place) + (not b.place)
+    unknown_places = (not place_country(a.place)) + (not place_country(b.place))  # '~|A|B' too
     inferred = place_country(a.place) != place_country(b.place) and unknown_places == 0
     attribution = None
     if a.source and b.source:
@@ -1018,8 +1037,7 @@ class _DocumentPlaces:
                 "SELECT title, substr(text, 1, 20000) FROM documents WHERE id = ?", [document_id]
             ).fetchone()
             title, text = row or (None, None)
-            self.cache[document_id] = document_place_text(
-                lexicon.dominant_place(text, title), lexicon.named_countries(text, title))
+            self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
         return self.cache[document_id]
 
 
@@ -1060,9 +1078,32 @@ def _read_part(db, part):
     rows = [row for row in rows if row[0] in wanted]
     places.prefetch(row[1] for row in rows)
     try:
-        return [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows]
+        return _settle_weak_places([read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows])
     finally:
         places.texts = {}
+
+
+def _settle_weak_places(readings):
+    """Readings (of whole documents) whose document-inferred place no longer names the
+    countries where their own document places a figure of the same subject: a report
+    on Belarus that writes "Memorial lists 1,030 political prisoners in Russia" names
+    Russia when it means Russia, so its unplaced "about 1,100 political prisoners" are
+    not Russia's ("~Belarus|Russia" becomes "~Belarus")."""
+    placed = {}
+    for r in readings:
+        if r.place and not r.place.startswith(WEAK_PLACE):
+            placed.setdefault((r.document_id, r.unit, r.subject_key), set()).add(r.place)
+    if not placed:
+        return readings
+    out = []
+    for r in readings:
+        if r.place.startswith(WEAK_PLACE) and "|" in r.place:
+            taken = placed.get((r.document_id, r.unit, r.subject_key), set()) - {place_country(r.place)}
+            if taken:
+                named = set(r.place.lstrip(WEAK_PLACE).split("|")) - taken
+                r = r._replace(place=document_place_text(place_country(r.place), named) or "")
+        out.append(r)
+    return out
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -1162,15 +1203,13 @@ class _Archive:
         known = set()
         for key, _ in subject_keys:
             known |= self.places_of(target.unit, key)
-        # blocks of every place that can agree with the target's (see places_agree);
-        # unknown places only where the subject is known in one country at most
-        countries = {place_country(p) for p in known}
+        # the blocks of every place that can agree with the target's (see places_agree),
+        # and those of unknown places (see with_places_known)
         if target.place:
             places = [target.place] + sorted(p for p in known - {target.place}
-                                             if places_agree(target.place, p))
-            places += [""] if countries <= {place_country(target.place)} else []
+                                             if places_agree(target.place, p)) + [""]
         else:
-            places = [""] + (sorted(known) if len(countries) == 1 else [])
+            places = [""] + sorted(known)
         blocks, total = [], 0
         for key, score in subject_keys:
             for place in places:
@@ -1198,6 +1237,46 @@ class _Archive:
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
         found.sort(key=_NEAREST)  # (distance, claim id) is unique
         return found, small
+
+    def with_places_known(self, target, found, neighbours, threshold, same_period_days):
+        """``found`` (from nearby) less the pairs of a claim whose place is unknown with
+        a placed one of another country than the unknown claim's (see country_of)."""
+        if target.place:
+            country = place_country(target.place)
+            return [f for f in found if f[2].place or (country and self.country_of(
+                f[2], neighbours, threshold, same_period_days) == country)]
+        mine = self.country_of(target, neighbours, threshold, same_period_days)
+        return [f for f in found if not f[2].place or (mine and place_country(f[2].place) == mine)]
+
+    def country_of(self, reading, neighbours, threshold, same_period_days):
+        """The country a claim whose place is unknown holds for, by the company it keeps:
+        the one country its subject is known in, else the one country of every placed
+        claim it relates to in the same period ("over 450 arrests since the rallies
+        began" beside Georgia's 400 and 500); None when that is not one country."""
+        inferred = self.__dict__.setdefault("inferred", {})
+        if reading.claim_id in inferred:
+            return inferred[reading.claim_id]
+        keys = neighbours.get((reading.unit, reading.subject_key)) or [(reading.subject_key, 100.0)]
+        countries = set()
+        for key, _ in keys:
+            countries |= {place_country(p) for p in self.places_of(reading.unit, key)}
+        countries.discard("")
+        if len(countries) > 1:
+            countries = set()
+            found, _ = self.nearby(reading, keys)
+            me = _sort_key(reading)
+            for _, _, other, score in found:
+                if not place_country(other.place) or place_country(other.place) in countries:
+                    continue
+                earlier, later = (other, reading) if _sort_key(other) < me else (reading, other)
+                result = relate(earlier, later, subject=score, threshold=threshold,
+                                same_period_days=same_period_days)
+                if result is not None and result.same_period:
+                    countries.add(place_country(other.place))
+        if len(inferred) > 100_000:
+            inferred.clear()
+        inferred[reading.claim_id] = countries.pop() if len(countries) == 1 else None
+        return inferred[reading.claim_id]
 
 
 class _StoredArchive(_Archive):
@@ -1454,6 +1533,7 @@ def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
         return []
     me = _sort_key(target)
     found, small = archive.nearby(target, subject_keys)
+    found = archive.with_places_known(target, found, neighbours, threshold, same_period_days)
     taken = {True: {}, False: {}}  # per side: pairs taken from each source
     counts = {True: 0, False: 0}   # per side: pairs taken
     pairs = []

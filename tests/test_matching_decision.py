@@ -194,7 +194,7 @@ def test_a_monitor_places_its_figure_in_a_report_about_another_country():
                    attribution="OVD-Info", published="2026-02-12")
     assert read_claim(vilnius, about_lithuania).place == "Belarus"
     unattributed = dict(vilnius, attribution=None, sentence=vilnius["sentence"].replace("Viasna", "The group"))
-    assert read_claim(unattributed, about_lithuania).place == "Lithuania"
+    assert read_claim(unattributed, about_lithuania).place == "~Lithuania"  # from the document: weak
     assert compare(vilnius, minsk, document_place=about_lithuania) is not None
     # an article about Belarus naming Russia's figure in one sentence: Russia's, not Belarus's
     assert read_claim(russia, about_lithuania).place == "Russia"
@@ -208,7 +208,9 @@ def test_where_a_figure_holds_comes_from_its_own_clause_first():
     about_lithuania = {1: "Lithuania"}.get
     other_clause = claim(1, 1, "1,150", "Belarus has jailed thousands since 2020, and the monitors' list now holds "
                          "1,150 political prisoners.", 1150, subject="political prisoners")
-    assert read_claim(other_clause, about_lithuania).place == "Belarus"  # the sentence beats the document
+    # the sentence beats the document; named in another clause, the place is inferred
+    assert read_claim(other_clause, about_lithuania).place == "~Belarus|Lithuania"
+    assert read_claim(other_clause, None).place == "Belarus"
     own_clause = dict(other_clause, sentence=other_clause["sentence"].replace("list now", "list in Minsk now"))
     assert read_claim(own_clause, {1: "Russia"}.get).place == "Belarus"
     about_belarus = {1: "Belarus"}.get
@@ -267,3 +269,89 @@ def test_a_loan_said_two_ways_links_and_a_further_sum_does_not_read_as_it():
     assert (lent["subject"], drawn["subject"]) == ("loan", "loan")
     assert compare(lent, drawn) is not None
     assert compare(lent, further) is None
+
+
+# --- where a figure holds: places read from the claim against places inferred from its document --
+
+
+def test_a_place_inferred_from_a_document_agrees_only_with_countries_that_document_names():
+    from checks.matching import places_agree
+
+    assert places_agree("~Lithuania|Belarus", "Belarus")
+    assert places_agree("Belarus", "~Lithuania|Belarus")
+    assert not places_agree("~Lithuania|Belarus", "Russia")
+    assert not places_agree("Belarus", "Russia")  # both read from the claims themselves
+    assert places_agree("~Belarus", "Belarus") and places_agree("", "Russia")
+    assert places_agree("~Belarus", "~Lithuania|Belarus")  # one document names the other's country
+    assert not places_agree("~Belarus", "~Russia")
+
+
+def test_a_report_on_lithuania_links_its_unplaced_figure_to_belarus_and_not_to_russia():
+    from checks.matching import read_claim
+
+    from_vilnius = {1: "~Lithuania|Belarus"}.get  # a report about Lithuania that names Belarus too
+    exiles = claim(1, 1, "almost 8,000", "Courts back home have convicted almost 8,000 people in political cases "
+                   "since then, rights groups say.", 8000, qualifier="almost", low=7200, high=8000,
+                   subject="people convicted in political cases", published="2026-03-02")
+    minsk = claim(2, 2, "more than 7,900", "Courts in Belarus have convicted more than 7,900 people in political "
+                  "cases since 2020.", 7900, qualifier="more_than", subject="people convicted in political cases",
+                  published="2026-02-24")
+    moscow = dict(minsk, id=3, document_id=3, sentence=minsk["sentence"].replace("Belarus", "Russia"))
+    assert read_claim(exiles, from_vilnius).place == "~Lithuania|Belarus"
+    linked = compare(exiles, minsk, document_place=from_vilnius)
+    assert linked is not None and linked.relation == "corroborates"
+    assert linked.place_score == 75.0 and "placed by a document that names both" in linked.explanation
+    assert linked.components["places"] == ["Belarus", "Lithuania"]
+    assert compare(exiles, moscow, document_place=from_vilnius) is None
+    # a document about Lithuania alone does not lend its figures to Belarus
+    assert compare(exiles, minsk, document_place={1: "Lithuania"}.get) is None
+
+
+def test_a_country_named_in_passing_is_not_one_a_document_is_about():
+    title = "Belarus frees 18 more prisoners under pardon"
+    text = ("Belarus released 18 more people on Tuesday under a pardon signed by Alexander Lukashenko. About "
+            "1,100 people remain behind bars on political grounds. Lukashenko met Putin in Moscow last week.")
+    assert lexicon.document_places(text, title) == ("Belarus", ["Belarus"])
+    both = "Lithuania extends permits for exiles"
+    text = ("Lithuania will extend the permits of about 2,300 Belarusians, the ministry in Vilnius said. "
+            "Belarus has not commented.")
+    assert lexicon.document_places(text, both) == ("Lithuania", ["Lithuania", "Belarus"])
+    assert lexicon.document_places("More than 650 people have been detained.", "Georgia: detentions pass 650") \
+        == ("Georgia", ["Georgia"])  # the country only in the title
+
+
+def test_a_place_named_in_another_clause_yields_to_the_documents_country():
+    "'…more than 2,000 complaints of abuse, and Lithuania had begun a fence' in a report on Belarus."
+    about_belarus = {1: "~Belarus", 2: "~Belarus"}.get
+    fence = claim(1, 1, "more than 2,000", "Rights groups had by then logged more than 2,000 complaints of abuse in "
+                  "custody, and Lithuania had begun a fence along its border.", 2000, qualifier="more_than",
+                  subject="complaints of abuse in custody", published="2021-12-20")
+    earlier = claim(2, 2, "more than 1,800", "Human rights groups say more than 1,800 people have filed complaints "
+                    "of abuse in custody.", 1800, qualifier="more_than", subject="complaints of abuse in custody",
+                    published="2021-11-30")
+    from checks.matching import read_claim
+
+    assert read_claim(fence, about_belarus).place == "~Lithuania|Belarus"
+    assert compare(fence, dict(earlier, sentence=earlier["sentence"] + " Minsk denies it."),
+                   document_place=lambda doc: None) is None  # a stated Belarus against a stated Lithuania
+    linked = compare(fence, earlier, document_place=about_belarus)
+    assert linked is not None and linked.relation == "corroborates"
+    in_russia = dict(earlier, sentence=earlier["sentence"].replace("in custody", "in custody in Russia"))
+    assert compare(fence, in_russia, document_place=about_belarus) is None
+
+
+def test_a_document_about_no_one_country_bounds_its_unplaced_figures_to_those_it_names():
+    from checks.matching import document_place_text, read_claim
+
+    title, text = "Talks at the border", "Officials from Lithuania and Belarus met at the crossing."
+    assert lexicon.document_places(text, title) == (None, ["Belarus", "Lithuania"])
+    either = {1: document_place_text(*lexicon.document_places(text, title))}.get
+    queue = claim(1, 1, "about 600", "About 600 lorries were waiting to cross on Monday.", 600,
+                  qualifier="about", low=540, high=660, subject="lorries waiting to cross", published="2026-03-02")
+    assert read_claim(queue, either).place == "~|Belarus|Lithuania"
+    vilnius = claim(2, 2, "about 620", "In Lithuania, about 620 lorries were waiting to cross.", 620,
+                    qualifier="about", low=558, high=682, subject="lorries waiting to cross", published="2026-03-03")
+    warsaw = dict(vilnius, sentence=vilnius["sentence"].replace("Lithuania", "Poland"))
+    linked = compare(queue, vilnius, document_place=either)
+    assert linked is not None and linked.place_score == 50.0  # its own country is still unknown
+    assert compare(queue, warsaw, document_place=either) is None  # the document never names Poland
