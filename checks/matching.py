@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "10"
+MATCHER_VERSION = "11"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -361,7 +361,7 @@ def _period(unit, terms, text, published=None):
         return "interval"
     flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
     if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)
-                      or (_LEVEL.search(text) and not _RATE.search(text))):
+                      or (_LEVEL.search(text) and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running
         # total however it is dated ("prisoners hanged", "placed in custody in May" and
@@ -411,9 +411,14 @@ def _calendar_year(text, published):
 _LEVEL = re.compile(
     r"(?<!placed )(?<!put )(?<!taken )(?<!remanded )(?<!sent )\bin (?:pre-?trial |police |state )?"
     r"(?:custody|detention)\b"
-    r"|\b(?:are|is) (?:still |now |currently )?(?:being )?(?:held|detained|jailed|imprisoned|incarcerated)\b",
+    r"|\b(?:are|is) (?:still |now |currently )?(?:being )?(?:held|detained|jailed|imprisoned|incarcerated)\b"
+    r"|\bpolitical detainees\b",
     re.IGNORECASE)
 _RATE = re.compile(r"\b(?:per|a|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
+# The taking in itself: "200 were detained this week and are in custody" counts arrests.
+_TAKEN_IN = re.compile(
+    r"\b(?:were|was|been|police|authorities|forces) (?:\w+ )?(?:detained|arrested|rounded up|taken|placed|jailed)\b",
+    re.IGNORECASE)
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
 _STILL_HELD = re.compile(

@@ -164,6 +164,26 @@ def test_a_level_reached_in_a_month_is_a_running_total():
     assert match is not None and match.relation == "corroborates"
 
 
+def test_a_time_word_beside_people_held_dates_the_level():
+    march = claim(1, 1, "64", "There are 64 people in pre-trial detention this month over the protests in "
+                  "Yerevan, lawyers say.", 64, subject="people in pre-trial detention", published="2026-03-12")
+    june = claim(2, 2, "Some 58", "Some 58 people are being held in pre-trial detention in Armenia this month, "
+                 "lawyers said.", 58, qualifier="about", subject="people held in pre-trial detention",
+                 published="2026-06-02")
+    match = compare(march, june)
+    assert match is not None and match.relation == "updates"
+    # taking people in over a span stays a flow, beside the level or not
+    placed = claim(3, 3, "12", "A further 12 people were placed in pre-trial detention in Armenia this month.", 12,
+                   subject="people placed in pre-trial detention", published="2026-06-03")
+    assert compare(june, placed) is None
+    weekly = claim(4, 4, "About 80", "About 80 people in Armenia are detained every week, lawyers say.", 80,
+                   qualifier="about", subject="people detained", published="2026-06-03")
+    assert compare(june, weekly) is None
+    taken = claim(5, 5, "60", "Police detained 60 people in Yerevan this week, and they are in custody.", 60,
+                  subject="people detained", published="2026-06-04")
+    assert compare(june, taken) is None
+
+
 def test_a_month_between_two_figures_belongs_to_the_first():
     sentence = ("In Belarus itself, Viasna logged 96 politically motivated detentions in January and counts "
                 "more than 7,900 people convicted in political cases.")
