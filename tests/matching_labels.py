@@ -1,7 +1,13 @@
 """Checks shared by the tests of the tuning and the held-out matching corpora."""
 
 import collections
+import importlib.util
+import itertools
+import pathlib
 import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
@@ -32,3 +38,55 @@ def assert_spans_do_not_overlap(claims):
         spans.sort()
         for (_, end), (start, _) in zip(spans, spans[1:]):
             assert end <= start, doc
+
+
+def load_scoring():
+    "benchmarks/score_matching.py as a module (the scorer whose rules the labels follow)."
+    spec = importlib.util.spec_from_file_location("score_matching", ROOT / "benchmarks" / "score_matching.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_matching"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def dates_in_id_order(corpus):
+    "Each document's date (or 'undated') in the order of the documents' ids."
+    return [corpus.documents[i]["published"] or "undated" for i in sorted(corpus.documents)]
+
+
+def unlabelled_figures(corpus, skip_line=None):
+    """Numbers and number words outside every labelled quote, except years, days of a
+    date, parts of identifiers and figures on lines ``skip_line`` matches."""
+    unlabelled = []
+    for d in corpus.documents.values():
+        text = d["text"]
+        spans = [(c["start"], c["end"]) for c in corpus.claims.values() if c["doc"] == d["id"]]
+        for m in FIGURE.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            if skip_line and skip_line.match(text[text.rfind("\n", 0, m.start()) + 1:]):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group()):
+                continue  # a year
+            if re.match(rf"\s+(?:{MONTHS})\b", text[m.end():]):
+                continue  # "1 December"
+            if m.start() > 0 and text[m.start() - 1].isalpha():
+                continue  # an identifier such as FR4978
+            unlabelled.append((d["id"], m.group(), text[max(0, m.start() - 30):m.end() + 30]))
+    return unlabelled
+
+
+def pairs_across_documents(corpus):
+    "Every pair of claims of one quantity from two documents: what the pair labels must list."
+    expected = set()
+    for claims in corpus.quantities().values():
+        for a, b in itertools.combinations(claims, 2):
+            if a["doc"] != b["doc"]:
+                expected.add(frozenset((a["id"], b["id"])))
+    return expected
+
+
+def pair_lines(directory):
+    "The pair lines of a corpus's labels.jsonl, as written."
+    return [line for line in (pathlib.Path(directory) / "labels.jsonl").read_text().splitlines()
+            if '"pair"' in line]

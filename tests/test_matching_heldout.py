@@ -4,8 +4,6 @@ and its errors are never printed (see the corpus README)."""
 
 import collections
 import datetime
-import importlib.util
-import itertools
 import json
 import pathlib
 import re
@@ -13,25 +11,18 @@ import sys
 
 import pytest
 from matching_labels import (
-    FIGURE, MONTHS, assert_bounds_follow_qualifier, assert_spans_do_not_overlap,
+    ROOT, assert_bounds_follow_qualifier, assert_spans_do_not_overlap, dates_in_id_order, load_scoring,
+    pair_lines, pairs_across_documents, unlabelled_figures,
 )
 
 from checks.migrations import QUALIFIERS, RELATIONS
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "matching-heldout"
 TUNING_DIR = ROOT / "tests" / "corpus" / "matching"
 
 
-def _load_module(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
-
-scoring = _load_module("score_matching", ROOT / "benchmarks" / "score_matching.py")
+scoring = load_scoring()
 CORPUS = scoring.load_corpus(HELDOUT_DIR)
 UNITS = {None, "percent", "years", "months", "weeks", "days", "hours", "kg", "USD", "GEL", "HKD"}
 # Page furniture: lines whose figures are never claims (extraction scheme, en-news).
@@ -59,7 +50,7 @@ def test_documents_are_well_formed():
 
 
 def test_documents_are_numbered_in_date_order_undated_last():
-    dates = [CORPUS.documents[i]["published"] or "undated" for i in sorted(CORPUS.documents)]
+    dates = dates_in_id_order(CORPUS)
     assert dates == sorted(dates)
     assert "undated" in dates
 
@@ -106,38 +97,15 @@ def test_labelled_spans_do_not_overlap():
 
 
 def test_every_figure_outside_page_furniture_is_labelled():
-    unlabelled = []
-    for d in CORPUS.documents.values():
-        text = d["text"]
-        spans = [(c["start"], c["end"]) for c in CORPUS.claims.values() if c["doc"] == d["id"]]
-        for m in FIGURE.finditer(text):
-            if any(s <= m.start() and m.end() <= e for s, e in spans):
-                continue
-            line = text[text.rfind("\n", 0, m.start()) + 1:]
-            if FURNITURE.match(line):
-                continue
-            if re.fullmatch(r"(?:19|20)\d\d", m.group()):
-                continue  # a year
-            if re.match(rf"\s+(?:{MONTHS})\b", text[m.end():]):
-                continue  # "1 December"
-            if m.start() > 0 and text[m.start() - 1].isalpha():
-                continue  # an identifier
-            unlabelled.append((d["id"], m.group(), text[max(0, m.start() - 30):m.end() + 30]))
-    assert not unlabelled
+    assert not unlabelled_figures(CORPUS, FURNITURE)
 
 
 # --- the pair labels ----------------------------------------------------------------
 
 def test_pairs_are_exhaustive_and_only_across_documents():
-    expected = set()
-    for claims in CORPUS.quantities().values():
-        for a, b in itertools.combinations(claims, 2):
-            if a["doc"] != b["doc"]:
-                expected.add(frozenset((a["id"], b["id"])))
-    assert set(CORPUS.pairs) == expected
+    assert set(CORPUS.pairs) == pairs_across_documents(CORPUS)
     assert scoring.suggest_pairs(CORPUS) == []
-    lines = [line for line in (HELDOUT_DIR / "labels.jsonl").read_text().splitlines() if '"pair"' in line]
-    assert len(lines) == len(CORPUS.pairs)
+    assert len(pair_lines(HELDOUT_DIR)) == len(CORPUS.pairs)
 
 
 def test_pairs_put_the_earlier_claim_first():
