@@ -1212,32 +1212,39 @@ _CONTINUE_REACH = 400
 _EVENT_TAIL = re.compile(r"^new\s+|\s+(?:added|registered|recognised|recognized|freed|released|pardoned)$")
 
 
-def _continued_subject(text, start, end, span, last, always=False):
-    """The previous figure's noun for a figure that has none but goes on with it, or
-    None; with ``always``, that noun whatever follows the figure."""
-    last_span, subject, _ = last
-    if last_span != span and (last_span[1] < span[0] - 2 or start - last_span[1] > _CONTINUE_REACH):
-        return None  # only the sentence before
+def _continued_subject(text, start, end, span, last):
+    "The previous figure's noun for a figure that has none but goes on with it, or None."
+    if not _just_before(last[0], span, start):
+        return None
     lead = text[max(span[0], start - 50):start]
-    if always or _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
-        words = subject.split()
-        cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
-        words = _EVENT_TAIL.sub("", " ".join(words[:cut])).split()  # not "… still in custody"
-        while len(words) > 1 and words[-1] in _EVENT_PARTICIPLES:
-            words.pop()
-        return " ".join(words)
+    if _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
+        return _bare_noun(last[1])
     return None
 
 
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
+def _just_before(last_span, span, start):
+    "Is the previous figure's sentence this one, or the one just before within reach?"
+    return last_span == span or (last_span[1] >= span[0] - 2 and start - last_span[1] <= _CONTINUE_REACH)
+
+
+def _bare_noun(subject):
+    "A subject without the words that single out part of what it counts."
+    words = subject.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
+    words = _EVENT_TAIL.sub("", " ".join(words[:cut])).split()  # not "… still in custody"
+    while len(words) > 1 and words[-1] in _EVENT_PARTICIPLES:
+        words.pop()
+    return " ".join(words)
 
 
 def _owner_before(text, start, end, span, last):
     "For '300 of them' opening a sentence: the bare noun of the figure in the sentence before."
-    if last[1] is None or last[0] == span or not _OF_THEM.match(text, end):
+    if last[1] is None or last[0] == span or not _just_before(last[0], span, start):
         return None
-    words = _continued_subject(text, start, start, span, last, always=True)
-    return words or None
+    of = _OF_DETERMINER.match(text, end)
+    if not of or not of.group().rstrip().lower().endswith(("them", "whom", "those")):
+        return None
+    return _bare_noun(last[1]) or None
 
 
 def _is_ordinal_claim(claim):

@@ -773,12 +773,6 @@ def subject_score(key_a, key_b):
     return score
 
 
-def _key_scorer(key_a, key_b, *, score_cutoff=None, processor=None):
-    "subject_score in the shape rapidfuzz's process functions call a scorer."
-    score = subject_score(key_a, key_b)
-    return score if score_cutoff is None or score >= score_cutoff else 0.0
-
-
 def _confirms(a, b, score):
     """Context words that contain the whole of the other claim's stated subject
     ("arrest election" read around "31,000" holds "people detained"): the words
