@@ -59,6 +59,7 @@ _CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
 # --- language tables -------------------------------------------------------
 
 _HEDGES = {
+    "exact": {"en": "plus or minus"},  # a margin of error: "plus or minus 3 points" is exact 3
     "more_than": {
         "en": "more than|over|in excess of|upwards of|above|greater than|well over|just over|"
               "well above|more then",
@@ -299,7 +300,8 @@ _IDENTIFIER_WORDS = """article|section|paragraph|chapter|clause|flight|resolutio
     retweets|image|photo|picture|slide|tel|tel.|phone|fax|тел|тел.|hotline|hotline at|
     helpline|infolinia|горячая линия|aged|ages|w wieku|в возрасте|im alter von|âgés de|
     âgées de|просмотров|просмотры|wyświetleń|aufrufe|vues|lesezeit|lecture|czas czytania|
-    время чтения|listen to this article|updated|the age of|age of|©""".replace("\n", "").split("|")
+    время чтения|listen to this article|updated|the age of|age of|©|no|camp|channel|kanal|
+    kanał|a factor of""".replace("\n", "").split("|")
 _MASK_BEFORE = re.compile(
     rf"""
       (?:\s+|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
@@ -311,6 +313,7 @@ _MASK_BEFORE = re.compile(
     | (?-i:\s*,\s*(?:[\w'’-]*[A-Z]\s+){{1,3}}yB)(?![^\W\d_])
     | (?:[\s-]\)?\d{{1,4}}\(?){{2,}}(?!\d)
     | \s+fo\s+tuo\s+[\d.,]+(?!\w)
+    | \s+fo\s+(?:tuo\s+)?(?:ht|ts|dn|dr)\d{{1,3}}(?![\d.,])
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -332,7 +335,7 @@ class _Patterns:
         self.hedges = {}
         for qualifier, by_lang in _HEDGES.items():
             for code in langs:
-                for phrase in by_lang[code].split("|"):
+                for phrase in filter(None, by_lang.get(code, "").split("|")):
                     self.hedges.setdefault(phrase.replace("\\", "").lower(), qualifier)
         hedge = numbers.phrase_trie(self.hedges)
         between = "|".join(_BETWEEN[c] for c in langs)
@@ -1280,7 +1283,8 @@ _NAME_RU = r"(?:[A-ZА-ЯЁЎІ][\w’'.&-]*|«[^»]{1,60}»|„[^“”]{1,60}[
 _SOURCE_WORDS = (r"police|officials|the\s+authorities|authorities|prosecutors|organi[sz]ers|"
                  r"activists|witnesses|rights\s+groups|human\s+rights\s+groups|state\s+media|"
                  r"the\s+ministry|the\s+interior\s+ministry|doctors|medics|investigators|"
-                 r"researchers|monitors|observers|border\s+guards?")
+                 r"researchers|monitors|observers|border\s+guards?|diplomats|analysts|lawyers|"
+                 r"campaigners|economists|residents|relatives")
 _DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|counts|"
                r"a\s+report|reports|records|numbers|calculations|monitoring|information|sources")
 _SOURCE_VERBS = (r"said|says|say|reported|reports|estimated|estimates|estimate|counted|counts|"
@@ -1298,25 +1302,29 @@ _DESCRIPTOR = (r"(?:(?:human\s+|local\s+|independent\s+|exiled\s+|leading\s+|ano
 _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|authorities|monitors|"
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
-                r"agency|watchdog|pollster|airline|mission|groups")
+                r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
 _OWNER = r"(?:(?<=[Tt]he\s)[A-Z][\w-]*\s+)?[A-Z][\w’'.&-]*?(?:['’]s|(?<=s)['’])\s+"
-_LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
+_LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*(?<=s)['’]?\s+|(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
 _SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?i:{_SOURCE_HEAD})"
                   rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # An owned institution written in lower case, "Lithuania's border guard": tried before
 # _NAME, which would take the owner alone ("Poland's Border Guard Service" stays a _NAME).
 _OWNED_SOURCE = (rf"(?:{_OWNER}(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?:{_SOURCE_HEAD})"
                  rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
+# An institution named by an acronym and its lower-case description: "the UN refugee
+# agency", "the EU border agency" (_NAME alone would stop at "UN").
+_ACRONYM_SOURCE = rf"[A-Z]{{2,6}}\s+{_LOWER_WORDS}(?i:{_SOURCE_HEAD})(?![\w-])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
     rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
-    rf"(?:(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
-    rf"(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
+    rf"(?:(?i:an?\s+)?(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
+    rf"(?:(?:independent\s+|exiled\s+|local\s+|leading\s+)?{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
+    rf"(?P<name>{_OWNED_SOURCE}|{_ACRONYM_SOURCE}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
 )
 # _DATA_WORDS, "list" and "count" as a trie: one branch tried per letter, not eighteen.
 # Each is followed by whitespace, so at most one of them can match at a place: the
@@ -1364,7 +1372,8 @@ _WHOSE_COUNT = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+(?:latest\s+|own\s+)?(
 _BEFORE_VERB_FILLER = re.compile(
     r"(?:\s*,?\s+(?:has|have|had|now|also|then|later|still|already|again|itself|instead|"
     r"meanwhile|separately|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+(?:week|month)|"
-    r"by\s+contrast|in\s+a\s+statement|which\s+[^,;\d]{1,80}?,|who\s+[^,;\d]{1,80}?,|(?<=,\s)which)\s*,?)+$"
+    r"by\s+contrast|in\s+a\s+statement|which\s+[^,;\d]{1,80}?,|who\s+[^,;\d]{1,80}?,|whose\s+[^,;\d]{1,80}?,|"
+    r"(?<=,\s)which)\s*,?)+$"
 )
 _SOURCE_NP_END = re.compile(
     rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
@@ -1372,10 +1381,12 @@ _SOURCE_NP_END = re.compile(
 )
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
 _ANAPHOR_END = re.compile(
-    r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
-    r"(?:group|centre|center|organi[sz]ation|association|NGO|watchdog)))$"
+    r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?P<noun>(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
+    r"(?:group|centre|center|organi[sz]ation|association|NGO|watchdog))))$"
 )
-PREVIOUS = "\0previous"  # an attribution to resolve from the previous sentence
+class _Previous(str):
+    """A source referred back to, as written ("the group"; "" for "he", "they"): the
+    previous sentence's source stands for it; with none there, the words themselves do."""
 
 
 # The last words a _SOURCE_NP_END match can end with, besides a capitalised word or a
@@ -1383,7 +1394,8 @@ PREVIOUS = "\0previous"  # an attribution to resolve from the previous sentence
 _SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard guards officials
     authorities monitors observers researchers sociologists organisers organizers prosecutors
     police investigators defenders television media government court office service agency
-    watchdog pollster airline mission groups activists witnesses doctors medics""".split())
+    watchdog pollster airline mission groups activists witnesses doctors medics diplomats analysts
+    lawyers campaigners economists residents relatives junta army military union unions""".split())
 _TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
 
 
@@ -1398,6 +1410,9 @@ def _may_end_with_source(tail):
                            or bool(_CASE_ODD.search(last)))
 
 
+_APPOSITION = re.compile(r"(?:^|[a-z]),\s+(?:the\s+)?[A-Z][^,;]{0,80},$")
+
+
 def _source_before(sentence, verb_start):
     "(position, name, may_be_common) of the source right before a reporting verb, or None."
     lo = max(0, verb_start - 120)
@@ -1406,8 +1421,11 @@ def _source_before(sentence, verb_start):
     if filler:
         tail = tail[:filler.start()]
     tail = tail.rstrip()
-    if _ANAPHOR_END.search(tail):
-        return (lo + len(tail), PREVIOUS, False)
+    if tail.endswith(",") and _APPOSITION.search(tail):  # "A monitoring group, the Archive of Public Gatherings, estimated"
+        tail = tail[:-1]
+    anaphor = _ANAPHOR_END.search(tail)
+    if anaphor:
+        return (lo + len(tail), _Previous(anaphor.group("noun") or ""), False)
     m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
     if not m:
         return None
@@ -1482,7 +1500,7 @@ def _attributions(sentence, language=None):
     for position, name, may_be_common in sorted(found):
         if may_be_common and _SOURCE_WORDS_RE.fullmatch(name):
             name = name.lower()
-        name = name if name is PREVIOUS else _clean_name(name)
+        name = name if isinstance(name, _Previous) else _clean_name(name)
         if name:
             named.append((position, name))
     return named
@@ -1491,7 +1509,7 @@ def _attributions(sentence, language=None):
 # --- as_of: the date a figure refers to -------------------------------------
 
 # Words a date cue starts with: "as of", "by the end of", "по состоянию на", "Stand:".
-_AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through",
+_AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through", "to",
                "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
                "Stand", "Stand:", "am", "au", "le")
 _END_OF_CUES = ("к концу", "на конец", "do końca", "na koniec", "bis Ende", "Ende", "fin")
@@ -1558,6 +1576,10 @@ _START_BEFORE = re.compile(
     r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|when|where)\s(?:[^,;]|,(?=\d))*$")
 _NOW = re.compile(r"(?i:\bnow\b|\bcurrently\b|\btoday\b)")
+# A figure the text compares with: "down from a peak of 1.6 million" is not dated by the
+# sentence's "in January 2025"; "30% more than in 2023" is not a figure for 2023.
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas\w*|decreas\w*|dropp\w*)\s+from\b")
+_THAN_BEFORE = re.compile(r"\bthan\s+$")
 
 
 def _label_date(m):
@@ -1584,13 +1606,14 @@ def _as_of_for(sentence, dates, start, end):
             if (_OTHER_CLAUSE.search(between) and not between.startswith(", when")
                     and not _LABEL_OR_LEAD.match(sentence, 0, position + 1)
                     or _START_BEFORE.search(lead) or _RELATIVE_OPEN.search(sentence, 0, position)
-                    and "," in between or _NOW.search(between)):
+                    and "," in between or _NOW.search(between) or _EARLIER_FIGURE.search(between)):
                 continue
             distance = start - date_end
         elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
             between = sentence[end:position]
             if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
-                    or _START_BEFORE.search(sentence, max(end, position - 60), position)):
+                    or _START_BEFORE.search(sentence, max(end, position - 60), position)
+                    or _THAN_BEFORE.search(sentence, max(end, position - 8), position)):
                 continue
             distance = position - end
         else:
@@ -1717,13 +1740,15 @@ class _Sentences:
 _MASK_WINDOW = 60
 _AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
 _TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
-_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$")
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$"
+                         r"|(?i:\b(?:youngest|oldest)\b[^.;:\d]{0,40}\s(?:is|was|being))\s+$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|died)\b)")
 # Lines that are page furniture, not reporting: share bars, appeals, copyright.
 _FURNITURE = re.compile(
     r"(?i)©|all rights reserved|cookie|make a (?:one-off )?donation|one-off donation|donate now|"
     r"subscri|newsletter|sign up|become a member|"
-    r"support (?:helps|us|our)|fund our work|read us for free|help us|cancel anytime|min read|"
+    r"support (?:helps|us|our|independent)|free articles?\b|fund our work|^\s*(?:give|donate|contribute|chip in)\b.*\d|"
+    r"\bfrom (?:just|only) [£$€]|read us for free|help us|cancel anytime|min read|"
     r"mins\)|share on|\bcomments\b|^\s*(?:related|most viewed|most read|read more|tags|photo|"
     r"image \d|listen|advertisement|updated|published)\b|monthly donors|gifts? left|"
     r"reading time|\bpoints\b.*comments|\bdonate\b|\bread (?:also|next)\b|\balso read\b|\bsee also\b|"
@@ -1742,7 +1767,10 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
     ("cancel anytime", (), None), ("mins)", (), None), ("share on", (), None),
     ("monthly donors", (), None),
     ("donat", (), r"make a (?:one-off )?donation|one-off donation|donate now|\bdonate\b"),
-    ("support ", (), r"support (?:helps|us|our)"),
+    ("support ", (), r"support (?:helps|us|our|independent)"),
+    ("free article", (), None),
+    ("", (), r"^\s*(?:give|donate|contribute|chip in)\b.*\d"),  # "Give £10 a month"
+    ("from ", ("from just", "from only"), r"\bfrom (?:just|only) [£$€]"),
     ("read", ("read us for free", "min read", "reading time", "read also", "read next", "also read",
               "most read", "read more"),
      r"read us for free|min read|reading time|\bread (?:also|next)\b|\balso read\b"
@@ -1783,6 +1811,43 @@ def _is_furniture(line):
     return bool(digit) and (bool(_FILE_SIZE.search(lower, digit.start())) or _numbered_list(line))
 
 
+# The heading of a box of links to other pages; the short lines under it are their
+# headlines ("Most read", "1. Kremlin critic jailed for 19 years").
+_LINKS_HEADING = re.compile(
+    r"[ \t]*(?:[-–•*·][ \t]*)?(?i:most\s+(?:read|viewed|popular|shared)|more\s+on\s+this\s+(?:story|topic)|"
+    r"more\s+from\s+[\w ]{1,30}|related(?:\s+(?:coverage|stories|articles|content|reading|topics))?|"
+    r"read\s+more|recommended(?:\s+for\s+you)?|what\s+to\s+read\s+next|you\s+may\s+also\s+like|"
+    r"top\s+stories|trending(?:\s+now)?|latest(?:\s+news|\s+stories)?|in\s+other\s+news)[ \t]*:?[ \t]*$")
+_HEADLINE_ITEMS = 8  # how many lines a box of links may hold
+
+
+def _listed_under_heading(text, start, line):
+    "Is this short line one of the headlines listed under a 'Most read' heading?"
+    if not _headline_like(line):
+        return False
+    end = start - 1
+    for _ in range(_HEADLINE_ITEMS):
+        if end <= 0:
+            return False
+        begin = text.rfind("\n", 0, end) + 1
+        above = text[begin:end]
+        if _LINKS_HEADING.match(above):
+            return True
+        if not _headline_like(above):
+            return False
+        end = begin - 1
+    return False
+
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-–•*·])[ \t]*)?")
+
+
+def _headline_like(line):
+    "A short line that is not a sentence ending in a full stop: a headline or a list item."
+    line = line[_ITEM_MARK.match(line).end():].rstrip()
+    return bool(line) and len(line) <= 160 and not line.endswith(".") and ". " not in line
+
+
 _LIST_ITEM = re.compile(r"\d(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
 
 
@@ -1790,6 +1855,16 @@ def _numbered_list(line):
     "A line of numbered links ('1. Tusk: … 2. Four arrested …'): a 'Most read' box."
     first = _LIST_ITEM.search(line)
     return bool(first and _LIST_ITEM.search(line, first.end()))
+
+
+_RANKING_WORDS = re.compile(r"(?i)\brank|\bindex\b|\bleague\s+table|\branking")
+_BRACKETED_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*\s?\($")
+
+
+def _is_bracketed_rank(text, start, end):
+    "'Eritrea (180) came last in the index': a place in a ranking, not a count."
+    return (text[end:end + 1] == ")" and bool(_BRACKETED_AFTER_NAME.search(text, max(0, start - 40), start))
+            and bool(_RANKING_WORDS.search(text, max(0, start - 200), min(len(text), end + 200))))
 
 
 def _is_age(text, start, end, read):
@@ -1842,7 +1917,7 @@ class _Block:
             return cached[1]
         end = self.text.find("\n", pos, pos + 2000)
         line = self.text[start:end if end != -1 else pos + 2000]
-        verdict = len(line) < 600 and _is_furniture(line)
+        verdict = len(line) < 600 and (_is_furniture(line) or _listed_under_heading(self.text, start, line))
         self._furniture_line = (start, verdict)
         return verdict
 
@@ -1852,15 +1927,27 @@ class _Block:
         if found is None:
             sentence = self.text[span[0]:span[1]]
             sources = _attributions(sentence, self.language)
-            if any(name is PREVIOUS for _, name in sources):
+            if any(isinstance(name, _Previous) for _, name in sources):
                 before = self.sentences.previous(span[0])
                 earlier = _attributions(before, self.language) if before else []
-                earlier = [name for _, name in earlier if name is not PREVIOUS]
-                sources = [(position, earlier[0] if name is PREVIOUS else name)
-                           for position, name in sources if name is not PREVIOUS or earlier]
+                sources = _resolve_anaphors(sources, [n for _, n in earlier if not isinstance(n, _Previous)])
             found = (sources, _dates(sentence))
             self.context = {span: found}  # claims come in order: keep only the current sentence
         return found
+
+
+def _resolve_anaphors(sources, earlier):
+    """Sources referred back to ("the group says") become the previous sentence's first
+    source (``earlier``); with none there and no other source in the sentence, "the group"
+    stands for itself and "he" for nobody."""
+    named = any(not isinstance(name, _Previous) for _, name in sources)
+    resolved = []
+    for position, name in sources:
+        if isinstance(name, _Previous):
+            name = earlier[0] if earlier else None if named else _clean_name(name)
+        if name:
+            resolved.append((position, name))
+    return resolved
 
 
 _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-–:/.,#@+№_")
@@ -1941,6 +2028,8 @@ def _block_claims(text, base, language):
             resume = m.start() + 1
         else:
             claim, carried = found
+            if claims and _continues_duration(claims[-1], claim, text, base):
+                claim = _compound_duration(claims.pop(), claim, text, base)
             claims.append(claim)
             resume = claim.end - base
         try:
@@ -1948,6 +2037,20 @@ def _block_claims(text, base, language):
         except StopIteration:
             break
     return claims
+
+
+def _continues_duration(first, second, text, base):
+    "'five years and nine months': the months finish the years' figure."
+    return (first.unit == "years" and second.unit == "months" and first.qualifier == "exact"
+            and second.qualifier == "exact" and first.value is not None and second.value is not None
+            and 0 < second.value < 12 and text[first.end - base:second.start - base] == " and ")
+
+
+def _compound_duration(first, second, text, base):
+    "One claim for 'five years and nine months' (5.75 years), as the scheme counts it."
+    years = round(first.value + second.value / 12, 2)
+    return dataclasses.replace(first, quote=text[first.start - base:second.end - base], end=second.end,
+                               value=years, low=years, high=years)
 
 
 def _claim(m, block, base, carried):
@@ -1975,7 +2078,8 @@ def _claim(m, block, base, carried):
         read = _read(m, text, block.language)
     if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end):
         return None
-    if _TIMES.match(text, end) or block.furniture(start) or _is_age(text, start, end, read):
+    if (_TIMES.match(text, end) or block.furniture(start) or _is_age(text, start, end, read)
+            or _is_bracketed_rank(text, start, end)):
         return None
     value, low, high, qualifier, unit = read
     for group in ("ord", "ord_x"):

@@ -26,8 +26,9 @@ scoring = _load_module("score_extraction", ROOT / "benchmarks" / "score_extracti
 KEYS = {"quote", "start", "end", "value", "low", "high", "qualifier", "unit", "subject",
         "attribution", "as_of"}
 UNITS = {None, "years", "months", "weeks", "days", "hours", "percent",
-         "USD", "EUR", "GBP", "RUB", "BYN", "PLN", "GEL", "HKD", "AZN", "VES"}
-MINIMUM_CLAIMS = {"en": 300, "en-news": 200, "ru": 20, "pl": 20, "de": 20, "fr": 20}
+         "USD", "EUR", "GBP", "RUB", "BYN", "PLN", "GEL", "HKD", "AZN", "VES",
+         "minutes", "KZT"}  # the last two: decided for en-heldout, used by en-wire too
+MINIMUM_CLAIMS = {"en": 300, "en-news": 200, "en-wire": 100, "ru": 20, "pl": 20, "de": 20, "fr": 20}
 MINIMUM_DOCUMENTS = {"en-news": 25}  # scraped pages, the independent overfitting check
 
 DOCS = scoring.load_corpus()
@@ -147,7 +148,7 @@ def test_held_out_corpus_is_large_english_and_kept_out_of_the_pooled_rows():
     scores, errors = scoring.evaluate(DOCS + HELD_OUT_DOCS, lambda doc: [])
     assert scores["en-heldout"].gold == len(HELD_OUT_CLAIMS)
     assert scores["all"].gold == len(CLAIMS)
-    assert scores["en (all)"].gold == scores["en"].gold + scores["en-news"].gold
+    assert scores["en (all)"].gold == sum(scores[c].gold for c in ("en", "en-news", "en-wire"))
     held_out = [e for e in errors if scoring.is_held_out(e)]
     assert scoring.error_counts(held_out) == {"false negative": len(HELD_OUT_CLAIMS)}
 
@@ -253,12 +254,12 @@ def test_none_only_equals_none():
 def test_scores_come_per_corpus_with_english_pooled():
     scores, _ = scoring.evaluate(DOCS, lambda doc: doc["claims"])
     assert {"en", "en-news", "en (all)", "all"} <= set(scores)
-    assert scores["en (all)"].gold == scores["en"].gold + scores["en-news"].gold
+    assert scores["en (all)"].gold == sum(scores[c].gold for c in ("en", "en-news", "en-wire"))
     assert scores["en-news"].gold == sum(
         len(d["claims"]) for d in DOCS if d["id"].startswith("en-news-"))
     table = scoring.format_table({"gold": scores})
     rows = [line.split("  ")[0].strip() for line in table.splitlines()[2:]]
-    assert rows == ["en", "en-news", "en (all)", "ru", "pl", "de", "fr", "all"]
+    assert rows == ["en", "en-news", "en-wire", "en (all)", "ru", "pl", "de", "fr", "all"]
 
 
 def test_en_news_loads_alone_and_reports_no_pooled_row():
@@ -292,7 +293,9 @@ def test_cli_prints_a_table(capsys):
 # en-news (scraped pages, written and labelled after the extractor was tuned on en) and
 # the pooled "en (all)" row: measured en-news 0.841 (403 claims, 26 pages), en (all)
 # 0.908, all 0.921 (853 claims; "all" now includes en-news).
-STRICT_F1_FLOOR = {"en": 0.92, "en-news": 0.81, "en (all)": 0.88, "all": 0.89}
+# Third session: en 0.997, en-news 0.985, en-wire 0.996 (first run, before any tuning on
+# it: 0.954), en (all) 0.991, all 0.992 (1,002 claims).
+STRICT_F1_FLOOR = {"en": 0.97, "en-news": 0.95, "en-wire": 0.95, "en (all)": 0.96, "all": 0.96}
 
 
 def test_extractor_stays_above_the_measured_floor():

@@ -214,3 +214,84 @@ def test_of_them_opening_a_sentence_counts_a_part_of_the_figure_before(text, quo
 def test_of_them_needs_a_figure_just_before():
     text = "Viasna counts 1,500 political prisoners.\n\nMonths later, 300 of them were freed."
     assert fields(text, "300")[0] != "political prisoners"
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    # "the group" with nobody named before it stands for itself; with a source named
+    # in the sentence, it gives way to it
+    ("Courts have sentenced at least 240 people, the group said.", "at least 240", "group"),
+    ("In March 2024 the group counted 1,419 prisoners, Viasna reported.", "1,419", "Viasna"),
+    # between a source and its verb: an apposition, a "whose" clause
+    ("A monitoring group, the Archive of Public Gatherings, estimated that 300,000 people came.",
+     "300,000", "Archive of Public Gatherings"),
+    ("Memorial, whose lists are narrower, counts about 800 political prisoners.", "about 800", "Memorial"),
+    # an acronym with its description, an owner in the plural, "a count by"
+    ("About 950,000 were registered, according to the UN refugee agency.", "About 950,000",
+     "UN refugee agency"),
+    ("Over 200 schools are on strike, according to the teachers' union.", "Over 200", "teachers' union"),
+    ("The total passed 1,000, according to a count by the independent outlet Mediazona.", "1,000",
+     "Mediazona"),
+    ("More than 20 bus routes were cut, diplomats said.", "More than 20", "diplomats"),
+])
+def test_sources_written_in_more_ways(text, quote, source):
+    assert fields(text, quote)[1] == source
+
+
+@pytest.mark.parametrize("text, quote, as_of", [
+    ("Last year 2,064 civilians were killed, about 30% more than in 2023.", "about 30%", None),
+    ("Some 2,064 civilians were killed in 2024, about 30% more than in 2023.", "about 30%", "2024"),
+    ("Nearly 950,000 were registered in January 2025, down from a peak of 1.6 million.", "1.6 million", None),
+])
+def test_a_figure_compared_with_is_not_dated_by_the_sentence(text, quote, as_of):
+    "'more than in 2023' is the base of a comparison; 'down from a peak of' an earlier figure."
+    assert fields(text, quote)[2] == as_of
+
+
+@pytest.mark.parametrize("text, not_claims", [
+    ("The country, which holds 25 journalists, ranked 167th of 180 countries.", {"167th", "180"}),
+    ("Of 25 prisoners, the youngest is 17; the oldest is 76.", {"17", "76"}),
+    ("Two reporters from Kanal 13 and five held in Camp 13 under Decree No 278.", {"13", "278"}),
+])
+def test_ranks_ages_and_names_are_not_claims(text, not_claims):
+    quotes = {c.quote for c in extract_claims(text, "en")}
+    assert quotes and not quotes & not_claims
+
+
+def test_a_margin_of_error_keeps_its_words():
+    [claim] = [c for c in extract_claims("The poll has a margin of error of plus or minus 3 points.", "en")]
+    assert (claim.quote, claim.qualifier, claim.value) == ("plus or minus 3 points", "exact", 3)
+
+
+def test_headlines_under_a_most_read_heading_are_furniture():
+    page = ("Police detained 40 people on Sunday.\nMost read\n1. Court jails critic for 19 years\n"
+            "• Three arrested after fire\nSign in to read 2 more free articles\n"
+            "Support independent journalism from £3 a month\n")
+    assert [c.quote for c in extract_claims(page, "en")] == ["40"]
+    # a paragraph after a heading-like word is reporting, not a list of links
+    text = "Latest\nPolice detained 40 people on Sunday. Another 12 were fined."
+    assert [c.quote for c in extract_claims(text, "en")] == ["40", "12"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She served five years and nine months.", [("five years and nine months", 5.75, "years")]),
+    ("He got 26 years and four months.", [("26 years and four months", 26.33, "years")]),
+    # two figures, not one: a count of months beside a count of years
+    ("Two years and 14 months of talks.", [("Two years", 2, "years"), ("14 months", 14, "months")]),
+])
+def test_compound_durations_are_one_claim(text, expected):
+    assert [(c.quote, c.value, c.unit) for c in extract_claims(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Give £10 a month or £120 a year", []),  # a donation appeal
+    ("The scheme will give families £300 a month.", ["£300"]),
+    ("Eritrea (180) came last in the press freedom index, Norway (1) first.", []),
+    ("Police (40) and soldiers (25) were deployed.", ["40", "25"]),
+    ("Turnout grew by a factor of three, to 900.", ["900"]),
+])
+def test_appeals_bracketed_ranks_and_multipliers(text, quotes):
+    assert [c.quote for c in extract_claims(text, "en")] == quotes
+
+
+def test_the_end_of_a_period_dates_its_figures():
+    assert fields("In the two years to September 2023, 500 people left.", "500")[2] == "2023-09"
