@@ -219,7 +219,7 @@ _COUNT_NOUNS = set("""
     households families citizens citizen belarusians belarusian ukrainians russians poles
     leaders leader politicians critics supporters sentences sentence trials charges
     convictions raids searches complaints organisations organizations ngos outlets
-    websites media
+    websites media observers monitors
 """.split())
 
 _MONTHS = {
@@ -385,7 +385,7 @@ class _Patterns:
                             [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b)){ordinal_extra}
               | (?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
-                  known|official|registered)\s+)?(?:{count_nouns})\b)
+                  known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b)
               | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
               | (?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
               | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half)(?!\w)
@@ -1302,7 +1302,8 @@ _DESCRIPTOR = (r"(?:(?:human\s+|local\s+|independent\s+|exiled\s+|leading\s+|ano
 _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|authorities|monitors|"
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
-                r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?")
+                r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
+                r"diplomats|analysts|economists|campaigners|activists")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1343,7 +1344,7 @@ _POSSESSIVE_TAIL = re.compile(
 )
 _POSSESSIVE_SOURCE = re.compile(
     rf"(?<![\w’'.&-])(?P<name>{_OWNED_SOURCE}|{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
-    rf"(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)"
+    rf"(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)(?!\s+(?i:office|agency|service|bureau|committee)\b)"
 )
 _VERB_THEN_NAME = re.compile(
     rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}(?=\s*(?:[,.;:)]|$)|"

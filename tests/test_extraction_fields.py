@@ -295,3 +295,15 @@ def test_appeals_bracketed_ranks_and_multipliers(text, quotes):
 
 def test_the_end_of_a_period_dates_its_figures():
     assert fields("In the two years to September 2023, 500 people left.", "500")[2] == "2023-09"
+
+
+def test_no_before_a_described_count_noun_is_zero():
+    [claim] = extract_claims("Her office said no independent observers were let in.", "en")
+    assert (claim.quote, claim.value, claim.qualifier) == ("no", 0, "exact")
+
+
+def test_an_owned_office_is_the_source_not_its_owner():
+    "'Belarus's statistics office says': the office, not Belarus (whose 'statistics' it is not)."
+    text = "Belarus's statistics office says the workforce shrank by 156,000 people."
+    assert fields(text, "156,000")[1] == "Belarus's statistics office"
+    assert fields("Defence lawyers said 11 journalists were held.", "11")[1] == "Defence lawyers"
