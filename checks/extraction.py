@@ -301,7 +301,7 @@ _IDENTIFIER_WORDS = """article|section|paragraph|chapter|clause|flight|resolutio
     helpline|infolinia|горячая линия|aged|ages|w wieku|в возрасте|im alter von|âgés de|
     âgées de|просмотров|просмотры|wyświetleń|aufrufe|vues|lesezeit|lecture|czas czytania|
     время чтения|listen to this article|updated|the age of|age of|©|no|camp|channel|kanal|
-    kanał|a factor of""".replace("\n", "").split("|")
+    kanał|a factor of|nord stream|world war""".replace("\n", "").split("|")
 _MASK_BEFORE = re.compile(
     rf"""
       (?:\s+|\.\s*)(?:{_reverse_alternation(_MONTH_FORMS)})(?![^\W\d_])
@@ -374,7 +374,8 @@ class _Patterns:
             (?:(?P<hedge>{hedge})\s+)?
             (?:
                 (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
-                    said|say|says|did|do|would|will)\b|\s*[,.;:)]){frac_extra}
+                    said|say|says|did|do|would|will)\b|\s*[,.;:)]
+                    |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b){frac_extra}
               | (?P<vague>{vague})(?!\w)
               | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
                   (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
@@ -1742,7 +1743,16 @@ _MASK_WINDOW = 60
 _AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
 _TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$"
-                         r"|(?i:\b(?:youngest|oldest)\b[^.;:\d]{0,40}\s(?:is|was|being))\s+$")
+                         r"|(?i:\b(?:youngest|oldest)\b[^.;:\d]{0,40}\s(?:is|was|being))\s+$"
+                         r"|\b(?:author|writer|poet|journalist|activist|lawyer|teacher|student|pensioner|"
+                         r"mother|father|son|daughter|wife|husband|man|woman|leader|director|editor|"
+                         r"blogger|artist|musician|priest|doctor|worker|businessman|politician|"
+                         r"dissident|critic|photographer|reporter|grandmother|grandfather),\s*$")
+# "people who were under 18 at the time", "respondents over 55": an age bracket.
+_BRACKET_BEFORE = re.compile(
+    r"(?i:\b(?:people|persons|respondents|voters|those|anyone|children|boys|girls|men|women|adults|"
+    r"citizens|users|who\s+(?:are|were|is|was)))\s+$")
+_BRACKET_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s(?:at|as|said|were|was|are|is|who|and|or|to|in|on)\b)")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|died)\b)")
 # Lines that are page furniture, not reporting: share bars, appeals, copyright.
 _FURNITURE = re.compile(
@@ -1871,7 +1881,13 @@ def _is_bracketed_rank(text, start, end):
 def _is_age(text, start, end, read):
     "'Maria Kalesnikava, 42, who…', 'at the age of 57': ages of named people are not claims."
     value, low, high, qualifier, unit = read
-    if qualifier != "exact" or unit or not isinstance(value, int) or not 0 < value < 120:
+    if unit or not isinstance(value, int) or not 0 < value < 120:
+        return False
+    if qualifier in ("up_to", "more_than"):  # "those who were under 18 at the time"
+        return (text[start:start + 5].lower() in ("under", "over ", "below", "above")
+                and bool(_BRACKET_BEFORE.search(text, max(0, start - 40), start))
+                and bool(_BRACKET_AFTER.match(text, end)))
+    if qualifier != "exact":
         return False
     return bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end))
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
@@ -2024,7 +2040,7 @@ def _block_claims(text, base, language):
         except Exception:  # one odd match never stops a document
             found = None
         if found is _MASKED:
-            resume = m.end()
+            resume = _after_masked(m, text)
         elif found is None:
             resume = m.start() + 1
         else:
@@ -2052,6 +2068,18 @@ def _compound_duration(first, second, text, base):
     years = round(first.value + second.value / 12, 2)
     return dataclasses.replace(first, quote=text[first.start - base:second.end - base], end=second.end,
                                value=years, low=years, high=years)
+
+
+_WORD_LINK = re.compile(r"\s+(?:to|and|or|до|и|do|i|bis|und|à|et)\s+", re.I)
+
+
+def _after_masked(m, text):
+    """Where to look on after a masked match: past all of it ("Article 361-4"), but
+    only up to a worded link after a date: "sentenced in April 2023 to 25 years" is a
+    date, then a claim."""
+    number_start = _number_start(m)
+    link = _WORD_LINK.search(text, number_start, m.end())
+    return link.start() if link and _YEAR.fullmatch(text[number_start:link.start()][-4:]) else m.end()
 
 
 def _claim(m, block, base, carried):

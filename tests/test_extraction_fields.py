@@ -307,3 +307,17 @@ def test_an_owned_office_is_the_source_not_its_owner():
     text = "Belarus's statistics office says the workforce shrank by 156,000 people."
     assert fields(text, "156,000")[1] == "Belarus's statistics office"
     assert fields("Defence lawyers said 11 journalists were held.", "11")[1] == "Defence lawyers"
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Those who were under 18 at the time were spared.", []),
+    ("Respondents over 55 said so.", []),
+    ("The activist, 34, was detained.", []),
+    ("Under 18 people were hurt.", ["Under 18"]),  # a count: nobody before it is aged
+    ("Police detained over 55 people.", ["over 55"]),
+    ("It shrank by about three-quarters between 2013 and 2021.", ["about three-quarters"]),
+    ("He was sentenced in April 2023 to 25 years.", ["25 years"]),  # a date, then a claim
+    ("It was the worst crisis since World War Two.", []),
+])
+def test_age_brackets_dates_before_claims_and_fractions(text, quotes):
+    assert [c.quote for c in extract_claims(text, "en")] == quotes
