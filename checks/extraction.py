@@ -1291,7 +1291,7 @@ _DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|
 _SOURCE_VERBS = (r"said|says|say|reported|reports|estimated|estimates|estimate|counted|counts|"
                  r"count|recorded|records|lists|listed|logged|recognised|recognized|verified|"
                  r"documented|documents|told|stated|claimed|claims|announced|confirmed|noted|"
-                 r"wrote|tallied|calculated|found|puts|put")
+                 r"wrote|tallied|calculated|found|puts|put|warned|warns|added|adds")
 # Lower-case words that describe a named source ("the human rights centre Viasna",
 # "the rights group Memorial") and heads of unnamed ones ("the interior ministry",
 # "Lithuanian officials", "UN monitors", "border guards").
@@ -1304,7 +1304,7 @@ _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|autho
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
                 r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
-                r"diplomats|analysts|economists|campaigners|activists")
+                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1316,15 +1316,16 @@ _SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?i:{_SOUR
 # _NAME, which would take the owner alone ("Poland's Border Guard Service" stays a _NAME).
 _OWNED_SOURCE = (rf"(?:{_OWNER}(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?:{_SOURCE_HEAD})"
                  rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
-# An institution named by an acronym and its lower-case description: "the UN refugee
-# agency", "the EU border agency" (_NAME alone would stop at "UN").
-_ACRONYM_SOURCE = rf"[A-Z]{{2,6}}\s+{_LOWER_WORDS}(?i:{_SOURCE_HEAD})(?![\w-])"
+# A source named by an acronym or adjective and a lower-case description: "the UN refugee
+# agency", "Russian military bloggers" (_NAME alone would stop at "UN", "Russian").
+_ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}(?i:{_SOURCE_HEAD})(?![\w-])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
     rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
-    rf"(?:(?i:an?\s+)?(?:annual\s+|latest\s+)?(?i:census|count|tally|report|figures|data)\s+(?:of|by)\s+(?:the\s+)?)?"
+    rf"(?:(?i:an?\s+)?(?:annual\s+|latest\s+|new\s+)?(?i:census|count|tally|report|figures|data|survey|study|poll)\s+"
+    rf"(?:of\s+[^;]{{1,60}}?\s+)?(?:of|by)\s+(?:the\s+)?)?"
     rf"(?:(?:independent\s+|exiled\s+|local\s+|leading\s+)?{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
     rf"(?P<name>{_OWNED_SOURCE}|{_ACRONYM_SOURCE}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})"
 )
@@ -1371,15 +1372,22 @@ _WHOSE_COUNT = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+(?:latest\s+|own\s+)?(
 # What may stand between a source and its verb: "Viasna has now", "Poland's border guard
 # says it recorded", "Prosecutors, by contrast, have", "Amnesty International, which counted"
 # (not ", who": "Prigozhin, who claimed to lead 25,000 fighters" is no count of his).
-_BEFORE_VERB_FILLER = re.compile(
-    r"(?:\s*,?\s+(?:has|have|had|now|also|then|later|still|already|again|itself|instead|"
+_FILLER_WORDS = (
+    r"has|have|had|now|also|then|later|still|already|again|itself|instead|"
     r"meanwhile|separately|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+(?:week|month)|"
     r"by\s+contrast|in\s+a\s+statement|which\s+[^,;\d]{1,80}?,|who\s+[^,;\d]{1,80}?,|whose\s+[^,;\d]{1,80}?,|"
-    r"(?<=,\s)which)\s*,?)+$"
-)
+    r"\([A-Z][\w-]{1,15}\)|(?<=,\s)which")
+_APPOSITION_WORDS = r"(?<=,\s)(?:an?|the)\s+[^,;\d]{1,80}?,"  # ", an independent analyst,"
+_BEFORE_VERB_FILLER = re.compile(rf"(?:\s*,?\s+(?:{_FILLER_WORDS}|{_APPOSITION_WORDS})\s*,?)+$")
+_BEFORE_VERB_FILLER_NO_APPOSITION = re.compile(rf"(?:\s*,?\s+(?:{_FILLER_WORDS})\s*,?)+$")
+_APPOSITION_FILLER = re.compile(_APPOSITION_WORDS)
+# A title written in lower case belongs to the name it comes before: "junta spokesman
+# Zaw Min Tun", "the US envoy John Coale", "State-run pollster VTsIOM".
+_TITLE = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?(?:spokesman|spokeswoman|spokesperson|envoy|pollster|"
+          r"ombudsman|commissioner|prosecutor|adviser|advisor|ambassador)\s+(?=[A-Z])")
 _SOURCE_NP_END = re.compile(
     rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
-    rf"(?P<name>{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
+    rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
 )
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
 _ANAPHOR_END = re.compile(
@@ -1416,12 +1424,24 @@ _APPOSITION = re.compile(r"(?:^|[a-z]),\s+(?:the\s+)?[A-Z][^,;]{0,80},$")
 
 
 def _source_before(sentence, verb_start):
-    "(position, name, may_be_common) of the source right before a reporting verb, or None."
+    """(position, name, may_be_common) of the source right before a reporting verb, or None.
+    A source and its apposition both name it: "Sergei Shpilkin, an independent analyst,
+    estimated" is Shpilkin's figure, "A monitoring group, the Archive of Public
+    Gatherings, estimated" the Archive's, as the name of the two is the one to keep."""
     lo = max(0, verb_start - 120)
     tail = sentence[lo:verb_start]
     filler = _BEFORE_VERB_FILLER.search(tail)
     if filler:
-        tail = tail[:filler.start()]
+        found = _source_in(tail[:filler.start()], lo)
+        if found or not _APPOSITION_FILLER.search(tail, filler.start()):
+            return found
+        filler = _BEFORE_VERB_FILLER_NO_APPOSITION.search(tail)
+        tail = tail[:filler.start()] if filler else tail
+    return _source_in(tail, lo)
+
+
+def _source_in(tail, lo):
+    "The source that ends ``tail`` (text before a reporting verb, from ``lo``), or None."
     tail = tail.rstrip()
     if tail.endswith(",") and _APPOSITION.search(tail):  # "A monitoring group, the Archive of Public Gatherings, estimated"
         tail = tail[:-1]
@@ -1441,12 +1461,17 @@ _STUDY_BY = re.compile(r"^(?i:a\s+)?(?:new\s+)?(?:study|survey|report|poll|analy
 
 
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
+_NOT_SOURCES = frozenset("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday
+    half dozens hundreds thousands millions most many some all both none several""".split())
 _THE_START = re.compile(r"^(?:the|The)\s+")
 _SOURCE_WORDS_RE = re.compile(_SOURCE_WORDS, re.I)
 
 
 def _clean_name(name):
     name = name.strip().strip("«»“”„\"").strip().rstrip(".,;:")
+    if name.lower() in _NOT_SOURCES:  # "a survey carried out in March found", "Half say"
+        return None
     name = _POSSESSIVE_END.sub("", name)
     name = _THE_START.sub("", name)
     if not name or name.lower() in _NOT_NAMES or name.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "this", "that", "in", "on", "but", "and", "however"}:
@@ -1468,10 +1493,12 @@ def _may_contain(text, cues, lower=None):
     return any(map((text.lower() if lower is None else lower).__contains__, cues))
 
 
+# "added" reports a figure only after it: ", the group added." / "…, she added that".
+_ADDED_REPORTS = re.compile(r"\s*(?:[.,;:)\"”]|$|\s+that\b|\s+on\s+[A-Z])")
 # Every _SOURCE_VERBS alternative contains one of these.
 _VERB_CUES = ("said", "say", "report", "estimat", "count", "record", "list", "logged", "recogni",
               "verified", "document", "told", "stated", "claim", "announced", "confirmed", "noted",
-              "wrote", "tallied", "calculated", "found", "put")
+              "wrote", "tallied", "calculated", "found", "put", "warn", "add")
 
 
 def _attributions(sentence, language=None):
@@ -1489,6 +1516,8 @@ def _attributions(sentence, language=None):
         found += [(m.start("name"), m.group("name"), False) for m in _WHOSE_COUNT.finditer(sentence)]
     verbs = _SOURCE_VERB.finditer(sentence) if _may_contain(sentence, _VERB_CUES, lower) else ()
     for verb in verbs:
+        if verb.group().endswith(("added", "adds")) and not _ADDED_REPORTS.match(sentence, verb.end()):
+            continue  # "the ministry added six names", not "…, the group added."
         source = _source_before(sentence, verb.start())
         if source:
             found.append(source)

@@ -321,3 +321,21 @@ def test_an_owned_office_is_the_source_not_its_owner():
 ])
 def test_age_brackets_dates_before_claims_and_fractions(text, quotes):
     assert [c.quote for c in extract_claims(text, "en")] == quotes
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    ("A survey carried out on 3-7 March found that 41 per cent approved.", "41 per cent", None),
+    ("Six helicopters were shot down, according to Russian military bloggers.", "Six",
+     "Russian military bloggers"),
+    ("Half say they were beaten, according to a survey of 1,200 former detainees by the Helsinki "
+     "Committee.", "Half", "Helsinki Committee"),
+    ("Hundreds of thousands of children face starvation, UNICEF warned.", "Hundreds of thousands", "UNICEF"),
+    ("BYSOL, a fund set up by exiled athletes, says it has helped 3,000 families.", "3,000", "BYSOL"),
+    ("The Assistance Association for Political Prisoners (AAPP) said 4,186 people were killed.",
+     "4,186", "Assistance Association for Political Prisoners"),
+    ("At least 30 were detained, the group added.", "At least 30", "group"),
+    ("The justice ministry added six names to its register.", "six", None),
+    ("Junta spokesman Zaw Min Tun said 5,000 would be called up.", "5,000", "Junta spokesman Zaw Min Tun"),
+])
+def test_more_sources_and_what_is_not_one(text, quote, source):
+    assert fields(text, quote)[1] == source
