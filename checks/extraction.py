@@ -1540,7 +1540,7 @@ def _attributions(sentence, language=None):
 # --- as_of: the date a figure refers to -------------------------------------
 
 # Words a date cue starts with: "as of", "by the end of", "по состоянию на", "Stand:".
-_AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through", "to",
+_AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through", "to", "during",
                "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
                "Stand", "Stand:", "am", "au", "le")
 _END_OF_CUES = ("к концу", "на конец", "do końca", "na koniec", "bis Ende", "Ende", "fin")
@@ -1589,7 +1589,12 @@ def _dates(sentence):
         label = _DATE_LABEL.match(sentence)  # "2021: about 6,000 detained", "- 1 July 2021: 529"
         if label:
             found.append((label.start("date"), _label_date(label), label.end()))
+    if "·" in sentence or "|" in sentence:  # a table in one line: "2021 333 · 2022 582"
+        found += [(m.start("y"), m.group("y"), m.end()) for m in _YEAR_CELL.finditer(sentence)]
     return found
+
+
+_YEAR_CELL = re.compile(r"(?:^|[·|]\s*)(?P<y>(?:19|20)\d\d)[ \t]+(?=\d)")
 
 
 # A date heading a line of a list or table: its figures are for that date.

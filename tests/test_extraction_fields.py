@@ -339,3 +339,11 @@ def test_age_brackets_dates_before_claims_and_fractions(text, quotes):
 ])
 def test_more_sources_and_what_is_not_one(text, quote, source):
     assert fields(text, quote)[1] == source
+
+
+@pytest.mark.parametrize("text, quote, as_of", [
+    ("During February 2025 alone, no fewer than 117 people were detained.", "no fewer than 117", "2025-02"),
+    ("Executions by year: 2021 333 · 2022 582 · 2023 834", "582", "2022"),
+])
+def test_during_a_month_and_years_in_a_one_line_table(text, quote, as_of):
+    assert fields(text, quote)[2] == as_of
