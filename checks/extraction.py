@@ -479,14 +479,17 @@ def _trigger_pattern(lang):
     words |= {"several", "a few", "some hundreds", "some thousands"}
     stems = _EXTRA_TRIGGERS.get(lang, "").split("|") if lang in _EXTRA_TRIGGERS else []
     first = "".join(sorted({w[0] for w in list(words) + stems} | {w[0].upper() for w in list(words) + stems}))
-    extra = rf"|(?<![^\W\d_]){_trie(stems)}" if stems else ""
-    word = rf"(?<![^\W\d_]){_trie(words)}(?![^\W\d_]){extra}"
+    # ``word`` without its "no letter before" checks, for where a non-letter is known to precede
+    word_after = rf"{_trie(words)}(?![^\W\d_])" + (f"|{_trie(stems)}" if stems else "")
+    word = rf"(?<![^\W\d_])(?:{word_after})"
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
     # The scan starts on a character that is not a letter (a class the regex engine
     # looks for in C, far fewer positions than the letters a word can start with): a
-    # digit run or a currency sign is the trigger itself; anything else (a space, a
-    # quote) triggers when a number word starts right after it (group "w").
-    scan = rf"[\W\d_](?:(?<=\d)\d*(?:[,.:/\-–]\d+)*|(?<=[$€£₽₾])|(?P<w>)(?=(?:{word})))"
+    # digit run or a currency sign is the trigger itself (one lookbehind rules both out
+    # after a space); anything else (a space, a quote) triggers when a number word
+    # starts right after it (group "w"), which needs one of its first letters there.
+    scan = (rf"[\W\d_](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+            rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
     return at, scan
 
 
