@@ -171,30 +171,55 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
                     **{code.lower(): code for code in _CODES.split("|")},"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
+# Unit words, as literal forms (a space stands for any whitespace): the claim regex
+# matches them as one trie per kind, which tries a branch per distinct next letter
+# instead of every word in turn after each figure; _unit then looks the code up.
 _CURRENCY_WORDS = (
-    ("USD", r"(?:US\s+|de\s+)?dollars?|US-Dollar|USD|долл(?:аров|ара|ар)?\.?|dolar(?:ów|y)|Dollar"),
-    ("EUR", r"(?:d['’])?euros?|EUR|евро|Euro"),
-    ("GBP", r"pounds(?:\s+sterling)?|GBP"),
-    ("BYN", r"Belarusian\s+ro?ubles?|BYN|BYR|белорусских\s+рубл(?:ей|я)|беларускіх\s+рублёў"),
-    ("RUB", r"(?:Russian\s+)?ro?ubles?|RUB|рубл(?:ей|я|ь)|руб\.|рублёў"),
-    ("PLN", r"złotych|złote|zł|PLN|zlotys?"),
-    ("GEL", r"lari|GEL|лари"),
-    ("UAH", r"hryvni?as?|UAH"), ("KZT", r"tenge|KZT"), ("MAD", r"dirhams?|MAD"),
-    ("PKR", r"(?:Pakistani\s+)?rupees|PKR"), ("INR", r"Indian\s+rupees|INR"), ("KES", r"(?:Kenyan\s+)?shillings|KES"),
-    ("AZN", r"manats?|AZN"), ("VES", r"bol[ií]vars?|bol[ií]vares|VES"), ("HKD", r"Hong\s+Kong\s+dollars|HKD"),
-    ("CHF", r"Swiss\s+francs|CHF"), ("TRY", r"(?:Turkish\s+)?lira|TRY"), ("CNY", r"yuan|renminbi|CNY"),
-    ("JPY", r"yen|JPY"), ("NGN", r"naira|NGN"), ("KGS", r"soms?|KGS"), ("AMD", r"drams?|AMD"),
+    ("USD", "dollar|dollars|US dollar|US dollars|de dollar|de dollars|US-Dollar|USD|долл|долл.|"
+            "доллар|доллар.|доллара|доллара.|долларов|долларов.|dolarów|dolary"),
+    ("EUR", "euro|euros|d'euro|d'euros|d’euro|d’euros|EUR|евро"),
+    ("GBP", "pounds|pounds sterling|GBP"),
+    ("BYN", "Belarusian ruble|Belarusian rubles|Belarusian rouble|Belarusian roubles|BYN|BYR|"
+            "белорусских рублей|белорусских рубля|беларускіх рублёў"),
+    ("RUB", "ruble|rubles|rouble|roubles|Russian ruble|Russian rubles|Russian rouble|Russian roubles|"
+            "RUB|рублей|рубля|рубль|руб.|рублёў"),
+    ("PLN", "złotych|złote|zł|PLN|zloty|zlotys"),
+    ("GEL", "lari|GEL|лари"),
+    ("UAH", "hryvna|hryvnas|hryvnia|hryvnias|UAH"), ("KZT", "tenge|KZT"), ("MAD", "dirham|dirhams|MAD"),
+    ("PKR", "rupees|Pakistani rupees|PKR"), ("INR", "Indian rupees|INR"),
+    ("KES", "shillings|Kenyan shillings|KES"), ("AZN", "manat|manats|AZN"),
+    ("VES", "bolivar|bolivars|bolívar|bolívars|bolivares|bolívares|VES"),
+    ("HKD", "Hong Kong dollars|HKD"), ("CHF", "Swiss francs|CHF"), ("TRY", "lira|Turkish lira|TRY"),
+    ("CNY", "yuan|renminbi|CNY"), ("JPY", "yen|JPY"), ("NGN", "naira|NGN"), ("KGS", "som|soms|KGS"),
+    ("AMD", "dram|drams|AMD"),
 )
 _DURATIONS = (
-    ("years", 1, r"years?|лет|года?|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahren?|Jahre|ans|années"),
-    ("years", 10, r"decades?|десятилети[йея]|dekad[ay]?|Jahrzehnten?|décennies?"),
-    ("years", 100, r"centuries|century"),
-    ("months", 1, r"months?|месяц(?:а|ев|ам|ами)?|месяцаў|месяцы|miesięcy|miesiące|miesiąc|Monaten?|Monat|mois"),
-    ("weeks", 1, r"weeks?|недел[ьиюя]|тыдняў|tygodni|tygodnie|Wochen?|semaines?"),
-    ("days", 1, r"days?|дн(?:я|ей|ям|ями)|день|суток|сутки|dni|dzień|Tagen?|Tage|jours?"),
-    ("hours", 1, r"hours?|час(?:а|ов|ам|ами)?|гадзін|godzin[ya]?|godzinę|Stunden?|heures?"),
-    ("minutes", 1, r"minutes?|минут[ы]?|minut[y]?|Minuten"),
+    ("years", 1, "year|years|лет|год|года|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahre|"
+                 "Jahren|ans|années"),
+    ("years", 10, "decade|decades|десятилетий|десятилетие|десятилетия|dekad|dekada|dekady|Jahrzehnte|"
+                  "Jahrzehnten|décennie|décennies"),
+    ("years", 100, "centuries|century"),
+    ("months", 1, "month|months|месяц|месяца|месяцев|месяцам|месяцами|месяцаў|месяцы|miesięcy|miesiące|"
+                  "miesiąc|Monate|Monaten|Monat|mois"),
+    ("weeks", 1, "week|weeks|недель|недели|неделю|неделя|тыдняў|tygodni|tygodnie|Woche|Wochen|semaine|"
+                 "semaines"),
+    ("days", 1, "day|days|дня|дней|дням|днями|день|суток|сутки|dni|dzień|Tage|Tagen|jour|jours"),
+    ("hours", 1, "hour|hours|час|часа|часов|часам|часами|гадзін|godzin|godziny|godzina|godzinę|Stunde|"
+                 "Stunden|heure|heures"),
+    ("minutes", 1, "minute|minutes|минут|минуты|minut|minuty|Minuten"),
 )
+_CURRENCY_OF = {form.lower(): code for code, forms in _CURRENCY_WORDS for form in forms.split("|")}
+_DURATION_OF = {form.lower(): (unit, factor) for unit, factor, forms in _DURATIONS for form in forms.split("|")}
+
+
+def _kind_patterns(kinds):
+    "(value, regex of its words) per kind: for a word lower() does not spell as the regex matched it."
+    return tuple((value, re.compile(numbers.phrase_trie(form.lower() for form in forms.split("|")), re.I))
+                 for value, forms in kinds)
+
+
+_CURRENCY_KINDS = _kind_patterns(_CURRENCY_WORDS)
+_DURATION_KINDS = _kind_patterns(((unit, factor), forms) for unit, factor, forms in _DURATIONS)
 _HYPHEN_DURATIONS = {"year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1),
                      "day": ("days", 1), "hour": ("hours", 1), "minute": ("minutes", 1),
                      "decade": ("years", 10)}
@@ -352,12 +377,10 @@ class _Patterns:
         fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]")
         ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
-        currency_words = "|".join(f"(?P<cur_{code}>{w})" for code, w in _CURRENCY_WORDS)
-        durations = "|".join(f"(?P<dur_{i}>{w})" for i, (_, _, w) in enumerate(_DURATIONS))
         unit = (
             rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?:{currency_words})(?!\w)"
-            rf"|\s(?:{durations})(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>{numbers.phrase_trie(_CURRENCY_OF)})(?!\w)"
+            rf"|\s(?P<dur>{numbers.phrase_trie(_DURATION_OF)})(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -551,18 +574,21 @@ def _unit(m, patterns):
         return unit, factor, None
     if m.group("other"):
         return _OTHER_UNITS.get(_SPACES.sub(" ", m.group("other").lower())), 1, None
-    for group, code in _CURRENCY_GROUPS:
-        if m.group(group):
-            return code, 1, code
-    for group, unit, factor in _DURATION_GROUPS:
-        if m.group(group):
-            return unit, factor, None
+    if m.group("cur"):
+        code = _unit_word(m.group("cur"), _CURRENCY_OF, _CURRENCY_KINDS)
+        return code, 1, code
+    if m.group("dur"):
+        unit, factor = _unit_word(m.group("dur"), _DURATION_OF, _DURATION_KINDS)
+        return unit, factor, None
     return None, 1, None
 
 
-# The unit groups of the claim regex, named once (not formatted per figure).
-_CURRENCY_GROUPS = tuple((f"cur_{code}", code) for code, _ in _CURRENCY_WORDS)
-_DURATION_GROUPS = tuple((f"dur_{i}", unit, factor) for i, (unit, factor, _) in enumerate(_DURATIONS))
+def _unit_word(word, table, kinds):
+    "The entry of ``table`` for a unit word the claim regex matched: 'US  Dollars' → USD."
+    found = table.get(_SPACES.sub(" ", word.lower()))
+    if found is None:  # a letter case-insensitive matching folds unlike lower() (ſ, K, İ)
+        found = next(value for value, pattern in kinds if pattern.fullmatch(word))
+    return found
 
 
 def _read(m, block, language):
@@ -2030,8 +2056,7 @@ def _not_a_hedge(m, text):
     """'Over eleven months' is a period, not more than eleven months; 'spadło do
     29 proc.' and 'выросло до 300' say where a figure went, not up to where."""
     hedge = m.group("hedge").lower()
-    if hedge == "over" and (m.group("hyphen_dur") or any(
-            m.group(f"dur_{i}") for i in range(len(_DURATIONS)))):
+    if hedge == "over" and (m.group("hyphen_dur") or m.group("dur")):
         before = text[max(0, m.start() - 3):m.start()].rstrip()
         return not before or before[-1] in ".,;:!?\n\"“("
     if hedge in ("до", "do", "да"):
