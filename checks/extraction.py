@@ -1111,6 +1111,23 @@ _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|pla
 _VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
+# The word each pattern's match ends with, before the space at the figure: these
+# end-anchored searches try every start position, so the lead's last word is looked at first.
+_LAST_WORDS = {
+    _OF_BEFORE: {"of"}, _FOR_BEFORE: {"for"}, _AT_BEFORE: {"at"},
+    _LINK_BEFORE: set("was were is are at reached reaches to hit topped exceeded surpassed passed "
+                      "numbered number totalled totaled".split()),
+    _RISE_BEFORE: set("rose risen increased jumped grew grown climbed surged fell fallen dropped "
+                      "declined slumped plunged by".split()),
+}
+
+
+def _last_word(lead):
+    "The word before the space that ends ``lead``, or '' when it ends otherwise."
+    if not lead[-1:].isspace():
+        return ""
+    words = lead.rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _noun_before(block, sentence_start, start, claim):
@@ -1124,8 +1141,9 @@ def _noun_before(block, sentence_start, start, claim):
         if vote and (vote.group().startswith(("credited", "won"))
                      or _VOTE_WORDS.search(block, sentence_start, start + 200)):
             return "share of the vote"  # "credited with 10.1%", "at least 60% for Tsikhanouskaya"
+    last = _last_word(lead)
     if claim.unit == "percent":
-        change = _RISE_BEFORE.search(lead)
+        change = _RISE_BEFORE.search(lead) if last in _LAST_WORDS[_RISE_BEFORE] else None
         if change:
             words = [w for w in (change.group(1), change.group(2)) if w and w not in _SUBJECT_STOP]
             if words and words[-1] not in _NOT_COUNTED:
@@ -1138,7 +1156,7 @@ def _noun_before(block, sentence_start, start, claim):
     else:  # "a fence of about 500 km" says what is measured, not what is counted
         patterns = (_AT_BEFORE, _LINK_BEFORE) if claim.unit else (_OF_BEFORE, _AT_BEFORE, _LINK_BEFORE)
     for pattern in patterns:
-        m = pattern.search(lead)
+        m = pattern.search(lead) if last in _LAST_WORDS[pattern] else None
         if not m:
             continue
         words = [w for w in (m.group(1), m.group(2)) if w]
@@ -1585,8 +1603,17 @@ _OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|
 _START_BEFORE = re.compile(
     r"(?i:since|began|begun|started|introduced|created|founded|established|ratified|succeeded|"
     r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
+# Every _START_BEFORE match holds one of these, in lower case: its search, which tries
+# every position, runs only where one is.
+_START_CUES = ("since", "beg", "start", "introduc", "creat", "found", "establish", "ratif",
+               "succeed", "seiz", "inherit", "til")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|when|where)\s(?:[^,;]|,(?=\d))*$")
 _NOW = re.compile(r"(?i:\bnow\b|\bcurrently\b|\btoday\b)")
+
+
+def _starts_before(text, lo, hi):
+    "Does text[lo:hi] end in what starts a period ('since …', 'introduced in …')?"
+    return _may_contain(text[lo:hi], _START_CUES) and bool(_START_BEFORE.search(text, lo, hi))
 
 
 def _label_date(m):
@@ -1609,17 +1636,17 @@ def _as_of_for(sentence, dates, start, end):
     for position, value, date_end in dates:
         if date_end <= start:  # the date comes first: "As of 1 May 2023, 1,453 …"
             between = sentence[date_end:start]
-            lead = sentence[max(0, position - 60):position]
             if (_OTHER_CLAUSE.search(between) and not between.startswith(", when")
                     and not _LABEL_OR_LEAD.match(sentence, 0, position + 1)
-                    or _START_BEFORE.search(lead) or _RELATIVE_OPEN.search(sentence, 0, position)
-                    and "," in between or _NOW.search(between)):
+                    or _starts_before(sentence, max(0, position - 60), position)
+                    or _RELATIVE_OPEN.search(sentence, 0, position) and "," in between
+                    or _NOW.search(between)):
                 continue
             distance = start - date_end
         elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
             between = sentence[end:position]
             if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
-                    or _START_BEFORE.search(sentence, max(end, position - 60), position)):
+                    or _starts_before(sentence, max(end, position - 60), position)):
                 continue
             distance = position - end
         else:
