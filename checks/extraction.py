@@ -172,30 +172,55 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
                     **{code.lower(): code for code in _CODES.split("|")},"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
+# Unit words, as literal forms (a space stands for any whitespace): the claim regex
+# matches them as one trie per kind, which tries a branch per distinct next letter
+# instead of every word in turn after each figure; _unit then looks the code up.
 _CURRENCY_WORDS = (
-    ("USD", r"(?:US\s+|de\s+)?dollars?|US-Dollar|USD|долл(?:аров|ара|ар)?\.?|dolar(?:ów|y)|Dollar"),
-    ("EUR", r"(?:d['’])?euros?|EUR|евро|Euro"),
-    ("GBP", r"pounds(?:\s+sterling)?|GBP"),
-    ("BYN", r"Belarusian\s+ro?ubles?|BYN|BYR|белорусских\s+рубл(?:ей|я)|беларускіх\s+рублёў"),
-    ("RUB", r"(?:Russian\s+)?ro?ubles?|RUB|рубл(?:ей|я|ь)|руб\.|рублёў"),
-    ("PLN", r"złotych|złote|zł|PLN|zlotys?"),
-    ("GEL", r"lari|GEL|лари"),
-    ("UAH", r"hryvni?as?|UAH"), ("KZT", r"tenge|KZT"), ("MAD", r"dirhams?|MAD"),
-    ("PKR", r"(?:Pakistani\s+)?rupees|PKR"), ("INR", r"Indian\s+rupees|INR"), ("KES", r"(?:Kenyan\s+)?shillings|KES"),
-    ("AZN", r"manats?|AZN"), ("VES", r"bol[ií]vars?|bol[ií]vares|VES"), ("HKD", r"Hong\s+Kong\s+dollars|HKD"),
-    ("CHF", r"Swiss\s+francs|CHF"), ("TRY", r"(?:Turkish\s+)?lira|TRY"), ("CNY", r"yuan|renminbi|CNY"),
-    ("JPY", r"yen|JPY"), ("NGN", r"naira|NGN"), ("KGS", r"soms?|KGS"), ("AMD", r"drams?|AMD"),
+    ("USD", "dollar|dollars|US dollar|US dollars|de dollar|de dollars|US-Dollar|USD|долл|долл.|"
+            "доллар|доллар.|доллара|доллара.|долларов|долларов.|dolarów|dolary"),
+    ("EUR", "euro|euros|d'euro|d'euros|d’euro|d’euros|EUR|евро"),
+    ("GBP", "pounds|pounds sterling|GBP"),
+    ("BYN", "Belarusian ruble|Belarusian rubles|Belarusian rouble|Belarusian roubles|BYN|BYR|"
+            "белорусских рублей|белорусских рубля|беларускіх рублёў"),
+    ("RUB", "ruble|rubles|rouble|roubles|Russian ruble|Russian rubles|Russian rouble|Russian roubles|"
+            "RUB|рублей|рубля|рубль|руб.|рублёў"),
+    ("PLN", "złotych|złote|zł|PLN|zloty|zlotys"),
+    ("GEL", "lari|GEL|лари"),
+    ("UAH", "hryvna|hryvnas|hryvnia|hryvnias|UAH"), ("KZT", "tenge|KZT"), ("MAD", "dirham|dirhams|MAD"),
+    ("PKR", "rupees|Pakistani rupees|PKR"), ("INR", "Indian rupees|INR"),
+    ("KES", "shillings|Kenyan shillings|KES"), ("AZN", "manat|manats|AZN"),
+    ("VES", "bolivar|bolivars|bolívar|bolívars|bolivares|bolívares|VES"),
+    ("HKD", "Hong Kong dollars|HKD"), ("CHF", "Swiss francs|CHF"), ("TRY", "lira|Turkish lira|TRY"),
+    ("CNY", "yuan|renminbi|CNY"), ("JPY", "yen|JPY"), ("NGN", "naira|NGN"), ("KGS", "som|soms|KGS"),
+    ("AMD", "dram|drams|AMD"),
 )
 _DURATIONS = (
-    ("years", 1, r"years?|лет|года?|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahren?|Jahre|ans|années"),
-    ("years", 10, r"decades?|десятилети[йея]|dekad[ay]?|Jahrzehnten?|décennies?"),
-    ("years", 100, r"centuries|century"),
-    ("months", 1, r"months?|месяц(?:а|ев|ам|ами)?|месяцаў|месяцы|miesięcy|miesiące|miesiąc|Monaten?|Monat|mois"),
-    ("weeks", 1, r"weeks?|недел[ьиюя]|тыдняў|tygodni|tygodnie|Wochen?|semaines?"),
-    ("days", 1, r"days?|дн(?:я|ей|ям|ями)|день|суток|сутки|dni|dzień|Tagen?|Tage|jours?"),
-    ("hours", 1, r"hours?|час(?:а|ов|ам|ами)?|гадзін|godzin[ya]?|godzinę|Stunden?|heures?"),
-    ("minutes", 1, r"minutes?|минут[ы]?|minut[y]?|Minuten"),
+    ("years", 1, "year|years|лет|год|года|годам|годами|годах|гадоў|гады|lat|lata|latach|rok|Jahre|"
+                 "Jahren|ans|années"),
+    ("years", 10, "decade|decades|десятилетий|десятилетие|десятилетия|dekad|dekada|dekady|Jahrzehnte|"
+                  "Jahrzehnten|décennie|décennies"),
+    ("years", 100, "centuries|century"),
+    ("months", 1, "month|months|месяц|месяца|месяцев|месяцам|месяцами|месяцаў|месяцы|miesięcy|miesiące|"
+                  "miesiąc|Monate|Monaten|Monat|mois"),
+    ("weeks", 1, "week|weeks|недель|недели|неделю|неделя|тыдняў|tygodni|tygodnie|Woche|Wochen|semaine|"
+                 "semaines"),
+    ("days", 1, "day|days|дня|дней|дням|днями|день|суток|сутки|dni|dzień|Tage|Tagen|jour|jours"),
+    ("hours", 1, "hour|hours|час|часа|часов|часам|часами|гадзін|godzin|godziny|godzina|godzinę|Stunde|"
+                 "Stunden|heure|heures"),
+    ("minutes", 1, "minute|minutes|минут|минуты|minut|minuty|Minuten"),
 )
+_CURRENCY_OF = {form.lower(): code for code, forms in _CURRENCY_WORDS for form in forms.split("|")}
+_DURATION_OF = {form.lower(): (unit, factor) for unit, factor, forms in _DURATIONS for form in forms.split("|")}
+
+
+def _kind_patterns(kinds):
+    "(value, regex of its words) per kind: for a word lower() does not spell as the regex matched it."
+    return tuple((value, re.compile(numbers.phrase_trie(form.lower() for form in forms.split("|")), re.I))
+                 for value, forms in kinds)
+
+
+_CURRENCY_KINDS = _kind_patterns(_CURRENCY_WORDS)
+_DURATION_KINDS = _kind_patterns(((unit, factor), forms) for unit, factor, forms in _DURATIONS)
 _HYPHEN_DURATIONS = {"year": ("years", 1), "month": ("months", 1), "week": ("weeks", 1),
                      "day": ("days", 1), "hour": ("hours", 1), "minute": ("minutes", 1),
                      "decade": ("years", 10)}
@@ -355,12 +380,10 @@ class _Patterns:
         fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]")
         ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
-        currency_words = "|".join(f"(?P<cur_{code}>{w})" for code, w in _CURRENCY_WORDS)
-        durations = "|".join(f"(?P<dur_{i}>{w})" for i, (_, _, w) in enumerate(_DURATIONS))
         unit = (
             rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?:{currency_words})(?!\w)"
-            rf"|\s(?:{durations})(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>{numbers.phrase_trie(_CURRENCY_OF)})(?!\w)"
+            rf"|\s(?P<dur>{numbers.phrase_trie(_DURATION_OF)})(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -483,14 +506,17 @@ def _trigger_pattern(lang):
     words |= {"several", "a few", "some hundreds", "some thousands"}
     stems = _EXTRA_TRIGGERS.get(lang, "").split("|") if lang in _EXTRA_TRIGGERS else []
     first = "".join(sorted({w[0] for w in list(words) + stems} | {w[0].upper() for w in list(words) + stems}))
-    extra = rf"|(?<![^\W\d_]){_trie(stems)}" if stems else ""
-    word = rf"(?<![^\W\d_]){_trie(words)}(?![^\W\d_]){extra}"
+    # ``word`` without its "no letter before" checks, for where a non-letter is known to precede
+    word_after = rf"{_trie(words)}(?![^\W\d_])" + (f"|{_trie(stems)}" if stems else "")
+    word = rf"(?<![^\W\d_])(?:{word_after})"
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
     # The scan starts on a character that is not a letter (a class the regex engine
     # looks for in C, far fewer positions than the letters a word can start with): a
-    # digit run or a currency sign is the trigger itself; anything else (a space, a
-    # quote) triggers when a number word starts right after it (group "w").
-    scan = rf"[\W\d_](?:(?<=\d)\d*(?:[,.:/\-–]\d+)*|(?<=[$€£₽₾])|(?P<w>)(?=(?:{word})))"
+    # digit run or a currency sign is the trigger itself (one lookbehind rules both out
+    # after a space); anything else (a space, a quote) triggers when a number word
+    # starts right after it (group "w"), which needs one of its first letters there.
+    scan = (rf"[\W\d_](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+            rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
     return at, scan
 
 
@@ -552,18 +578,21 @@ def _unit(m, patterns):
         return unit, factor, None
     if m.group("other"):
         return _OTHER_UNITS.get(_SPACES.sub(" ", m.group("other").lower())), 1, None
-    for group, code in _CURRENCY_GROUPS:
-        if m.group(group):
-            return code, 1, code
-    for group, unit, factor in _DURATION_GROUPS:
-        if m.group(group):
-            return unit, factor, None
+    if m.group("cur"):
+        code = _unit_word(m.group("cur"), _CURRENCY_OF, _CURRENCY_KINDS)
+        return code, 1, code
+    if m.group("dur"):
+        unit, factor = _unit_word(m.group("dur"), _DURATION_OF, _DURATION_KINDS)
+        return unit, factor, None
     return None, 1, None
 
 
-# The unit groups of the claim regex, named once (not formatted per figure).
-_CURRENCY_GROUPS = tuple((f"cur_{code}", code) for code, _ in _CURRENCY_WORDS)
-_DURATION_GROUPS = tuple((f"dur_{i}", unit, factor) for i, (unit, factor, _) in enumerate(_DURATIONS))
+def _unit_word(word, table, kinds):
+    "The entry of ``table`` for a unit word the claim regex matched: 'US  Dollars' → USD."
+    found = table.get(_SPACES.sub(" ", word.lower()))
+    if found is None:  # a letter case-insensitive matching folds unlike lower() (ſ, K, İ)
+        found = next(value for value, pattern in kinds if pattern.fullmatch(word))
+    return found
 
 
 def _read(m, block, language):
@@ -1086,6 +1115,23 @@ _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|pla
 _VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
+# The word each pattern's match ends with, before the space at the figure: these
+# end-anchored searches try every start position, so the lead's last word is looked at first.
+_LAST_WORDS = {
+    _OF_BEFORE: {"of"}, _FOR_BEFORE: {"for"}, _AT_BEFORE: {"at"},
+    _LINK_BEFORE: set("was were is are at reached reaches to hit topped exceeded surpassed passed "
+                      "numbered number totalled totaled".split()),
+    _RISE_BEFORE: set("rose risen increased jumped grew grown climbed surged fell fallen dropped "
+                      "declined slumped plunged by".split()),
+}
+
+
+def _last_word(lead):
+    "The word before the space that ends ``lead``, or '' when it ends otherwise."
+    if not lead[-1:].isspace():
+        return ""
+    words = lead.rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _noun_before(block, sentence_start, start, claim):
@@ -1099,8 +1145,9 @@ def _noun_before(block, sentence_start, start, claim):
         if vote and (vote.group().startswith(("credited", "won"))
                      or _VOTE_WORDS.search(block, sentence_start, start + 200)):
             return "share of the vote"  # "credited with 10.1%", "at least 60% for Tsikhanouskaya"
+    last = _last_word(lead)
     if claim.unit == "percent":
-        change = _RISE_BEFORE.search(lead)
+        change = _RISE_BEFORE.search(lead) if last in _LAST_WORDS[_RISE_BEFORE] else None
         if change:
             words = [w for w in (change.group(1), change.group(2)) if w and w not in _SUBJECT_STOP]
             if words and words[-1] not in _NOT_COUNTED:
@@ -1113,7 +1160,7 @@ def _noun_before(block, sentence_start, start, claim):
     else:  # "a fence of about 500 km" says what is measured, not what is counted
         patterns = (_AT_BEFORE, _LINK_BEFORE) if claim.unit else (_OF_BEFORE, _AT_BEFORE, _LINK_BEFORE)
     for pattern in patterns:
-        m = pattern.search(lead)
+        m = pattern.search(lead) if last in _LAST_WORDS[pattern] else None
         if not m:
             continue
         words = [w for w in (m.group(1), m.group(2)) if w]
@@ -1610,12 +1657,21 @@ _OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|
 _START_BEFORE = re.compile(
     r"(?i:since|began|begun|started|introduced|created|founded|established|ratified|succeeded|"
     r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
+# Every _START_BEFORE match holds one of these, in lower case: its search, which tries
+# every position, runs only where one is.
+_START_CUES = ("since", "beg", "start", "introduc", "creat", "found", "establish", "ratif",
+               "succeed", "seiz", "inherit", "til")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|when|where)\s(?:[^,;]|,(?=\d))*$")
 _NOW = re.compile(r"(?i:\bnow\b|\bcurrently\b|\btoday\b)")
 # A figure the text compares with: "down from a peak of 1.6 million" is not dated by the
 # sentence's "in January 2025"; "30% more than in 2023" is not a figure for 2023.
 _EARLIER_FIGURE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas\w*|decreas\w*|dropp\w*)\s+from\b")
 _THAN_BEFORE = re.compile(r"\bthan\s+$")
+
+
+def _starts_before(text, lo, hi):
+    "Does text[lo:hi] end in what starts a period ('since …', 'introduced in …')?"
+    return _may_contain(text[lo:hi], _START_CUES) and bool(_START_BEFORE.search(text, lo, hi))
 
 
 def _label_date(m):
@@ -1638,17 +1694,17 @@ def _as_of_for(sentence, dates, start, end):
     for position, value, date_end in dates:
         if date_end <= start:  # the date comes first: "As of 1 May 2023, 1,453 …"
             between = sentence[date_end:start]
-            lead = sentence[max(0, position - 60):position]
             if (_OTHER_CLAUSE.search(between) and not between.startswith(", when")
                     and not _LABEL_OR_LEAD.match(sentence, 0, position + 1)
-                    or _START_BEFORE.search(lead) or _RELATIVE_OPEN.search(sentence, 0, position)
-                    and "," in between or _NOW.search(between) or _EARLIER_FIGURE.search(between)):
+                    or _starts_before(sentence, max(0, position - 60), position)
+                    or _RELATIVE_OPEN.search(sentence, 0, position) and "," in between
+                    or _NOW.search(between) or _EARLIER_FIGURE.search(between)):
                 continue
             distance = start - date_end
         elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
             between = sentence[end:position]
             if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
-                    or _START_BEFORE.search(sentence, max(end, position - 60), position)
+                    or _starts_before(sentence, max(end, position - 60), position)
                     or _THAN_BEFORE.search(sentence, max(end, position - 8), position)):
                 continue
             distance = position - end
@@ -2194,8 +2250,7 @@ def _not_a_hedge(m, text):
     """'Over eleven months' is a period, not more than eleven months; 'spadło do
     29 proc.' and 'выросло до 300' say where a figure went, not up to where."""
     hedge = m.group("hedge").lower()
-    if hedge == "over" and (m.group("hyphen_dur") or any(
-            m.group(f"dur_{i}") for i in range(len(_DURATIONS)))):
+    if hedge == "over" and (m.group("hyphen_dur") or m.group("dur")):
         before = text[max(0, m.start() - 3):m.start()].rstrip()
         return not before or before[-1] in ".,;:!?\n\"“("
     if hedge in ("до", "do", "да"):

@@ -183,3 +183,34 @@ def test_possessive_source_example():
     from checks.extraction import _attributions
 
     assert _attributions("Viasna's latest tally lists 1,200 political prisoners.") == [(0, "Viasna")]
+
+
+LEAD_PIECES = ["since", "Since", "began", "begun", "started", "introduced", "created", "founded",
+               "established", "ratified", "succeeded", "seized", "inherited", "until", "till", "ſince",
+               "İntroduced", "was", "were", "is", "are", "stood at", "stands at", "rose to", "hit",
+               "topped", "numbered", "totalled", "came to", "amounted to", "closer to", "of", "for",
+               "at", "by", "rose", "fell", "dropped", "estimated", "put", "the", "turnout", "number",
+               "prices", "crowd", "a", "it", "has", "had", "now", "already", "\"", "'", "’", "-",
+               " ", " ", "  ", "\n", "\u00a0", ",", "x"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=12), st.sampled_from([" ", "", "\n"]))
+def test_end_anchored_searches_need_their_words(pieces, end):
+    from checks.extraction import _LAST_WORDS, _START_BEFORE, _START_CUES, _last_word, _may_contain
+
+    lead = " ".join(pieces) + end
+    if not _may_contain(lead, _START_CUES):
+        assert _START_BEFORE.search(lead) is None
+    for pattern, words in _LAST_WORDS.items():
+        if _last_word(lead) not in words:
+            assert pattern.search(lead) is None
+
+
+def test_end_anchored_gates_on_examples():
+    from checks.extraction import _LAST_WORDS, _LINK_BEFORE, _last_word, _starts_before
+
+    assert _starts_before("Introduced in ", 0, 14) and not _starts_before("Detained in ", 0, 12)
+    lead = "the death toll has now reached "
+    assert _last_word(lead) in _LAST_WORDS[_LINK_BEFORE] and _LINK_BEFORE.search(lead)
+    assert _last_word("reached") == "" and _last_word("   ") == ""
