@@ -1351,7 +1351,7 @@ _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|autho
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
                 r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
-                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists")
+                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1434,7 +1434,7 @@ _TITLE = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?(?:spokesman|spokeswoman|spokesper
           r"ombudsman|commissioner|prosecutor|adviser|advisor|ambassador)\s+(?=[A-Z])")
 _SOURCE_NP_END = re.compile(
     rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
-    rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
+    rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
 )
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
 _ANAPHOR_END = re.compile(
@@ -1452,7 +1452,8 @@ _SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard gu
     authorities monitors observers researchers sociologists organisers organizers prosecutors
     police investigators defenders television media government court office service agency
     watchdog pollster airline mission groups activists witnesses doctors medics diplomats analysts
-    lawyers campaigners economists residents relatives junta army military union unions""".split())
+    lawyers campaigners economists residents relatives junta army military union unions official
+    bloggers journalists""".split())
 _TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
 
 
@@ -1848,7 +1849,7 @@ _AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|di
 _FURNITURE = re.compile(
     r"(?i)©|all rights reserved|cookie|make a (?:one-off )?donation|one-off donation|donate now|"
     r"subscri|newsletter|sign up|become a member|"
-    r"support (?:helps|us|our|independent)|free articles?\b|fund our work|^\s*(?:give|donate|contribute|chip in)\b.*\d|"
+    r"support (?:helps|us|our|independent)|free articles?\b|unsubscribe|forward to a friend|fund our work|^\s*(?:give|donate|contribute|chip in)\b.*\d|"
     r"\bfrom (?:just|only) [£$€]|read us for free|help us|cancel anytime|min read|"
     r"mins\)|share on|\bcomments\b|^\s*(?:related|most viewed|most read|read more|tags|photo|"
     r"image \d|listen|advertisement|updated|published)\b|monthly donors|gifts? left|"
@@ -1869,7 +1870,7 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
     ("monthly donors", (), None),
     ("donat", (), r"make a (?:one-off )?donation|one-off donation|donate now|\bdonate\b"),
     ("support ", (), r"support (?:helps|us|our|independent)"),
-    ("free article", (), None),
+    ("free article", (), None), ("unsubscribe", (), None), ("forward to a friend", (), None),
     ("", (), r"^\s*(?:give|donate|contribute|chip in)\b.*\d"),  # "Give £10 a month"
     ("from ", ("from just", "from only"), r"\bfrom (?:just|only) [£$€]"),
     ("read", ("read us for free", "min read", "reading time", "read also", "read next", "also read",

@@ -347,3 +347,13 @@ def test_more_sources_and_what_is_not_one(text, quote, source):
 ])
 def test_during_a_month_and_years_in_a_one_line_table(text, quote, as_of):
     assert fields(text, quote)[2] == as_of
+
+
+def test_newsletter_footers_are_furniture():
+    text = "Police detained 12 people.\nUnsubscribe | Manage preferences\nForward to a friend - it takes 30 seconds.\n"
+    assert [c.quote for c in extract_claims(text, "en")] == ["12"]
+
+
+def test_an_official_with_article_and_place():
+    text = '"We counted every vote twice," an election official in Tbilisi told us.'
+    assert fields(text, "twice")[1] == "an election official in Tbilisi"
