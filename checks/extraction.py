@@ -525,7 +525,7 @@ def _trigger_pattern(lang):
 _CURRENCY_PREFIX_RE = re.compile(rf"^(US\$|HK\$|\$|€|£|₽|₾|₴|₸|₹|Rs\.?|KSh|{_CODES}|Br)\s?")
 _YEAR_BEFORE = set("""in since of from until till by before after during the early late mid
     summer spring autumn winter fall year years between and to around about circa c. в с до
-    od do w im seit en depuis année з ад у""".split())
+    od do w im seit en depuis année з ад у for""".split())
 
 
 _HALF = re.compile(r"(?i)(?:\s+and\s+a\s+half|½)")
@@ -1351,7 +1351,7 @@ _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|autho
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
                 r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
-                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official")
+                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1453,7 +1453,7 @@ _SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard gu
     police investigators defenders television media government court office service agency
     watchdog pollster airline mission groups activists witnesses doctors medics diplomats analysts
     lawyers campaigners economists residents relatives junta army military union unions official
-    bloggers journalists""".split())
+    bloggers journalists agencies""".split())
 _TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
 
 
@@ -1652,7 +1652,7 @@ _DATE_LABEL = re.compile(
 # clause or aside ("…, which Iran ratified in 1994", "who died in July 2023"), a start
 # ("since", "began", "introduced in"), another figure nearer the date ("up 17% from 834 in
 # 2023"), or a clause of its own ("; …", " — ", "while …").
-_OTHER_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whose|when|where|while|whereas|but|and|including)\b"
+_OTHER_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whose|when|where|while|whereas|but|and|including|so)\b"
                            r"|\s(?:while|whereas|since|until)\s")
 _OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|\b(?:from|against|compared|than|up|down)\b[^;]*?\d")
 _START_BEFORE = re.compile(
@@ -1666,7 +1666,8 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|when|where)\s(?:[^,;]|,(?=\
 _NOW = re.compile(r"(?i:\bnow\b|\bcurrently\b|\btoday\b)")
 # A figure the text compares with: "down from a peak of 1.6 million" is not dated by the
 # sentence's "in January 2025"; "30% more than in 2023" is not a figure for 2023.
-_EARLIER_FIGURE = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increas\w*|decreas\w*|dropp\w*)\s+from\b")
+_EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|increas\w*|decreas\w*|dropp\w*)\s+from|against|"
+                             r"compared\s+(?:with|to)|versus|vs\.?)\s")
 _THAN_BEFORE = re.compile(r"\bthan\s+$")
 
 

@@ -357,3 +357,12 @@ def test_newsletter_footers_are_furniture():
 def test_an_official_with_article_and_place():
     text = '"We counted every vote twice," an election official in Tbilisi told us.'
     assert fields(text, "twice")[1] == "an election official in Tbilisi"
+
+
+def test_a_year_after_for_is_no_count_and_a_compared_figure_takes_its_own_date():
+    assert [c.quote for c in extract_claims("The appeal for 2025 seeks $4.2bn.", "en")] == ["$4.2bn"]
+    text = "The total stood at 1,160 on 1 August 2025, against 1,250 a year before, on 1 August 2024."
+    assert fields(text, "1,250")[2] == "2024-08-01"
+    text = "Viasna recognised about 400, so the total stood at 1,160 on 1 August 2025."
+    assert fields(text, "about 400")[2] is None
+    assert fields("Nearly 25 million face hunger, UN agencies say.", "Nearly 25 million")[1] == "UN agencies"
