@@ -1599,7 +1599,7 @@ _AS_OF = re.compile(
       (?i:{numbers.phrase_trie(("by", "at", "as of", "to"))}\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
     | (?i:{numbers.phrase_trie(_END_OF_CUES)})\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
     | (?P<cue>(?i:{numbers.phrase_trie(_AS_OF_CUES)}))\s+
-      (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
+      (?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
        | (?P<m4>{MONTH})\.?,?\s+(?P<y4>\d{{4}})
@@ -1614,10 +1614,10 @@ _AS_OF = re.compile(
 _YEAR = re.compile(r"\d{4}")
 _WIDE_SPACE = re.compile(r"\s\s")
 # Every _AS_OF match holds a four-digit year and, with single spaces, starts at most
-# 38 characters before it (a 15-letter cue, a day with its suffix, "of", a 12-letter
-# month: "według stanu na 30th of października, 2021"): the scan starts that far
-# before the first year (tests/test_extraction_speed_gates.py checks it).
-_AS_OF_REACH = 40
+# 42 characters before it (a 15-letter cue, "the", a day with its suffix, "of", a
+# 12-letter month: "według stanu na the 30th of października, 2021"): the scan starts
+# that far before the first year (tests/test_extraction_speed_gates.py checks it).
+_AS_OF_REACH = 44
 
 
 def _dates(sentence):
@@ -1834,7 +1834,7 @@ class _Sentences:
 _MASK_WINDOW = 60
 _AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
 _TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
-_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$"
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$"
                          r"|(?i:\b(?:youngest|oldest)\b[^.;:\d]{0,40}\s(?:is|was|being))\s+$"
                          r"|\b(?:author|writer|poet|journalist|activist|lawyer|teacher|student|pensioner|"
                          r"mother|father|son|daughter|wife|husband|man|woman|leader|director|editor|"
@@ -2139,6 +2139,8 @@ def _block_claims(text, base, language):
             claim, carried = found
             if claims and _continues_duration(claims[-1], claim, text, base):
                 claim = _compound_duration(claims.pop(), claim, text, base)
+            elif claims and _shares_unit(claims[-1], claim, text, base):
+                claims[-1].unit = claim.unit
             claims.append(claim)
             resume = claim.end - base
         try:
@@ -2153,6 +2155,16 @@ def _continues_duration(first, second, text, base):
     return (first.unit == "years" and second.unit == "months" and first.qualifier == "exact"
             and second.qualifier == "exact" and first.value is not None and second.value is not None
             and 0 < second.value < 12 and text[first.end - base:second.start - base] == " and ")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+
+
+def _shares_unit(first, second, text, base):
+    "'rose from five to six years': a change's bare first figure is in the second's unit."
+    return (first.unit is None and second.unit is not None and first.qualifier == second.qualifier == "exact"
+            and text[first.end - base:second.start - base] == " to "
+            and bool(_FROM_BEFORE.search(text, max(0, first.start - base - 8), first.start - base)))
 
 
 def _compound_duration(first, second, text, base):

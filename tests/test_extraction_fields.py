@@ -366,3 +366,17 @@ def test_a_year_after_for_is_no_count_and_a_compared_figure_takes_its_own_date()
     text = "Viasna recognised about 400, so the total stood at 1,160 on 1 August 2025."
     assert fields(text, "about 400")[2] is None
     assert fields("Nearly 25 million face hunger, UN agencies say.", "Nearly 25 million")[1] == "UN agencies"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The maximum sentence rose from five to six years.", [("five", "years"), ("six years", "years")]),
+    ("Support rose from 45 to 60%.", [("45", "percent"), ("60%", "percent")]),
+    ("Detentions rose from 40 to 60 people.", [("40", None), ("60", None)]),
+])
+def test_a_change_shares_its_unit(text, expected):
+    assert [(c.quote, c.unit) for c in extract_claims(text, "en")] == expected
+
+
+def test_an_ordinal_date_with_the_and_now_before_an_age():
+    assert fields("On the 11th of July 2021, 40 people died.", "40")[2] == "2021-07-11"
+    assert extract_claims("Ms Kolesnikova, now 42, was freed.", "en") == []
