@@ -1423,6 +1423,13 @@ _ANAPHOR_END = re.compile(
     r"(?:group|centre|center|organi[sz]ation|association|NGO|watchdog)))$"
 )
 PREVIOUS = "\0previous"  # an attribution to resolve from the previous sentence
+# How a text that these end-anchored patterns match ends (before trailing spaces, for the
+# filler): they try every start position, so the end is looked at first.
+_FILLER_ENDS = (",", "has", "have", "had", "now", "also", "then", "later", "still", "already",
+                "again", "itself", "instead", "meanwhile", "separately", "day", "week", "month",
+                "year", "contrast", "statement", "which")
+_ANAPHOR_ENDS = ("he", "they", "He", "They", "group", "centre", "center", "organisation",
+                 "organization", "association", "NGO", "watchdog")
 
 
 # The last words a _SOURCE_NP_END match can end with, besides a capitalised word or a
@@ -1449,11 +1456,11 @@ def _source_before(sentence, verb_start):
     "(position, name, may_be_common) of the source right before a reporting verb, or None."
     lo = max(0, verb_start - 120)
     tail = sentence[lo:verb_start]
-    filler = _BEFORE_VERB_FILLER.search(tail)
+    filler = _BEFORE_VERB_FILLER.search(tail) if tail.rstrip().endswith(_FILLER_ENDS) else None
     if filler:
         tail = tail[:filler.start()]
     tail = tail.rstrip()
-    if _ANAPHOR_END.search(tail):
+    if tail.endswith(_ANAPHOR_ENDS) and _ANAPHOR_END.search(tail):
         return (lo + len(tail), PREVIOUS, False)
     m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
     if not m:

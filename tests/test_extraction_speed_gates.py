@@ -214,3 +214,23 @@ def test_end_anchored_gates_on_examples():
     lead = "the death toll has now reached "
     assert _last_word(lead) in _LAST_WORDS[_LINK_BEFORE] and _LINK_BEFORE.search(lead)
     assert _last_word("reached") == "" and _last_word("   ") == ""
+
+
+TAIL_PIECES = ["Viasna", "police", "The group", "the centre", "this organisation", "the NGO", "he",
+               "She", "they", "has", "have", "had", "now", "also", "then", "later", "still", "already",
+               "again", "itself", "instead", "meanwhile", "separately", "on Monday", "last week",
+               "this month", "by contrast", "in a statement", "which counted", "who", "which", ",",
+               ";", " ", "  ", "\n", "x", "Group", "watchdog", "rights"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=10), st.sampled_from(["", " ", "\n", ", "]))
+def test_source_tail_searches_need_their_endings(pieces, end):
+    from checks.extraction import _ANAPHOR_END, _ANAPHOR_ENDS, _BEFORE_VERB_FILLER, _FILLER_ENDS
+
+    tail = " ".join(pieces) + end
+    if not tail.rstrip().endswith(_FILLER_ENDS):
+        assert _BEFORE_VERB_FILLER.search(tail) is None
+    stripped = tail.rstrip()
+    if not stripped.endswith(_ANAPHOR_ENDS):
+        assert _ANAPHOR_END.search(stripped) is None
