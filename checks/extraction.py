@@ -1575,6 +1575,11 @@ _WIDE_SPACE = re.compile(r"\s\s")
 # month: "według stanu na 30th of października, 2021"): the scan starts that far
 # before the first year (tests/test_extraction_speed_gates.py checks it).
 _AS_OF_REACH = 40
+# And it ends at most 6 characters after its year ("2024-05-01"), looking at most a space
+# and 12 letters further ("… 2021 presidential"): with single spaces there, the scan
+# stops that far after the last four digits.
+_AS_OF_AFTER = 20
+_DIGIT_RUN_4 = re.compile(r"\d{4,}")
 
 
 def _dates(sentence):
@@ -1585,8 +1590,14 @@ def _dates(sentence):
     start = max(0, year.start() - _AS_OF_REACH)
     if start and _WIDE_SPACE.search(sentence, 0, year.start()):
         start = 0
+    last = None
+    for last in _DIGIT_RUN_4.finditer(sentence, year.start()):
+        pass
+    end = last.end() + _AS_OF_AFTER
+    if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
+        end = len(sentence)
     found = []
-    for m in _AS_OF.finditer(sentence, start):
+    for m in _AS_OF.finditer(sentence, start, end):
         value = _date_of(m)
         if value:
             found.append((m.start(), value, m.end()))

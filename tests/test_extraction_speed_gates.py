@@ -138,7 +138,7 @@ DATE_PIECES = ["as of", "As at", "correct as of", "by the end of", "at the end o
                "do końca", "bis Ende", "fin", "the beginning of", "the whole of", "early", "mid-",
                "30th of", "1st", "30", "9.", "października", "Październik", "September", "сентября",
                "décembre", "Sept.", "2021", "1999", "2024-05-01", ",", " ", " ", "  ", "\t", "\n",
-               "x", "people", "election", "12,000", "-", "–"]
+               "x", "people", "election", "presidential", "vote", "12,000", "-", "–", "12345", ".5"]
 
 
 @settings(max_examples=800, deadline=None)
@@ -148,12 +148,12 @@ def test_dates_scan_from_its_reach_finds_what_a_full_scan_finds(pieces, glue):
 
     sentence = glue.join(pieces)
     found = extraction._dates(sentence)
-    reach = extraction._AS_OF_REACH
+    reach, after = extraction._AS_OF_REACH, extraction._AS_OF_AFTER
     try:
-        extraction._AS_OF_REACH = 10 ** 9  # scan the whole sentence
+        extraction._AS_OF_REACH = extraction._AS_OF_AFTER = 10 ** 9  # scan the whole sentence
         assert found == extraction._dates(sentence)
     finally:
-        extraction._AS_OF_REACH = reach
+        extraction._AS_OF_REACH, extraction._AS_OF_AFTER = reach, after
 
 
 def test_dates_reach_example():
