@@ -1026,8 +1026,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return " ".join([of_group["previous"], participle] + tail), None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return " ".join([head, participle] + tail), (head, True)  # "1,000 were held at the weekend"
-    before = _WORD_BEFORE.search(block[max(0, start - 30):start])
-    if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
+    before = _WORD_BEFORE.search(block[max(0, start - 30):start]) if not claim.unit else None
+    if before and before.group(1) in _VERB_PARTICIPLES:
         return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
     if not claim.unit and start > sentence_start:
         named = _named_before(block, sentence_start, start)
@@ -1190,8 +1190,14 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+# Every _NAMED_BEFORE match holds one of these, in lower case: the scan runs only where one is.
+_NAMED_CUES = ("number", "count", "total", "tally", "list", "ranks", "death")
+
+
 def _named_before(block, sentence_start, start):
     "The counted noun named earlier in the sentence, when the figure has none after it."
+    if not _may_contain(block[sentence_start:start], _NAMED_CUES):
+        return None
     last = None
     for last in _NAMED_BEFORE.finditer(block, sentence_start, start):
         pass
@@ -1264,7 +1270,7 @@ def _continued_subject(text, start, end, span, last):
     if not _just_before(last[0], span, start):
         return None
     lead = text[max(span[0], start - 50):start]
-    if _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
+    if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
         return _bare_noun(last[1])
     return None
 

@@ -234,3 +234,18 @@ def test_source_tail_searches_need_their_endings(pieces, end):
     stripped = tail.rstrip()
     if not stripped.endswith(_ANAPHOR_ENDS):
         assert _ANAPHOR_END.search(stripped) is None
+
+
+NAMED_PIECES = ["the number of", "Number", "count", "the total of", "tally", "list", "ranks", "of",
+                "political prisoners", "people", "death toll", "civilian death toll", "DEATH", "ſ",
+                "\u212a", "stood at", " ", "  ", ",", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NAMED_PIECES), max_size=10))
+def test_named_before_needs_its_words(pieces):
+    from checks.extraction import _NAMED_BEFORE, _NAMED_CUES, _may_contain
+
+    text = " ".join(pieces)
+    if not _may_contain(text, _NAMED_CUES):
+        assert _NAMED_BEFORE.search(text) is None
