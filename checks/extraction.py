@@ -1030,8 +1030,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return " ".join([of_group["previous"], participle] + tail), None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return " ".join([head, participle] + tail), (head, True)  # "1,000 were held at the weekend"
-    before = _WORD_BEFORE.search(block[max(0, start - 30):start])
-    if before and before.group(1) in _VERB_PARTICIPLES and not claim.unit:
+    before = _WORD_BEFORE.search(block[max(0, start - 30):start]) if not claim.unit else None
+    if before and before.group(1) in _VERB_PARTICIPLES:
         return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
     if not claim.unit and start > sentence_start:
         named = _named_before(block, sentence_start, start)
@@ -1194,8 +1194,14 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+# Every _NAMED_BEFORE match holds one of these, in lower case: the scan runs only where one is.
+_NAMED_CUES = ("number", "count", "total", "tally", "list", "ranks", "death")
+
+
 def _named_before(block, sentence_start, start):
     "The counted noun named earlier in the sentence, when the figure has none after it."
+    if not _may_contain(block[sentence_start:start], _NAMED_CUES):
+        return None
     last = None
     for last in _NAMED_BEFORE.finditer(block, sentence_start, start):
         pass
@@ -1268,7 +1274,7 @@ def _continued_subject(text, start, end, span, last):
     if not _just_before(last[0], span, start):
         return None
     lead = text[max(span[0], start - 50):start]
-    if _ELIDED_AFTER.match(text, end) or _TOTAL_BEFORE.search(lead) and _ELLIPSIS.match(text, end):
+    if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
         return _bare_noun(last[1])
     return None
 
@@ -1446,6 +1452,15 @@ class _Previous(str):
     previous sentence's source stands for it; with none there, the words themselves do."""
 
 
+# How a text that these end-anchored patterns match ends (before trailing spaces, for the
+# filler): they try every start position, so the end is looked at first.
+_FILLER_ENDS = (",", ")", "has", "have", "had", "now", "also", "then", "later", "still", "already",
+                "again", "itself", "instead", "meanwhile", "separately", "day", "week", "month",
+                "year", "contrast", "statement", "which")
+_ANAPHOR_ENDS = ("he", "they", "He", "They", "group", "centre", "center", "organisation",
+                 "organization", "association", "NGO", "watchdog")
+
+
 # The last words a _SOURCE_NP_END match can end with, besides a capitalised word or a
 # closing quote: the heads of _SOURCE_PHRASE and the last words of _SOURCE_WORDS.
 _SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard guards officials
@@ -1478,7 +1493,7 @@ def _source_before(sentence, verb_start):
     Gatherings, estimated" the Archive's, as the name of the two is the one to keep."""
     lo = max(0, verb_start - 120)
     tail = sentence[lo:verb_start]
-    filler = _BEFORE_VERB_FILLER.search(tail)
+    filler = _BEFORE_VERB_FILLER.search(tail) if tail.rstrip().endswith(_FILLER_ENDS) else None
     if filler:
         found = _source_in(tail[:filler.start()], lo)
         if found or not _APPOSITION_FILLER.search(tail, filler.start()):
@@ -1493,7 +1508,7 @@ def _source_in(tail, lo):
     tail = tail.rstrip()
     if tail.endswith(",") and _APPOSITION.search(tail):  # "A monitoring group, the Archive of Public Gatherings, estimated"
         tail = tail[:-1]
-    anaphor = _ANAPHOR_END.search(tail)
+    anaphor = _ANAPHOR_END.search(tail) if tail.endswith(_ANAPHOR_ENDS) else None
     if anaphor:
         return (lo + len(tail), _Previous(anaphor.group("noun") or ""), False)
     m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
@@ -1618,6 +1633,11 @@ _WIDE_SPACE = re.compile(r"\s\s")
 # 12-letter month: "według stanu na the 30th of października, 2021"): the scan starts
 # that far before the first year (tests/test_extraction_speed_gates.py checks it).
 _AS_OF_REACH = 44
+# And it ends at most 6 characters after its year ("2024-05-01"), looking at most a space
+# and 12 letters further ("… 2021 presidential"): with single spaces there, the scan
+# stops that far after the last four digits.
+_AS_OF_AFTER = 20
+_DIGIT_RUN_4 = re.compile(r"\d{4,}")
 
 
 def _dates(sentence):
@@ -1628,8 +1648,14 @@ def _dates(sentence):
     start = max(0, year.start() - _AS_OF_REACH)
     if start and _WIDE_SPACE.search(sentence, 0, year.start()):
         start = 0
+    last = None
+    for last in _DIGIT_RUN_4.finditer(sentence, year.start()):
+        pass
+    end = last.end() + _AS_OF_AFTER
+    if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
+        end = len(sentence)
     found = []
-    for m in _AS_OF.finditer(sentence, start):
+    for m in _AS_OF.finditer(sentence, start, end):
         value = _date_of(m)
         if value:
             found.append((m.start(), value, m.end()))

@@ -138,7 +138,7 @@ DATE_PIECES = ["as of", "As at", "correct as of", "by the end of", "at the end o
                "do końca", "bis Ende", "fin", "the beginning of", "the whole of", "early", "mid-",
                "30th of", "1st", "30", "9.", "października", "Październik", "September", "сентября",
                "décembre", "Sept.", "2021", "1999", "2024-05-01", ",", " ", " ", "  ", "\t", "\n",
-               "x", "people", "election", "12,000", "-", "–"]
+               "x", "people", "election", "presidential", "vote", "12,000", "-", "–", "12345", ".5"]
 
 
 @settings(max_examples=800, deadline=None)
@@ -148,12 +148,12 @@ def test_dates_scan_from_its_reach_finds_what_a_full_scan_finds(pieces, glue):
 
     sentence = glue.join(pieces)
     found = extraction._dates(sentence)
-    reach = extraction._AS_OF_REACH
+    reach, after = extraction._AS_OF_REACH, extraction._AS_OF_AFTER
     try:
-        extraction._AS_OF_REACH = 10 ** 9  # scan the whole sentence
+        extraction._AS_OF_REACH = extraction._AS_OF_AFTER = 10 ** 9  # scan the whole sentence
         assert found == extraction._dates(sentence)
     finally:
-        extraction._AS_OF_REACH = reach
+        extraction._AS_OF_REACH, extraction._AS_OF_AFTER = reach, after
 
 
 def test_dates_reach_example():
@@ -214,3 +214,38 @@ def test_end_anchored_gates_on_examples():
     lead = "the death toll has now reached "
     assert _last_word(lead) in _LAST_WORDS[_LINK_BEFORE] and _LINK_BEFORE.search(lead)
     assert _last_word("reached") == "" and _last_word("   ") == ""
+
+
+TAIL_PIECES = ["Viasna", "police", "The group", "the centre", "this organisation", "the NGO", "he",
+               "She", "they", "has", "have", "had", "now", "also", "then", "later", "still", "already",
+               "again", "itself", "instead", "meanwhile", "separately", "on Monday", "last week",
+               "this month", "by contrast", "in a statement", "which counted", "who", "which", ",",
+               ";", " ", "  ", "\n", "x", "Group", "watchdog", "rights"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=10), st.sampled_from(["", " ", "\n", ", "]))
+def test_source_tail_searches_need_their_endings(pieces, end):
+    from checks.extraction import _ANAPHOR_END, _ANAPHOR_ENDS, _BEFORE_VERB_FILLER, _FILLER_ENDS
+
+    tail = " ".join(pieces) + end
+    if not tail.rstrip().endswith(_FILLER_ENDS):
+        assert _BEFORE_VERB_FILLER.search(tail) is None
+    stripped = tail.rstrip()
+    if not stripped.endswith(_ANAPHOR_ENDS):
+        assert _ANAPHOR_END.search(stripped) is None
+
+
+NAMED_PIECES = ["the number of", "Number", "count", "the total of", "tally", "list", "ranks", "of",
+                "political prisoners", "people", "death toll", "civilian death toll", "DEATH", "ſ",
+                "\u212a", "stood at", " ", "  ", ",", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NAMED_PIECES), max_size=10))
+def test_named_before_needs_its_words(pieces):
+    from checks.extraction import _NAMED_BEFORE, _NAMED_CUES, _may_contain
+
+    text = " ".join(pieces)
+    if not _may_contain(text, _NAMED_CUES):
+        assert _NAMED_BEFORE.search(text) is None
