@@ -213,6 +213,9 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "on political grounds": "political", "for political reasons": "political",
            "politically motivated": "political", "on politically motivated charges": "political",
            "put to death": "executed",
+           # taken in: "86 were taken into custody", "35,000 have passed through detention"
+           "taken into custody": "detained", "passed through detention": "detained",
+           "passed through custody": "detained",
            "share of the vote": "vote", "share of the votes": "vote", "vote share": "vote",
            "civil society": "", "non-governmental": "", "nongovernmental": "",
            # a death sentence is neither a death nor a prison sentence

@@ -1,0 +1,144 @@
+"""How the matcher reads a claim's words when the extractor leaves some out, and the
+decisions that follow (checks.matching.read_claim and compare), on cases written the
+way long news reports put them."""
+
+import datetime
+
+from test_matching_decision import claim
+
+from checks.matching import compare, read_claim
+
+MECHANISM = "The Mechanism for the Recognition of Political Prisoners"
+
+
+def test_a_monitors_name_says_what_its_bare_figure_counts():
+    lists = claim(1, 1, "168", f"{MECHANISM} now lists 168 people.", 168, subject="people",
+                  published="2027-04-20")
+    counts = claim(2, 2, "157", f"{MECHANISM} counts 157 political prisoners in Nicaragua.", 157,
+                   subject="political prisoners", published="2027-03-04")
+    assert read_claim(lists).subject_key == "political prisoner"
+    match = compare(lists, counts)
+    assert match is not None and match.relation == "updates"
+    # a figure that names its own noun keeps it: the monitor's name does not replace it
+    raids = claim(3, 3, "12", f"{MECHANISM} says police searched 12 homes.", 12, subject="homes")
+    assert "prisoner" not in read_claim(raids).subject_key
+    # without a name that says it, a bare figure stays bare
+    plain = claim(4, 4, "168", "The group now lists 168 people.", 168, subject="people")
+    assert "prisoner" not in read_claim(plain).subject_key
+
+
+def test_the_total_an_addition_brings_a_list_to_is_the_running_total():
+    text = f"{MECHANISM} counted 47 new political prisoners in February, bringing its list to 157."
+    total = claim(1, 1, "157", text, 157, subject="new political prisoners", published="2027-03-04")
+    added = claim(2, 1, "47", text, 47, subject="new political prisoners", published="2027-03-04")
+    reading, addition = read_claim(total), read_claim(added)
+    assert (reading.subject_key, reading.period) == ("political prisoner", "total")
+    assert (addition.subject_key, addition.period) == ("new political prisoner", "interval")
+    earlier = claim(3, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                    subject="political prisoners", published="2027-01-18")
+    assert compare(earlier, total) is not None
+    assert compare(earlier, dict(added, document_id=3)) is None
+
+
+def test_a_verb_before_the_figure_says_what_happened_to_those_counted():
+    freed = claim(1, 1, "135", "The government frees 135 political prisoners and flies them abroad.", 135,
+                  subject="political prisoners", published="2027-02-08")
+    held = claim(2, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                 subject="political prisoners", published="2027-01-18")
+    released = claim(3, 3, "135", "Nicaragua released 135 political prisoners on Friday.", 135,
+                     subject="political prisoners released", published="2027-02-09")
+    assert "release" in read_claim(freed).subject_key.split()
+    assert compare(held, freed) is None
+    match = compare(freed, released)
+    assert match is not None and match.relation == "corroborates"
+    # a verb of counting is not an event
+    assert read_claim(held).subject_key == "political prisoner"
+
+
+def test_a_bare_slice_belongs_to_the_group_named_before_it():
+    freed = claim(1, 1, "14", "Those freed included 14 women and a group of priests.", 14, subject="women")
+    jailed = claim(2, 2, "16", "Among those behind bars are 16 women, it said.", 16, subject="women")
+    listed = claim(3, 3, "18", f"{MECHANISM} counts 201, among them 18 women.", 18, subject="women")
+    of_them = claim(4, 4, "14", "The government frees 135 political prisoners, 14 of them women.", 14,
+                    subject="women political prisoners")
+    assert read_claim(freed).subject_key == "release woman"
+    assert read_claim(jailed).subject_key == "arrest woman"
+    assert read_claim(listed).subject_key == "political prisoner woman"
+    assert read_claim(of_them).subject_key == "political prisoner release woman"
+    assert compare(freed, listed) is None and compare(listed, of_them) is None
+    restated = claim(5, 5, "14", "Those freed on Friday included 14 women.", 14, subject="women")
+    assert compare(freed, restated) is not None
+
+
+def test_jailed_for_political_reasons_are_political_prisoners_unless_taken_in_then():
+    jailed = claim(1, 1, "201", "The monitor puts the number of people jailed for political reasons at 201.", 201,
+                   subject="people jailed for political reasons", published="2027-07-01")
+    counted = claim(2, 2, "205", "The monitor counts 205 political prisoners.", 205,
+                    subject="political prisoners", published="2027-07-14")
+    assert read_claim(jailed).subject_key == "political prisoner"
+    assert compare(jailed, counted) is not None
+    in_may = claim(3, 3, "45", "In May, 45 people were jailed for political reasons.", 45,
+                   subject="people jailed for political reasons")
+    since = claim(4, 4, "900", "Since 2020, 900 people have been jailed for political reasons.", 900,
+                  subject="people jailed for political reasons")
+    assert "prisoner" not in read_claim(in_may).subject_key
+    assert "prisoner" not in read_claim(since).subject_key
+
+
+def test_election_night_in_the_figures_clause_narrows_it_to_that_night():
+    night = claim(1, 1, "180", "On election night alone, police detained 180 people in the capital.", 180,
+                  subject="people detained", published="2026-03-03")
+    overnight = claim(2, 2, "about 180", "About 180 people were detained overnight, the observatory said.", 180,
+                      subject="people detained overnight", qualifier="about", published="2026-03-04")
+    since = claim(3, 3, "2,400", "Since the vote, 2,400 people have been detained.", 2400,
+                  subject="people detained", published="2026-03-19")
+    assert "overnight" in read_claim(night).subject_key.split()
+    assert compare(night, since) is None
+    assert compare(night, overnight) is not None
+
+
+def test_a_timelines_date_label_dates_its_figure():
+    entry = claim(1, 1, "86", "17 January: police break up a march in the capital and detain 86 people.", 86,
+                  subject="people", published="2027-07-14")
+    reading = read_claim(entry)
+    assert reading.day == datetime.date(2027, 1, 17).toordinal()
+    assert reading.subject_key == "arrest"  # the clause of the figure: "and detain 86 people"
+    month = claim(2, 1, "47", "February: the monitor records 47 new political prisoners.", 47,
+                  subject="new political prisoners", published="2027-07-14")
+    assert read_claim(month).day == datetime.date(2027, 2, 28).toordinal()
+
+
+def test_taken_into_custody_is_detained():
+    taken = claim(1, 1, "86", "The group said 86 were taken into custody during the march.", 86,
+                  subject="people taken", published="2027-01-25")
+    detained = claim(2, 2, "86", "Police broke up the march, detaining 86 people.", 86, subject="people",
+                     published="2027-01-18")
+    assert read_claim(taken).subject_key == read_claim(detained).subject_key == "arrest"
+    assert compare(detained, taken).relation == "corroborates"
+
+
+def test_the_group_a_sentence_opens_with_is_who_counts():
+    "A monitor revising its own count within weeks updates it, even when the extractor missed the attribution."
+    revised = claim(1, 1, "243", f"{MECHANISM} added 31 names to its list, bringing its total to 243.", 243,
+                    subject="names", published="2027-01-25")
+    earlier = claim(2, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                    subject="political prisoners", attribution="Mechanism for the Recognition of Political Prisoners",
+                    published="2027-01-18")
+    match = compare(earlier, revised)
+    assert match is not None and match.relation == "updates"
+    assert read_claim(revised).source == "mechanism for recognition of political prisoners"
+    assert read_claim(claim(3, 3, "40", "Belarus says 40 people were held.", 40, subject="people held")).source \
+        == "outlet"  # a country opening the sentence is not a monitor: the publisher stays the source
+
+
+def test_another_elections_share_is_not_an_update():
+    def share(id_, quote, value, sentence, published):
+        return dict(claim(id_, id_, quote, sentence, value, subject="share of the vote", published=published),
+                    unit="percent")
+
+    first = share(1, "80.1%", 80.1, "Lukashenko was credited with 80.1% of the vote.", "2020-08-10")
+    second = share(2, "86.8%", 86.8, "Lukashenko was credited with 86.8% of the vote.", "2025-01-27")
+    restated = share(3, "80.1%", 80.1, "In 2020 he had been credited with 80.1% of the vote.", "2025-01-28")
+    assert compare(first, second) is None
+    match = compare(first, restated)
+    assert match is not None and match.relation == "corroborates"
