@@ -341,6 +341,11 @@ _LEADS_NEXT = re.compile(r"\b(?:on|with|and|in|at|from|against)\s+(?:(?:a|an|the
                          r"(?:of|at|was|is|were|stood\s+at|to)\s*\Z", re.IGNORECASE)
 
 
+# Words that open a clause about something else, right after a figure.
+_NOT_A_NOUN_AFTER = frozenset(
+    "even after before since despite although though because when while until as than ago so yet".split())
+
+
 def context_terms(sentence, quote):
     """Subject words read around the figure: the words right after it up to the
     clause's end ("555 political prisoners remain"), else the words before it
@@ -361,7 +366,10 @@ def context_terms(sentence, quote):
         after = _LEADS_NEXT.sub("", after[: stop.start()])
     else:
         after = after[: stop.start()] if stop else after
-    terms = lexicon.subject_terms(" ".join(lexicon.words(after)[:5]), drop=lexicon.PLACE_WORDS)
+    words = lexicon.words(after)[:5]
+    if words and words[0] in _NOT_A_NOUN_AFTER and after[: after.find(words[0])].strip() == "":
+        words = []  # "Viasna counts 1,118 even after a wave of pardons": what follows is not what it counts
+    terms = lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
     if terms and not set(terms) <= lexicon.GENERIC:
         return terms
     before = _CONTEXT_STOP.split(sentence[:at])[-1]
@@ -440,6 +448,12 @@ _TAKEN_IN = re.compile(
     re.IGNORECASE)
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
+# One occasion's count (arrests at a march or a vigil) rather than a running total.
+_AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last|sunday's|saturday's)?\s*"
+                          r"(?:[\w'’-]+ ){0,2}?(march|rally|vigil|demonstration|funeral|gathering|sit-in|picket)(?:es|s)?\b",
+                          re.IGNORECASE)
+# Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
+_OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
@@ -701,6 +715,9 @@ def _group_before(sentence, at, lo):
     return lexicon.subject_terms(m.group(1) or m.group(2), drop=lexicon.PLACE_WORDS)
 
 
+_RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
+
+
 def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     """Where a figure holds, from the strongest evidence to the weakest: a place
     named after "in/across/into" in the subject or next to the figure in its own
@@ -723,6 +740,12 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
     ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+    if place is None and sentence and start >= 0:
+        m = _RELATIVE_BEFORE.search(sentence, 0, start)
+        if m and sentence.find(",", end) >= 0:
+            # "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg": a figure
+            # in a relative clause belongs to the one it describes
+            place = lexicon.nearest_place(m.group(1), len(m.group(1)), ignore | origins)
     if place is None and sentence and start >= 0:
         place = lexicon.nearest_place(sentence[lo:hi], start - lo, ignore | origins)
     if place is None and ignore & lexicon.MONITORS:  # Viasna → Belarus
@@ -878,6 +901,13 @@ def read_claim(claim, document_place=None):
             and (_STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi)))):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
+    if {"arrest", "die", "injure"} & set(terms) and "march" in terms:
+        terms = tuple(sorted(set(terms) - {"march"} | {"rally"}))  # "people detained at the march"
+    if at >= 0 and {"arrest", "die", "injure"} & set(terms) and not set(terms) & _OCCASIONS:
+        m = _AT_OCCASION.search(sentence, end, hi)
+        if m:  # "police detained 30 people during a silent march in Masaya": that rally's arrests
+            occasion = m.group(1).lower()
+            terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms
             and _OVERNIGHT in lexicon.subject_terms(sentence[lo:hi])):
         # "On election night alone, police detained 180 people": one night's count
@@ -894,7 +924,9 @@ def read_claim(claim, document_place=None):
     window = _period_window(sentence, at, at + len(quote)) if at >= 0 else sentence
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))
-    if total_to and period == "interval":
+    if (total_to or set(terms) & _OCCASIONS) and period == "interval":
+        # a running total; one rally's arrests, however dated ("in January police detained 86
+        # at a march"): a fixed figure, which the one-event rule in relate() keeps apart
         period = "total"
     unit = (claim.get("unit") or "").strip().lower()
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
@@ -1050,9 +1082,13 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
 
 
 def _one_election(a, b):
-    """Are these vote shares? A share of one election's vote is fixed once counted: a
-    different share reported in another period is another election's."""
-    return a.unit == "percent" and "vote" in a.subject_key.split() and "vote" in b.subject_key.split()
+    """Do these count one event: vote shares, the crowd at a march or the arrests at it,
+    one night's toll? Such a count is fixed once the event is over: a different figure
+    reported in another period is another election's, march's or night's."""
+    words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
+    if a.unit == "percent" and "vote" in words_a and "vote" in words_b:
+        return True
+    return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT}))
 
 
 def _both_after_year(a, b):

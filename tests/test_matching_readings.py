@@ -8,7 +8,7 @@ from test_matching_decision import claim
 
 from checks.matching import compare, read_claim
 
-MECHANISM = "The Mechanism for the Recognition of Political Prisoners"
+MECHANISM = "The Registry of Political Prisoners"
 
 
 def test_a_monitors_name_says_what_its_bare_figure_counts():
@@ -109,7 +109,7 @@ def test_a_timelines_date_label_dates_its_figure():
 
 
 def test_taken_into_custody_is_detained():
-    taken = claim(1, 1, "86", "The group said 86 were taken into custody during the march.", 86,
+    taken = claim(1, 1, "86", "The group said 86 were taken into custody in Managua.", 86,
                   subject="people taken", published="2027-01-25")
     detained = claim(2, 2, "86", "Police broke up the march, detaining 86 people.", 86, subject="people",
                      published="2027-01-18")
@@ -122,11 +122,11 @@ def test_the_group_a_sentence_opens_with_is_who_counts():
     revised = claim(1, 1, "243", f"{MECHANISM} added 31 names to its list, bringing its total to 243.", 243,
                     subject="names", published="2027-01-25")
     earlier = claim(2, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
-                    subject="political prisoners", attribution="Mechanism for the Recognition of Political Prisoners",
+                    subject="political prisoners", attribution="Registry of Political Prisoners",
                     published="2027-01-18")
     match = compare(earlier, revised)
     assert match is not None and match.relation == "updates"
-    assert read_claim(revised).source == "mechanism for recognition of political prisoners"
+    assert read_claim(revised).source == "registry of political prisoners"
     assert read_claim(claim(3, 3, "40", "Belarus says 40 people were held.", 40, subject="people held")).source \
         == "outlet"  # a country opening the sentence is not a monitor: the publisher stays the source
 
@@ -141,4 +141,41 @@ def test_another_elections_share_is_not_an_update():
     restated = share(3, "80.1%", 80.1, "In 2020 he had been credited with 80.1% of the vote.", "2025-01-28")
     assert compare(first, second) is None
     match = compare(first, restated)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_words_after_a_figure_that_open_another_clause_do_not_say_what_it_counts():
+    bare = claim(1, 1, "1,118", "In Belarus, Viasna counts 1,118 even after a wave of pardons.", 1118,
+                 title="Belarus's political prisoners: the count keeps climbing", published="2026-02-27")
+    stated = claim(2, 2, "1,130", "Viasna counts 1,130 political prisoners in Belarus.", 1130,
+                   subject="political prisoners", published="2026-02-03")
+    assert read_claim(bare).subject_key == "political prisoner"  # from the title, not "even wave"
+    match = compare(stated, bare)
+    assert match is not None and match.relation == "updates"
+
+
+def test_a_figure_in_a_relative_clause_is_placed_by_the_one_it_describes():
+    ruler = claim(1, 1, "27 years", "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg.", 27,
+                  subject="in power", published="2021-07-14")
+    ruler["unit"] = "years"
+    assert read_claim(ruler).place == "Belarus"
+    guest = dict(ruler, sentence="Putin met Lukashenko, who has ruled Belarus for 27 years, in Sochi.")
+    assert read_claim(guest).place == "Belarus"
+
+
+def test_arrests_at_one_rally_are_not_updated_by_arrests_at_another():
+    january = claim(1, 1, "86", "Police detained 86 people at a march in Managua, the centre said.", 86,
+                    subject="people detained", published="2027-01-18")
+    june = claim(2, 2, "30", "Police detained 30 people on 27 June during a silent march in Masaya.", 30,
+                 subject="people detained", published="2027-07-01")
+    vigil = claim(3, 3, "12", "Police detained 12 people at a vigil in León on Sunday.", 12,
+                  subject="people detained", published="2027-03-04")
+    restated = claim(4, 4, "86", "In January police detained 86 people at a Managua march.", 86,
+                     subject="people detained", published="2027-07-14")
+    assert read_claim(january).subject_key == read_claim(june).subject_key == "arrest rally"
+    assert read_claim(vigil).subject_key == "arrest vigil"
+    assert compare(january, june) is None  # months apart: another rally
+    assert compare(vigil, dict(vigil, id=5, document_id=5, published="2027-03-05")) is not None
+    assert compare(january, vigil) is None
+    match = compare(january, restated)  # the same figure months later: the same rally
     assert match is not None and match.relation == "corroborates"
