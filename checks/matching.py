@@ -878,6 +878,9 @@ def read_claim(claim, document_place=None):
         borrowed = _monitor_noun(claim, sentence, at, terms)
         if borrowed:
             terms, kind = borrowed, "context" if kind == "none" else kind
+    if {"prisoner", "exile"} <= set(terms):
+        # "135 prisoners expelled to Guatemala" were freed to be expelled: the release
+        terms = tuple(sorted(set(terms) - {"exile"} | {"release"}))
     if "take" in terms and _TAKEN_INTO.search(sentence, max(at, 0)):
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"take"} | {"arrest"})))  # "taken into custody"
     if at >= 0 and terms and not set(terms) & (lexicon.EVENT_WORDS | {"new"}):

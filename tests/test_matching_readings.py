@@ -179,3 +179,22 @@ def test_arrests_at_one_rally_are_not_updated_by_arrests_at_another():
     assert compare(january, vigil) is None
     match = compare(january, restated)  # the same figure months later: the same rally
     assert match is not None and match.relation == "corroborates"
+
+
+def test_prisoners_expelled_abroad_were_released():
+    expelled = claim(1, 1, "135", "A month after 135 prisoners were expelled to Guatemala, the cells are filling.", 135,
+                     subject="prisoners expelled", published="2027-03-04")
+    freed = claim(2, 2, "135", "In February the government freed 135 prisoners and flew them abroad.", 135,
+                  subject="prisoners freed", published="2027-03-05")
+    assert read_claim(expelled).subject_key == read_claim(freed).subject_key == "prisoner release"
+    exiles = claim(3, 3, "300", "Some 300 opposition figures have been expelled since 2023.", 300,
+                   subject="opposition figures expelled")
+    assert "release" not in read_claim(exiles).subject_key  # not prisoners: an exile, not a release
+
+
+def test_complaints_filed_are_complaints():
+    filed = claim(1, 1, "more than 1,800", "Rights groups say more than 1,800 people have filed complaints of "
+                  "abuse in custody.", 1800, qualifier="more_than", subject="complaints filed")
+    logged = claim(2, 2, "more than 2,000", "Rights groups have logged more than 2,000 complaints.", 2000,
+                   qualifier="more_than", subject="complaints", published="2025-04-01")
+    assert read_claim(filed).subject_key == read_claim(logged).subject_key == "complaint"
