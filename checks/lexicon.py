@@ -108,7 +108,7 @@ SYNONYMS = {
 # Words that never change what is counted: dropped from subjects.
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
-    alleged so-called crackdown tally bring rise reach put filed lodged submitted""".split()
+    alleged so-called crackdown tally bring rise reach put filed lodged submitted stood""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year".split()
@@ -513,14 +513,21 @@ def dominant_place(text, title=None):
     return document_places(text, title)[0]
 
 
+# A place named after "from" is where people came from ("the flight from Darfur",
+# "refugees fleeing from Sudan"), not what a report about where they are is about.
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def document_places(text, title=None, limit=3):
     """(dominant_place, named_countries) of a document, reading it once. A document
     about no country more than the others may be about any it names: then all of
     them (up to twice ``limit``)."""
-    in_title = {country for _, country in place_mentions(title)}
+    in_title = {country for at, country in place_mentions(title) if not _ORIGIN_BEFORE.search(title, 0, at)}
     counts = {}
-    for _, country in place_mentions(f"{title or ''} {text or ''}"):
-        counts[country] = counts.get(country, 0) + 1
+    whole = f"{title or ''} {text or ''}"
+    for at, country in place_mentions(whole):
+        if not _ORIGIN_BEFORE.search(whole, max(0, at - 20), at):
+            counts[country] = counts.get(country, 0) + 1
     dominant = _dominant(in_title, counts)
     if dominant is None:
         return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]

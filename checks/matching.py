@@ -264,7 +264,7 @@ def claim_day(as_of, published):
     return end if pub is None else min(end, pub)
 
 
-_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the end of) (?:early |mid-|late )?("
+_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the (?:end|start|beginning) of) (?:early |mid-|late )?("
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 
@@ -377,6 +377,11 @@ def context_terms(sentence, quote):
     return lexicon.subject_terms(" ".join(lexicon.words(before)[-6:]), drop=lexicon.PLACE_WORDS)
 
 
+_ARRIVALS = frozenset({"cross", "arrive", "arrival", "enter", "new"})
+_ARRIVING = re.compile(r"\b(?:crossed|crossing|arrived|arriving|entered|entering|fled|fleeing|poured)\b",
+                       re.IGNORECASE)
+
+
 def _period(unit, terms, text, published=None):
     """total, interval or "year YYYY": durations are totals, new and added counts
     are flows; a flow counted over one calendar year ("executed 975 people last
@@ -387,7 +392,11 @@ def _period(unit, terms, text, published=None):
     if {"new", "add"} & set(terms):
         return "interval"
     flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
-    if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)
+    if "refugee" in flows and not set(terms) & _ARRIVALS and not _ARRIVING.search(text):
+        # "6 million refugees across Europe in May": how many are hosted, a level; not
+        # "3,000 refugees crossed in June"
+        flows.discard("refugee")
+    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"}) or _STOCK.search(text)
                       or (_LEVEL.search(text) and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running

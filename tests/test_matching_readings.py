@@ -198,3 +198,42 @@ def test_complaints_filed_are_complaints():
     logged = claim(2, 2, "more than 2,000", "Rights groups have logged more than 2,000 complaints.", 2000,
                    qualifier="more_than", subject="complaints", published="2025-04-01")
     assert read_claim(filed).subject_key == read_claim(logged).subject_key == "complaint"
+
+
+def test_refugees_hosted_are_a_level_however_dated_and_crossings_a_flow():
+    hosted = claim(1, 1, "662,000", "The UNHCR counted 662,000 Sudanese refugees in Chad in August.", 662000,
+                   subject="Sudanese refugees", published="2027-09-02")
+    earlier = claim(2, 2, "about 640,000", "Chad now hosts about 640,000 refugees from Sudan, the UN says.", 640000,
+                    subject="refugees", qualifier="about", low=None, high=None, published="2027-08-05")
+    crossed = claim(3, 3, "24,000", "Another 24,000 refugees crossed into Chad during August.", 24000,
+                    subject="refugees crossed", published="2027-09-03")
+    assert read_claim(hosted).period == read_claim(earlier).period == "total"
+    assert read_claim(crossed).period == "interval"
+    match = compare(earlier, hosted)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_where_people_came_from_is_not_what_a_report_is_about():
+    from checks import lexicon
+
+    title, text = "Rains slow the flight from Darfur", ("More than 700,000 Sudanese refugees shelter in Chad. "
+                                                      "Arrivals slowed as rains cut the roads from Darfur.")
+    dominant, named = lexicon.document_places(text, title)
+    assert dominant != "Sudan" and "Chad" in named
+    assert lexicon.document_places("Refugees from Sudan keep coming.", "Sudan's war")[0] == "Sudan"
+
+
+def test_a_level_that_stood_at_a_figure_is_that_level():
+    stood = claim(1, 1, "640", "In May the number of people in pre-trial detention stood at 640.", 640,
+                  subject="people")
+    held = claim(2, 2, "about 650", "About 650 people are in pre-trial detention, lawyers say.", 650,
+                 subject="people in pre-trial detention", qualifier="about", low=None, high=None)
+    assert "stood" not in read_claim(stood).subject_key
+    assert read_claim(stood).subject_key == read_claim(held).subject_key
+
+
+def test_a_figure_dated_to_the_start_of_a_month_holds_then():
+    restated = claim(1, 1, "about 640,000", "More than 700,000 refugees are in Chad, up from about 640,000 at the "
+                     "start of August.", 640000, subject="refugees", qualifier="about", low=None, high=None,
+                     published="2027-11-10")
+    assert read_claim(restated).day == datetime.date(2027, 8, 31).toordinal()
