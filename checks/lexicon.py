@@ -513,9 +513,12 @@ def dominant_place(text, title=None):
     return document_places(text, title)[0]
 
 
-# A place named after "from" is where people came from ("the flight from Darfur",
-# "refugees fleeing from Sudan"), not what a report about where they are is about.
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# Where people fled from ("the flight from Darfur", "refugees from Sudan", "fleeing Sudan")
+# is not what a report about where they are is about ("officials from Lithuania" still count).
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:flight|exodus|refugees?|migrants?|arrivals?|crossings?|crossed|came|coming|arrived|arriving|"
+    r"returned|returning|deported|expelled|fled|fleeing|escaping|escaped|roads?)\s+(?:[\w'’-]+\s+)?from"
+    r"|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def document_places(text, title=None, limit=3):

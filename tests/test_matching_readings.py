@@ -221,6 +221,8 @@ def test_where_people_came_from_is_not_what_a_report_is_about():
     dominant, named = lexicon.document_places(text, title)
     assert dominant != "Sudan" and "Chad" in named
     assert lexicon.document_places("Refugees from Sudan keep coming.", "Sudan's war")[0] == "Sudan"
+    # who people are is not where they fled from: "officials from Lithuania" still name it
+    assert "Lithuania" in lexicon.document_places("Officials from Lithuania met in Vilnius.", "Talks")[1]
 
 
 def test_a_level_that_stood_at_a_figure_is_that_level():
