@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
-    also then yet both each he she him hers himself herself where when""".split()
+    also then yet both each he she him hers himself herself where when among""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -111,7 +111,7 @@ NEUTRAL = frozenset(
     alleged so-called crackdown tally bring rise reach put filed lodged submitted stood""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
-    "december week month year".split()
+    "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
 ) - {"march"}  # the month is dropped in subject_terms by its capital; "marched" stays
 
 # What people are rather than what happened to them in a span: counts of these are

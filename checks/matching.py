@@ -463,6 +463,10 @@ _AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last
                           re.IGNORECASE)
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
+_IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
+_BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
+_AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
+                         r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
@@ -704,6 +708,10 @@ def _event_before(sentence, at):
     return event if event in lexicon.EVENT_WORDS - {"vote", "march", "refugee"} else None
 
 
+_SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
+                           r"number(?:s|ed)?)\s+(?:(?:some|about|around|nearly|almost|at least|more than|over)\s+)?\Z",
+                           re.IGNORECASE)
+_INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -714,6 +722,18 @@ def _event_of_previous(sentence, at):
             continue
         return _event_before(sentence, m.start())
     return None
+
+
+def _previous_events(sentence, at):
+    "What happened to what the sentence's previous figure counts, said after it ('… freed since June')."
+    for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
+        if _YEAR.match(m.group()) or not _other_figure(sentence, m):
+            continue
+        after = sentence[m.end(): at]
+        stop = _NEXT_FIGURE.search(after)
+        words = lexicon.words(after[: stop.start()] if stop else after)[:8]
+        return set(lexicon.subject_terms(" ".join(words))) & lexicon.EVENT_WORDS
+    return set()
 
 
 def _group_before(sentence, at, lo):
@@ -866,6 +886,12 @@ def read_claim(claim, document_place=None):
             kind = "context"
     elif at >= 0 and kind == "subject" and terms and set(terms) <= lexicon.WHO_SLICES:
         whole = _whole_of_slice(sentence, at, end)  # "170 women" among political prisoners
+        if not whole and _INCLUDING.search(sentence, max(0, at - 30), at):
+            # "Viasna counts 1,150 political prisoners, including 160 women"
+            whole = _previous_noun(sentence, at)
+            events = _previous_events(sentence, at) | {_event_of_previous(sentence, at)} - {None}
+            if whole and events:  # "640 political prisoners freed since June, including 85 women"
+                whole = tuple(sorted(set(whole) | events))
         if not whole:  # "Among those behind bars are 16 women"; "counts 201, among them 18 women"
             whole = _group_before(sentence, at, max(0, at - 80)) or (
                 _monitor_noun(claim, sentence, at, ()) if _AMONG_THEM.search(sentence, 0, at) else ())
@@ -880,6 +906,10 @@ def read_claim(claim, document_place=None):
         event = _event_of_previous(sentence, at)
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
+    m = _SLICE_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 else None
+    if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
+        # "Women account for 160 of the political prisoners": the slice is the sentence's subject
+        terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
     total_to = at >= 0 and bool(_TOTAL_TO.search(sentence, max(0, at - 60), at))
     if total_to and "new" in terms:
         terms = tuple(t for t in terms if t != "new")  # "…bringing its list to 157": the total
@@ -909,10 +939,16 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
-    if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS
-            and (_STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi)))):
-        # "20,000 remain in detention" counts who is held now, not everyone ever arrested
+    still = _STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
+    if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
+            and not _IN_JAIL.search(still.group())):
+        # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
+        # "9 remain in prison" is what "journalists behind bars" counts: jail is held now already
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
+    if at >= 0 and set(terms) & _BALLOTS and not (claim.get("unit") or "").strip() and _AFTER_VOTE.search(
+            f"{subject} {sentence[end:hi]}"):
+        # "people killed after the vote", "since the election": when, not what is counted
+        terms = lexicon.subject_terms(" ".join(t for t in terms if t not in _BALLOTS)) or terms
     if {"arrest", "die", "injure"} & set(terms) and "march" in terms:
         terms = tuple(sorted(set(terms) - {"march"} | {"rally"}))  # "people detained at the march"
     if at >= 0 and {"arrest", "die", "injure"} & set(terms) and not set(terms) & _OCCASIONS:
@@ -920,8 +956,9 @@ def read_claim(claim, document_place=None):
         if m:  # "police detained 30 people during a silent march in Masaya": that rally's arrests
             occasion = m.group(1).lower()
             terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
-    if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms
-            and _OVERNIGHT in lexicon.subject_terms(sentence[lo:hi])):
+    night = _period_window(sentence, at, end) if at >= 0 else ""
+    if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
+            and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count
         terms = tuple(sorted(set(terms) | {_OVERNIGHT}))
     if ("arrest" in terms and "prisoner" not in terms

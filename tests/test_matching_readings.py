@@ -239,3 +239,36 @@ def test_a_figure_dated_to_the_start_of_a_month_holds_then():
                      "start of August.", 640000, subject="refugees", qualifier="about", low=None, high=None,
                      published="2027-11-10")
     assert read_claim(restated).day == datetime.date(2027, 8, 31).toordinal()
+
+
+def test_a_slice_including_in_a_group_belongs_to_it_and_to_what_happened_to_it():
+    freed = claim(1, 1, "85", "It counts 640 political prisoners freed since June, including 85 women.", 85,
+                  subject="women")
+    held = claim(2, 2, "160", "Viasna counts 1,150 political prisoners, including 160 women.", 160, subject="women")
+    share = claim(3, 3, "170", "Women account for 170 of those still held.", 170, subject="people")
+    assert read_claim(freed).subject_key == "political prisoner release woman"
+    assert read_claim(held).subject_key == "political prisoner woman"
+    assert "woman" in read_claim(share).subject_key.split()
+
+
+def test_one_nights_toll_is_read_only_from_its_own_part_of_the_sentence():
+    text = "At least 27 people were killed after the vote, 11 of them on election night."
+    since = claim(1, 1, "At least 27", text, 27, subject="people killed", qualifier="at_least")
+    night = claim(2, 1, "11", text, 11, subject="people killed on election night")
+    assert read_claim(since).subject_key == "die"  # "after the vote" is when, not what
+    assert read_claim(night).subject_key == "die overnight"
+    earlier = claim(3, 2, "At least 16", "At least 16 people have been killed since the election.", 16,
+                    subject="people killed since the election", qualifier="at_least", published="2025-01-01")
+    assert read_claim(earlier).subject_key == "die"
+    assert compare(earlier, since) is not None
+
+
+def test_remaining_in_prison_is_being_in_prison():
+    remain = claim(1, 1, "9", "Nine journalists remain in prison, the union says.", 9,
+                   subject="journalists in prison")
+    jailed = claim(2, 2, "11", "The union says 11 journalists are behind bars.", 11, subject="journalists behind bars",
+                   published="2025-02-10")
+    custody = claim(3, 3, "About 1,000", "About 1,000 people detained since the vote remain in custody.", 1000,
+                    subject="people detained", qualifier="about", low=None, high=None)
+    assert read_claim(remain).subject_key == read_claim(jailed).subject_key == "arrest journalist"
+    assert "still" in read_claim(custody).subject_key.split()  # held now, not everyone detained
