@@ -341,6 +341,14 @@ _LEADS_NEXT = re.compile(r"\b(?:on|with|and|in|at|from|against)\s+(?:(?:a|an|the
                          r"(?:of|at|was|is|were|stood\s+at|to)\s*\Z", re.IGNORECASE)
 
 
+_MARCH = re.compile(r"\bMarch\b")  # the month, not the verb or the rally (lexicon.subject_terms drops it too)
+
+
+def _words(text):
+    "The words of a sentence's part, lower-cased, without the month March ('1,180 political prisoners in March')."
+    return lexicon.words(_MARCH.sub("", text or ""))
+
+
 # Words that open a clause about something else, right after a figure.
 _NOT_A_NOUN_AFTER = frozenset(
     "even after before since despite although though because when while until as than ago so yet".split())
@@ -366,7 +374,7 @@ def context_terms(sentence, quote):
         after = _LEADS_NEXT.sub("", after[: stop.start()])
     else:
         after = after[: stop.start()] if stop else after
-    words = lexicon.words(after)[:5]
+    words = _words(after)[:5]
     if words and words[0] in _NOT_A_NOUN_AFTER and after[: after.find(words[0])].strip() == "":
         words = []  # "Viasna counts 1,118 even after a wave of pardons": what follows is not what it counts
     terms = lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
@@ -374,7 +382,7 @@ def context_terms(sentence, quote):
         return terms
     before = _CONTEXT_STOP.split(sentence[:at])[-1]
     before = _OWN_CLAUSE.split(before)[-1] or before  # "break up a march and detain 86 people": detain
-    return lexicon.subject_terms(" ".join(lexicon.words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+    return lexicon.subject_terms(" ".join(_words(before)[-6:]), drop=lexicon.PLACE_WORDS)
 
 
 _ARRIVALS = frozenset({"cross", "arrive", "arrival", "enter", "new"})
@@ -559,7 +567,7 @@ def _previous_noun(sentence, at):
             continue
         after = sentence[m.end(): at]
         stop = _NEXT_FIGURE.search(after)
-        words = lexicon.words(after[: stop.start()] if stop else after)[:8]
+        words = _words(after[: stop.start()] if stop else after)[:8]
         terms = set(lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS))
         terms -= lexicon.EVENT_WORDS | lexicon.GENERIC
         if terms:
@@ -592,7 +600,7 @@ def _whole_of_slice(sentence, at, end):
     country's political prisoners"; "…political prisoners, among them 170 women"."""
     m = _AMONG_AFTER.match(sentence, end)
     if m:
-        terms = set(lexicon.subject_terms(" ".join(lexicon.words(m.group(1))[:5]),
+        terms = set(lexicon.subject_terms(" ".join(_words(m.group(1))[:5]),
                                           drop=lexicon.PLACE_WORDS))
         return tuple(sorted(terms - lexicon.EVENT_WORDS - lexicon.GENERIC))
     if _AMONG_THEM.search(sentence, 0, at):
@@ -731,7 +739,7 @@ def _previous_events(sentence, at):
             continue
         after = sentence[m.end(): at]
         stop = _NEXT_FIGURE.search(after)
-        words = lexicon.words(after[: stop.start()] if stop else after)[:8]
+        words = _words(after[: stop.start()] if stop else after)[:8]
         return set(lexicon.subject_terms(" ".join(words))) & lexicon.EVENT_WORDS
     return set()
 
@@ -881,7 +889,7 @@ def read_claim(claim, document_place=None):
         # the noun left out is the one the sentence's previous figure counts
         borrowed = _previous_noun(sentence, at)
         if borrowed:
-            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            events = set(lexicon.subject_terms(" ".join(_words(sentence[end: end + 40])[:4])))
             terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
             kind = "context"
     elif at >= 0 and kind == "subject" and terms and set(terms) <= lexicon.WHO_SLICES:
@@ -931,7 +939,7 @@ def read_claim(claim, document_place=None):
         # the noun left out is the one the title counts
         borrowed = _title_noun(claim["title"])
         if borrowed:
-            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            events = set(lexicon.subject_terms(" ".join(_words(sentence[end: end + 40])[:4])))
             terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
             kind = "context"
     if at >= 0 and kind != "none" and not (claim.get("unit") or "").strip():

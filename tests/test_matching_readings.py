@@ -272,3 +272,13 @@ def test_remaining_in_prison_is_being_in_prison():
                     subject="people detained", qualifier="about", low=None, high=None)
     assert read_claim(remain).subject_key == read_claim(jailed).subject_key == "arrest journalist"
     assert "still" in read_claim(custody).subject_key.split()  # held now, not everyone detained
+
+
+def test_the_month_of_march_is_neither_a_rally_nor_what_is_counted():
+    listed = claim(1, 1, "1,180", "Viasna listed 1,180 political prisoners in March.", 1180,
+                   subject="political prisoners", published="2025-04-02")
+    reading = read_claim(listed)
+    assert (reading.subject_key, reading.period) == ("political prisoner", "total")
+    tally = claim(2, 2, "1,160", "The tally of people behind bars for their views was 1,160 last week.", 1160,
+                  subject="people")
+    assert "last" not in read_claim(tally).subject_key.split()
