@@ -472,6 +472,9 @@ _AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
+_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with|over|following|after)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches)"
+                           r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
 _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
                          r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
@@ -957,6 +960,13 @@ def read_claim(claim, document_place=None):
             f"{subject} {sentence[end:hi]}"):
         # "people killed after the vote", "since the election": when, not what is counted
         terms = lexicon.subject_terms(" ".join(t for t in terms if t not in _BALLOTS)) or terms
+    anchor = _SINCE_ANCHOR.search(subject)
+    if anchor and not (claim.get("unit") or "").strip():
+        # "people detained since the protests began", "… in connection with the protests":
+        # when and why, not who is counted (they stay apart from one rally's arrests)
+        kept = set(terms) - set(lexicon.subject_terms(anchor.group(1)))
+        if kept - lexicon.GENERIC:
+            terms = lexicon.subject_terms(" ".join(sorted(kept)))
     if {"arrest", "die", "injure"} & set(terms) and "march" in terms:
         terms = tuple(sorted(set(terms) - {"march"} | {"rally"}))  # "people detained at the march"
     if at >= 0 and {"arrest", "die", "injure"} & set(terms) and not set(terms) & _OCCASIONS:

@@ -282,3 +282,15 @@ def test_the_month_of_march_is_neither_a_rally_nor_what_is_counted():
     tally = claim(2, 2, "1,160", "The tally of people behind bars for their views was 1,160 last week.", 1160,
                   subject="people")
     assert "last" not in read_claim(tally).subject_key.split()
+
+
+def test_since_the_protests_began_is_when_not_who():
+    since = claim(1, 1, "at least 410", "At least 410 people have been detained since the protests started.", 410,
+                  subject="people detained since the protests started", qualifier="at_least")
+    began = claim(2, 2, "More than 500", "More than 500 people have been detained since demonstrations began.", 500,
+                  subject="people detained since demonstrations began", qualifier="more_than", published="2025-03-27")
+    rally = claim(3, 3, "86", "Police detained 86 people at a march in the capital.", 86,
+                  subject="people detained at the march")
+    assert read_claim(since).subject_key == read_claim(began).subject_key == "arrest"
+    assert compare(since, began) is not None
+    assert read_claim(rally).subject_key == "arrest rally"  # one march's arrests stay apart
