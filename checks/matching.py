@@ -472,7 +472,7 @@ _AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
-_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with|over|following|after)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                            r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches)"
                            r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
