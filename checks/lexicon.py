@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
-    also then yet both each he she him hers himself herself where when""".split()
+    also then yet both each he she him hers himself herself where when among""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -108,10 +108,10 @@ SYNONYMS = {
 # Words that never change what is counted: dropped from subjects.
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
-    alleged so-called crackdown tally bring rise reach put""".split()
+    alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
-    "december week month year".split()
+    "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
 ) - {"march"}  # the month is dropped in subject_terms by its capital; "marched" stays
 
 # What people are rather than what happened to them in a span: counts of these are
@@ -213,6 +213,9 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "on political grounds": "political", "for political reasons": "political",
            "politically motivated": "political", "on politically motivated charges": "political",
            "put to death": "executed",
+           # taken in: "86 were taken into custody", "35,000 have passed through detention"
+           "taken into custody": "detained", "passed through detention": "detained",
+           "passed through custody": "detained",
            "share of the vote": "vote", "share of the votes": "vote", "vote share": "vote",
            "civil society": "", "non-governmental": "", "nongovernmental": "",
            # a death sentence is neither a death nor a prison sentence
@@ -510,14 +513,24 @@ def dominant_place(text, title=None):
     return document_places(text, title)[0]
 
 
+# Where people fled from ("the flight from Darfur", "refugees from Sudan", "fleeing Sudan")
+# is not what a report about where they are is about ("officials from Lithuania" still count).
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:flight|exodus|refugees?|migrants?|arrivals?|crossings?|crossed|came|coming|arrived|arriving|"
+    r"returned|returning|deported|expelled|fled|fleeing|escaping|escaped|roads?)\s+(?:[\w'’-]+\s+)?from"
+    r"|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def document_places(text, title=None, limit=3):
     """(dominant_place, named_countries) of a document, reading it once. A document
     about no country more than the others may be about any it names: then all of
     them (up to twice ``limit``)."""
-    in_title = {country for _, country in place_mentions(title)}
+    in_title = {country for at, country in place_mentions(title) if not _ORIGIN_BEFORE.search(title, 0, at)}
     counts = {}
-    for _, country in place_mentions(f"{title or ''} {text or ''}"):
-        counts[country] = counts.get(country, 0) + 1
+    whole = f"{title or ''} {text or ''}"
+    for at, country in place_mentions(whole):
+        if not _ORIGIN_BEFORE.search(whole, max(0, at - 20), at):
+            counts[country] = counts.get(country, 0) + 1
     dominant = _dominant(in_title, counts)
     if dominant is None:
         return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]

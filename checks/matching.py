@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "11"
+MATCHER_VERSION = "12"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -264,7 +264,7 @@ def claim_day(as_of, published):
     return end if pub is None else min(end, pub)
 
 
-_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the end of) (?:early |mid-|late )?("
+_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the (?:end|start|beginning) of) (?:early |mid-|late )?("
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 
@@ -290,6 +290,24 @@ def _date_in_clause(window, period, quote=""):
     _, month, year, day = min(after) if after else max(found)
     number = lexicon.MONTHS.index(month) + 1
     return f"{year}-{number:02d}" if year else f"--{number:02d}{day}"
+
+
+_MONTH_NAMES = "|".join(lexicon.MONTHS)
+# A timeline's date label opening the sentence: "17 January: police detain 86 people",
+# "February: the monitor records 47 new political prisoners".
+_DATE_LABEL = re.compile(rf"\A\W*(?:(\d{{1,2}}) ({_MONTH_NAMES})|({_MONTH_NAMES})(?: (\d{{1,2}}))?)"
+                         rf"(?:,? ((?:19|20)\d\d))?\s*[:—–]\s", re.IGNORECASE)
+
+
+def _date_label(sentence):
+    "The as_of a timeline's date label gives ('--01-17', '2027-02'), or None."
+    m = _DATE_LABEL.match(sentence or "")
+    if not m:
+        return None
+    month = lexicon.MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+    day = m.group(1) or m.group(4)
+    day = f"-{int(day):02d}" if day else ""
+    return f"{m.group(5)}-{month:02d}{day}" if m.group(5) else f"--{month:02d}{day}"
 
 
 def source_name(attribution, publisher, url=None):
@@ -323,6 +341,19 @@ _LEADS_NEXT = re.compile(r"\b(?:on|with|and|in|at|from|against)\s+(?:(?:a|an|the
                          r"(?:of|at|was|is|were|stood\s+at|to)\s*\Z", re.IGNORECASE)
 
 
+_MARCH = re.compile(r"\bMarch\b")  # the month, not the verb or the rally (lexicon.subject_terms drops it too)
+
+
+def _words(text):
+    "The words of a sentence's part, lower-cased, without the month March ('1,180 political prisoners in March')."
+    return lexicon.words(_MARCH.sub("", text or ""))
+
+
+# Words that open a clause about something else, right after a figure.
+_NOT_A_NOUN_AFTER = frozenset(
+    "even after before since despite although though because when while until as than ago so yet".split())
+
+
 def context_terms(sentence, quote):
     """Subject words read around the figure: the words right after it up to the
     clause's end ("555 political prisoners remain"), else the words before it
@@ -343,11 +374,20 @@ def context_terms(sentence, quote):
         after = _LEADS_NEXT.sub("", after[: stop.start()])
     else:
         after = after[: stop.start()] if stop else after
-    terms = lexicon.subject_terms(" ".join(lexicon.words(after)[:5]), drop=lexicon.PLACE_WORDS)
+    words = _words(after)[:5]
+    if words and words[0] in _NOT_A_NOUN_AFTER and after[: after.find(words[0])].strip() == "":
+        words = []  # "Viasna counts 1,118 even after a wave of pardons": what follows is not what it counts
+    terms = lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
     if terms and not set(terms) <= lexicon.GENERIC:
         return terms
     before = _CONTEXT_STOP.split(sentence[:at])[-1]
-    return lexicon.subject_terms(" ".join(lexicon.words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+    before = _OWN_CLAUSE.split(before)[-1] or before  # "break up a march and detain 86 people": detain
+    return lexicon.subject_terms(" ".join(_words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+
+
+_ARRIVALS = frozenset({"cross", "arrive", "arrival", "enter", "new"})
+_ARRIVING = re.compile(r"\b(?:crossed|crossing|arrived|arriving|entered|entering|fled|fleeing|poured)\b",
+                       re.IGNORECASE)
 
 
 def _period(unit, terms, text, published=None):
@@ -355,12 +395,16 @@ def _period(unit, terms, text, published=None):
     are flows; a flow counted over one calendar year ("executed 975 people last
     year", "4,000 crossings so far this year") is that year's total, which another
     year's total does not update."""
-    if unit in TIME_UNITS:
-        return "total"
+    if unit in TIME_UNITS or (unit == "percent" and "vote" in terms):
+        return "total"  # a duration; one election's share ("in 2020 he took 80.1%" names the election)
     if {"new", "add"} & set(terms):
         return "interval"
     flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
-    if not flows and (set(terms) & lexicon.STOCK_WORDS or _STOCK.search(text)
+    if "refugee" in flows and not set(terms) & _ARRIVALS and not _ARRIVING.search(text):
+        # "6 million refugees across Europe in May": how many are hosted, a level; not
+        # "3,000 refugees crossed in June"
+        flows.discard("refugee")
+    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"}) or _STOCK.search(text)
                       or (_LEVEL.search(text) and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running
@@ -421,6 +465,24 @@ _TAKEN_IN = re.compile(
     re.IGNORECASE)
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
+# One occasion's count (arrests at a march or a vigil) rather than a running total.
+_AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last|sunday's|saturday's)?\s*"
+                          r"(?:[\w'’-]+ ){0,2}?(march|rally|vigil|demonstration|funeral|gathering|sit-in|picket)(?:es|s)?\b",
+                          re.IGNORECASE)
+# Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
+_OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
+_IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
+_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches)"
+                           r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
+_BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
+_AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
+                         r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
+_OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
+# Held now for what they think: "201 people jailed for political reasons" are political prisoners.
+_HELD_FOR_VIEWS = re.compile(
+    r"\b(?:jailed|imprisoned|incarcerated|held|locked up)\s+(?:on political grounds|for political reasons|"
+    r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
     r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
@@ -508,7 +570,7 @@ def _previous_noun(sentence, at):
             continue
         after = sentence[m.end(): at]
         stop = _NEXT_FIGURE.search(after)
-        words = lexicon.words(after[: stop.start()] if stop else after)[:8]
+        words = _words(after[: stop.start()] if stop else after)[:8]
         terms = set(lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS))
         terms -= lexicon.EVENT_WORDS | lexicon.GENERIC
         if terms:
@@ -541,7 +603,7 @@ def _whole_of_slice(sentence, at, end):
     country's political prisoners"; "…political prisoners, among them 170 women"."""
     m = _AMONG_AFTER.match(sentence, end)
     if m:
-        terms = set(lexicon.subject_terms(" ".join(lexicon.words(m.group(1))[:5]),
+        terms = set(lexicon.subject_terms(" ".join(_words(m.group(1))[:5]),
                                           drop=lexicon.PLACE_WORDS))
         return tuple(sorted(terms - lexicon.EVENT_WORDS - lexicon.GENERIC))
     if _AMONG_THEM.search(sentence, 0, at):
@@ -560,6 +622,140 @@ def _new_entries(sentence, at, end, lo):
     if m:
         words += lexicon.words(f"{m.group(1)} {m.group(2) or ''}")
     return lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS)
+
+
+# A monitor's name often says what it counts: "the Mechanism for the Recognition of
+# Political Prisoners counts 201", "the Committee to Protect Journalists lists 26".
+_ORG_NAME = re.compile(r"(?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|to|the|on|and)\s+)*[A-Z][\w'’-]*)+")
+# Words that say a figure is a list's size, not what is on it: "lists 168 people",
+# "added 31 names to its list".
+_LIST_WORDS = frozenset({"list", "name", "register", "registry", "record"})
+
+
+@functools.lru_cache(maxsize=10_000)
+def _named_noun(text):
+    """The noun a capitalised name in ``text`` counts ("Mechanism for the Recognition
+    of Political Prisoners" → political prisoner), with the slice word before it."""
+    for m in _ORG_NAME.finditer(text or ""):
+        words = lexicon.words(m.group())
+        for i, word in enumerate(words):
+            head = lexicon.canonical(word)
+            if head in lexicon.TITLE_HEADS:
+                before = lexicon.canonical(words[i - 1]) if i else ""
+                keep = [before] if before in lexicon.SLICE_WORDS - lexicon.EVENT_WORDS else []
+                return lexicon.subject_terms(" ".join(keep + [word]))
+    return ()
+
+
+def _monitor_noun(claim, sentence, at, terms):
+    """What a figure counts when its own words name only people, names on a list or
+    the monitor itself ("the Mechanism for the Recognition of Political Prisoners now
+    lists 168 people", "…bringing its total to 243"): the noun the monitor's name
+    counts, from its attribution or a name before the figure in the sentence."""
+    named = _named_noun(claim.get("attribution") or "") or (
+        _named_noun(sentence[:at]) if at > 0 else ())
+    if not named:
+        return ()
+    own = set(terms) - lexicon.GENERIC - _LIST_WORDS - lexicon.EVENT_WORDS - {"new"}
+    org = set()
+    for m in _ORG_NAME.finditer(f"{claim.get('attribution') or ''} {sentence[:max(at, 0)]}"):
+        org |= set(lexicon.subject_terms(m.group()))
+    if own - org:
+        return ()
+    kept = set(terms) & (lexicon.EVENT_WORDS | {"new"})
+    return lexicon.subject_terms(" ".join(sorted(kept | set(named))))
+
+
+# "bringing its total to 243", "taking the list to 157": the figure after is the running
+# total of what the clause counted, not the addition.
+_TOTAL_TO = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|push|pushes|"
+    r"pushing|pushed|lift|lifts|lifting|lifted)\s+(?:(?:its|the|their|his|her|this|that)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:list|total|tally|count|number|toll|figure)s?\s+(?:[\w'’-]+\s+){0,3}?to\s+\Z"
+    r"|\bto a total of\s+\Z", re.IGNORECASE)
+# A verb right before a figure that says what happened to what it counts: "the government
+# frees 135 political prisoners", "police detain 30 marchers"; a hedge or auxiliary between.
+_VERB_BEFORE_FIGURE = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:(?:a|an|another|some|about|around|nearly|almost|at least|more than|over|"
+    r"up to|roughly|only|just|least|at)\s+)*\Z")
+# The group a bare slice ("16 women") belongs to, named before it: "Among those behind bars
+# are 16 women", "Those freed included 14 women".
+_AMONG_BEFORE = re.compile(
+    r"\bamong\s+(?:those|the|its|their|them)\s+((?:[\w'’-]+\s+){1,4}?)(?:are|were|is|was)\s+\Z"
+    r"|\bthose\s+((?:[\w'’-]+\s+){1,3}?)(?:included|include|includes|including|were|are)\s+\Z",
+    re.IGNORECASE)
+
+
+_TAKEN_INTO = re.compile(r"\b(?:taken|taking|take|takes|took) into (?:police |state )?custody\b", re.IGNORECASE)
+# Who counts, when the extractor found no attribution: the named group a sentence opens
+# with, before a verb of counting ("The Mechanism … added 31 names…, bringing its total to 243").
+_OPENING_SOURCE = re.compile(
+    r"\A\W*(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|to|the|on|and)\s+)*[A-Z][\w'’-]*)*)\s+"
+    r"(?:(?:now|also|has|have|had|still)\s+)*(?:counts?|counted|lists?|listed|adds?|added|records?|recorded|"
+    r"registered|documented|says?|said|reports?|reported|estimates?|estimated|puts?)\b")
+
+
+def _opening_source(sentence, at):
+    "The named group a sentence opens with as the one who counts (see _OPENING_SOURCE), or None."
+    m = _OPENING_SOURCE.match(sentence or "")
+    if not m or m.end() > at or not lexicon.words(m.group(1)):
+        return None
+    name = m.group(1)
+    if set(lexicon.words(name)) <= lexicon.PLACE_WORDS | lexicon.STOPWORDS:
+        return None  # "Belarus says…": a country, not a monitor
+    return name
+
+
+def _event_before(sentence, at):
+    """The event word of the verb right before a figure ("frees 135" → release), or None."""
+    m = _VERB_BEFORE_FIGURE.search(sentence, max(0, at - 40), at)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if not word.endswith(("s", "ed", "ing")) and word not in ("free", "detain", "arrest", "release", "jail",
+                                                                "execute", "hang", "kill", "pardon"):
+        return None  # "the 135", "of 40": not a verb
+    event = lexicon.canonical(word)
+    return event if event in lexicon.EVENT_WORDS - {"vote", "march", "refugee"} else None
+
+
+_SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
+                           r"number(?:s|ed)?)\s+(?:(?:some|about|around|nearly|almost|at least|more than|over)\s+)?\Z",
+                           re.IGNORECASE)
+_INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
+_OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _event_of_previous(sentence, at):
+    "The event word of the verb before the sentence's previous figure ('frees 135 …, 14 of them')."
+    for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
+        if _YEAR.match(m.group()) or not _other_figure(sentence, m):
+            continue
+        return _event_before(sentence, m.start())
+    return None
+
+
+def _previous_events(sentence, at):
+    "What happened to what the sentence's previous figure counts, said after it ('… freed since June')."
+    for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
+        if _YEAR.match(m.group()) or not _other_figure(sentence, m):
+            continue
+        after = sentence[m.end(): at]
+        stop = _NEXT_FIGURE.search(after)
+        words = _words(after[: stop.start()] if stop else after)[:8]
+        return set(lexicon.subject_terms(" ".join(words))) & lexicon.EVENT_WORDS
+    return set()
+
+
+def _group_before(sentence, at, lo):
+    "The group named before a bare slice ('Among those behind bars are 16 women')."
+    m = _AMONG_BEFORE.search(sentence, lo, at)
+    if not m:
+        return ()
+    return lexicon.subject_terms(m.group(1) or m.group(2), drop=lexicon.PLACE_WORDS)
+
+
+_RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
 
 
 def _place(claim, subject, sentence, start, end, lo, hi, document_place):
@@ -584,6 +780,12 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
     ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+    if place is None and sentence and start >= 0:
+        m = _RELATIVE_BEFORE.search(sentence, 0, start)
+        if m and sentence.find(",", end) >= 0:
+            # "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg": a figure
+            # in a relative clause belongs to the one it describes
+            place = lexicon.nearest_place(m.group(1), len(m.group(1)), ignore | origins)
     if place is None and sentence and start >= 0:
         place = lexicon.nearest_place(sentence[lo:hi], start - lo, ignore | origins)
     if place is None and ignore & lexicon.MONITORS:  # Viasna → Belarus
@@ -671,7 +873,8 @@ def read_claim(claim, document_place=None):
         if at >= 0 and (claim.get("unit") or "").strip().lower() == "percent" and _VOTE_VERB.search(sentence, 0, at):
             extra = ("vote",)  # "Arriaga took at least 67% where they watched": a candidate's share
         if extra and not set(extra) <= lexicon.GENERIC:
-            terms = tuple(sorted(set(terms) | set(extra)))
+            # "detaining 86 people": the subject's "people" is the generic who of the event
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(extra))))
             kind = "context"
         elif not terms:
             kind = "none"
@@ -689,23 +892,57 @@ def read_claim(claim, document_place=None):
         # the noun left out is the one the sentence's previous figure counts
         borrowed = _previous_noun(sentence, at)
         if borrowed:
-            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            events = set(lexicon.subject_terms(" ".join(_words(sentence[end: end + 40])[:4])))
             terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
             kind = "context"
     elif at >= 0 and kind == "subject" and terms and set(terms) <= lexicon.WHO_SLICES:
         whole = _whole_of_slice(sentence, at, end)  # "170 women" among political prisoners
+        if not whole and _INCLUDING.search(sentence, max(0, at - 30), at):
+            # "Viasna counts 1,150 political prisoners, including 160 women"
+            whole = _previous_noun(sentence, at)
+            events = _previous_events(sentence, at) | {_event_of_previous(sentence, at)} - {None}
+            if whole and events:  # "640 political prisoners freed since June, including 85 women"
+                whole = tuple(sorted(set(whole) | events))
+        if not whole:  # "Among those behind bars are 16 women"; "counts 201, among them 18 women"
+            whole = _group_before(sentence, at, max(0, at - 80)) or (
+                _monitor_noun(claim, sentence, at, ()) if _AMONG_THEM.search(sentence, 0, at) else ())
         if whole:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(whole))))
     elif at >= 0 and kind == "subject" and terms:
         m = _OF_WHOM.match(sentence, end)  # "500 searches of journalists' homes"
         if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
+    if at >= 0 and set(terms) & lexicon.WHO_SLICES and _OF_THEM_AFTER.match(sentence, end):
+        # "frees 135 political prisoners, 14 of them women": what happened to the whole
+        event = _event_of_previous(sentence, at)
+        if event:
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
+    m = _SLICE_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 else None
+    if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
+        # "Women account for 160 of the political prisoners": the slice is the sentence's subject
+        terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
+    total_to = at >= 0 and bool(_TOTAL_TO.search(sentence, max(0, at - 60), at))
+    if total_to and "new" in terms:
+        terms = tuple(t for t in terms if t != "new")  # "…bringing its list to 157": the total
+    if at >= 0 and not (claim.get("unit") or "").strip() and not set(terms) <= lexicon.WHO_SLICES - {""}:
+        borrowed = _monitor_noun(claim, sentence, at, terms)
+        if borrowed:
+            terms, kind = borrowed, "context" if kind == "none" else kind
+    if {"prisoner", "exile"} <= set(terms):
+        # "135 prisoners expelled to Guatemala" were freed to be expelled: the release
+        terms = tuple(sorted(set(terms) - {"exile"} | {"release"}))
+    if "take" in terms and _TAKEN_INTO.search(sentence, max(at, 0)):
+        terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"take"} | {"arrest"})))  # "taken into custody"
+    if at >= 0 and terms and not set(terms) & (lexicon.EVENT_WORDS | {"new"}):
+        event = _event_before(sentence, at)  # "the government frees 135 political prisoners"
+        if event:
+            terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
     if at >= 0 and kind == "none" and claim.get("title"):
         # "About 1,170 are still held." under "Political prisoners freed in Belarus":
         # the noun left out is the one the title counts
         borrowed = _title_noun(claim["title"])
         if borrowed:
-            events = set(lexicon.subject_terms(" ".join(lexicon.words(sentence[end: end + 40])[:4])))
+            events = set(lexicon.subject_terms(" ".join(_words(sentence[end: end + 40])[:4])))
             terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
             kind = "context"
     if at >= 0 and kind != "none" and not (claim.get("unit") or "").strip():
@@ -713,13 +950,40 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
-    if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS
-            and (_STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi)))):
-        # "20,000 remain in detention" counts who is held now, not everyone ever arrested
+    still = _STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
+    if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
+            and not _IN_JAIL.search(still.group())):
+        # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
+        # "9 remain in prison" is what "journalists behind bars" counts: jail is held now already
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
+    if at >= 0 and set(terms) & _BALLOTS and not (claim.get("unit") or "").strip() and _AFTER_VOTE.search(
+            f"{subject} {sentence[end:hi]}"):
+        # "people killed after the vote", "since the election": when, not what is counted
+        terms = lexicon.subject_terms(" ".join(t for t in terms if t not in _BALLOTS)) or terms
+    anchor = _SINCE_ANCHOR.search(subject)
+    if anchor and not (claim.get("unit") or "").strip():
+        # "people detained since the protests began", "… in connection with the protests":
+        # when and why, not who is counted (they stay apart from one rally's arrests)
+        kept = set(terms) - set(lexicon.subject_terms(anchor.group(1)))
+        if kept - lexicon.GENERIC:
+            terms = lexicon.subject_terms(" ".join(sorted(kept)))
+    if {"arrest", "die", "injure"} & set(terms) and "march" in terms:
+        terms = tuple(sorted(set(terms) - {"march"} | {"rally"}))  # "people detained at the march"
+    if at >= 0 and {"arrest", "die", "injure"} & set(terms) and not set(terms) & _OCCASIONS:
+        m = _AT_OCCASION.search(sentence, end, hi)
+        if m:  # "police detained 30 people during a silent march in Masaya": that rally's arrests
+            occasion = m.group(1).lower()
+            terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
+    night = _period_window(sentence, at, end) if at >= 0 else ""
+    if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
+            and _OVERNIGHT in lexicon.subject_terms(night)):
+        # "On election night alone, police detained 180 people": one night's count
+        terms = tuple(sorted(set(terms) | {_OVERNIGHT}))
     if ("arrest" in terms and "prisoner" not in terms
             and ("political" in terms or _POLITICAL.search(sentence, lo, hi))
-            and (lexicon.STILL_HELD in terms or _STOCK.search(subject) or _STOCK.search(sentence, lo, hi))):
+            and (lexicon.STILL_HELD in terms or _STOCK.search(subject) or _STOCK.search(sentence, lo, hi)
+                 or (_HELD_FOR_VIEWS.search(f"{subject} {sentence[lo:hi]}")
+                     and not _TAKEN_IN.search(sentence, lo, hi) and not _SINCE.search(sentence, lo, hi)))):
         # "1,150 people are behind bars on political grounds" are political prisoners
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"arrest", lexicon.STILL_HELD}
                                                       | {"prisoner", "political"})))
@@ -727,6 +991,10 @@ def read_claim(claim, document_place=None):
     window = _period_window(sentence, at, at + len(quote)) if at >= 0 else sentence
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))
+    if (total_to or set(terms) & _OCCASIONS) and period == "interval":
+        # a running total; one rally's arrests, however dated ("in January police detained 86
+        # at a march"): a fixed figure, which the one-event rule in relate() keeps apart
+        period = "total"
     unit = (claim.get("unit") or "").strip().lower()
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
@@ -738,8 +1006,10 @@ def read_claim(claim, document_place=None):
         key_kind=kind,
         place=place or "",
         period=period,
-        day=claim_day(claim.get("as_of") or _date_in_clause(window, period, quote), claim.get("published")),
-        source=source_name(claim.get("attribution"), claim.get("publisher"), claim.get("url")),
+        day=claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
+                      claim.get("published")),
+        source=source_name(claim.get("attribution") or _opening_source(sentence, at),
+                           claim.get("publisher"), claim.get("url")),
         names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
         qualifier=claim.get("qualifier") or "exact",
         low=low,
@@ -869,11 +1139,23 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
         # A monitor does not contradict itself: its new count updates its old one.
         relation = "corroborates" if compatible else (
             "updates" if attribution == 100.0 else "contradicts")
+    elif _one_election(a, b) and not _says_nothing_new(a, b):
+        return None  # 80.1% in 2020 and 86.8% in 2025: two elections, not one share updated
     else:
         relation = "corroborates" if _says_nothing_new(a, b) else "updates"
     place_score = 50.0 if unknown_places else 75.0 if inferred else 100.0
     return Relation(score, relation, s, place_score, attribution,
                     days, same_period, compatible, ratio)
+
+
+def _one_election(a, b):
+    """Do these count one event: vote shares, the crowd at a march or the arrests at it,
+    one night's toll? Such a count is fixed once the event is over: a different figure
+    reported in another period is another election's, march's or night's."""
+    words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
+    if a.unit == "percent" and "vote" in words_a and "vote" in words_b:
+        return True
+    return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT}))
 
 
 def _both_after_year(a, b):

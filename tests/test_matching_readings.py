@@ -1,0 +1,296 @@
+"""How the matcher reads a claim's words when the extractor leaves some out, and the
+decisions that follow (checks.matching.read_claim and compare), on cases written the
+way long news reports put them."""
+
+import datetime
+
+from test_matching_decision import claim
+
+from checks.matching import compare, read_claim
+
+MECHANISM = "The Registry of Political Prisoners"
+
+
+def test_a_monitors_name_says_what_its_bare_figure_counts():
+    lists = claim(1, 1, "168", f"{MECHANISM} now lists 168 people.", 168, subject="people",
+                  published="2027-04-20")
+    counts = claim(2, 2, "157", f"{MECHANISM} counts 157 political prisoners in Nicaragua.", 157,
+                   subject="political prisoners", published="2027-03-04")
+    assert read_claim(lists).subject_key == "political prisoner"
+    match = compare(lists, counts)
+    assert match is not None and match.relation == "updates"
+    # a figure that names its own noun keeps it: the monitor's name does not replace it
+    raids = claim(3, 3, "12", f"{MECHANISM} says police searched 12 homes.", 12, subject="homes")
+    assert "prisoner" not in read_claim(raids).subject_key
+    # without a name that says it, a bare figure stays bare
+    plain = claim(4, 4, "168", "The group now lists 168 people.", 168, subject="people")
+    assert "prisoner" not in read_claim(plain).subject_key
+
+
+def test_the_total_an_addition_brings_a_list_to_is_the_running_total():
+    text = f"{MECHANISM} counted 47 new political prisoners in February, bringing its list to 157."
+    total = claim(1, 1, "157", text, 157, subject="new political prisoners", published="2027-03-04")
+    added = claim(2, 1, "47", text, 47, subject="new political prisoners", published="2027-03-04")
+    reading, addition = read_claim(total), read_claim(added)
+    assert (reading.subject_key, reading.period) == ("political prisoner", "total")
+    assert (addition.subject_key, addition.period) == ("new political prisoner", "interval")
+    earlier = claim(3, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                    subject="political prisoners", published="2027-01-18")
+    assert compare(earlier, total) is not None
+    assert compare(earlier, dict(added, document_id=3)) is None
+
+
+def test_a_verb_before_the_figure_says_what_happened_to_those_counted():
+    freed = claim(1, 1, "135", "The government frees 135 political prisoners and flies them abroad.", 135,
+                  subject="political prisoners", published="2027-02-08")
+    held = claim(2, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                 subject="political prisoners", published="2027-01-18")
+    released = claim(3, 3, "135", "Nicaragua released 135 political prisoners on Friday.", 135,
+                     subject="political prisoners released", published="2027-02-09")
+    assert "release" in read_claim(freed).subject_key.split()
+    assert compare(held, freed) is None
+    match = compare(freed, released)
+    assert match is not None and match.relation == "corroborates"
+    # a verb of counting is not an event
+    assert read_claim(held).subject_key == "political prisoner"
+
+
+def test_a_bare_slice_belongs_to_the_group_named_before_it():
+    freed = claim(1, 1, "14", "Those freed included 14 women and a group of priests.", 14, subject="women")
+    jailed = claim(2, 2, "16", "Among those behind bars are 16 women, it said.", 16, subject="women")
+    listed = claim(3, 3, "18", f"{MECHANISM} counts 201, among them 18 women.", 18, subject="women")
+    of_them = claim(4, 4, "14", "The government frees 135 political prisoners, 14 of them women.", 14,
+                    subject="women political prisoners")
+    assert read_claim(freed).subject_key == "release woman"
+    assert read_claim(jailed).subject_key == "arrest woman"
+    assert read_claim(listed).subject_key == "political prisoner woman"
+    assert read_claim(of_them).subject_key == "political prisoner release woman"
+    assert compare(freed, listed) is None and compare(listed, of_them) is None
+    restated = claim(5, 5, "14", "Those freed on Friday included 14 women.", 14, subject="women")
+    assert compare(freed, restated) is not None
+
+
+def test_jailed_for_political_reasons_are_political_prisoners_unless_taken_in_then():
+    jailed = claim(1, 1, "201", "The monitor puts the number of people jailed for political reasons at 201.", 201,
+                   subject="people jailed for political reasons", published="2027-07-01")
+    counted = claim(2, 2, "205", "The monitor counts 205 political prisoners.", 205,
+                    subject="political prisoners", published="2027-07-14")
+    assert read_claim(jailed).subject_key == "political prisoner"
+    assert compare(jailed, counted) is not None
+    in_may = claim(3, 3, "45", "In May, 45 people were jailed for political reasons.", 45,
+                   subject="people jailed for political reasons")
+    since = claim(4, 4, "900", "Since 2020, 900 people have been jailed for political reasons.", 900,
+                  subject="people jailed for political reasons")
+    assert "prisoner" not in read_claim(in_may).subject_key
+    assert "prisoner" not in read_claim(since).subject_key
+
+
+def test_election_night_in_the_figures_clause_narrows_it_to_that_night():
+    night = claim(1, 1, "180", "On election night alone, police detained 180 people in the capital.", 180,
+                  subject="people detained", published="2026-03-03")
+    overnight = claim(2, 2, "about 180", "About 180 people were detained overnight, the observatory said.", 180,
+                      subject="people detained overnight", qualifier="about", published="2026-03-04")
+    since = claim(3, 3, "2,400", "Since the vote, 2,400 people have been detained.", 2400,
+                  subject="people detained", published="2026-03-19")
+    assert "overnight" in read_claim(night).subject_key.split()
+    assert compare(night, since) is None
+    assert compare(night, overnight) is not None
+
+
+def test_a_timelines_date_label_dates_its_figure():
+    entry = claim(1, 1, "86", "17 January: police break up a march in the capital and detain 86 people.", 86,
+                  subject="people", published="2027-07-14")
+    reading = read_claim(entry)
+    assert reading.day == datetime.date(2027, 1, 17).toordinal()
+    assert reading.subject_key == "arrest"  # the clause of the figure: "and detain 86 people"
+    month = claim(2, 1, "47", "February: the monitor records 47 new political prisoners.", 47,
+                  subject="new political prisoners", published="2027-07-14")
+    assert read_claim(month).day == datetime.date(2027, 2, 28).toordinal()
+
+
+def test_taken_into_custody_is_detained():
+    taken = claim(1, 1, "86", "The group said 86 were taken into custody in Managua.", 86,
+                  subject="people taken", published="2027-01-25")
+    detained = claim(2, 2, "86", "Police broke up the march, detaining 86 people.", 86, subject="people",
+                     published="2027-01-18")
+    assert read_claim(taken).subject_key == read_claim(detained).subject_key == "arrest"
+    assert compare(detained, taken).relation == "corroborates"
+
+
+def test_the_group_a_sentence_opens_with_is_who_counts():
+    "A monitor revising its own count within weeks updates it, even when the extractor missed the attribution."
+    revised = claim(1, 1, "243", f"{MECHANISM} added 31 names to its list, bringing its total to 243.", 243,
+                    subject="names", published="2027-01-25")
+    earlier = claim(2, 2, "212", f"{MECHANISM} counts 212 political prisoners.", 212,
+                    subject="political prisoners", attribution="Registry of Political Prisoners",
+                    published="2027-01-18")
+    match = compare(earlier, revised)
+    assert match is not None and match.relation == "updates"
+    assert read_claim(revised).source == "registry of political prisoners"
+    assert read_claim(claim(3, 3, "40", "Belarus says 40 people were held.", 40, subject="people held")).source \
+        == "outlet"  # a country opening the sentence is not a monitor: the publisher stays the source
+
+
+def test_another_elections_share_is_not_an_update():
+    def share(id_, quote, value, sentence, published):
+        return dict(claim(id_, id_, quote, sentence, value, subject="share of the vote", published=published),
+                    unit="percent")
+
+    first = share(1, "80.1%", 80.1, "Lukashenko was credited with 80.1% of the vote.", "2020-08-10")
+    second = share(2, "86.8%", 86.8, "Lukashenko was credited with 86.8% of the vote.", "2025-01-27")
+    restated = share(3, "80.1%", 80.1, "In 2020 he had been credited with 80.1% of the vote.", "2025-01-28")
+    assert compare(first, second) is None
+    match = compare(first, restated)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_words_after_a_figure_that_open_another_clause_do_not_say_what_it_counts():
+    bare = claim(1, 1, "1,118", "In Belarus, Viasna counts 1,118 even after a wave of pardons.", 1118,
+                 title="Belarus's political prisoners: the count keeps climbing", published="2026-02-27")
+    stated = claim(2, 2, "1,130", "Viasna counts 1,130 political prisoners in Belarus.", 1130,
+                   subject="political prisoners", published="2026-02-03")
+    assert read_claim(bare).subject_key == "political prisoner"  # from the title, not "even wave"
+    match = compare(stated, bare)
+    assert match is not None and match.relation == "updates"
+
+
+def test_a_figure_in_a_relative_clause_is_placed_by_the_one_it_describes():
+    ruler = claim(1, 1, "27 years", "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg.", 27,
+                  subject="in power", published="2021-07-14")
+    ruler["unit"] = "years"
+    assert read_claim(ruler).place == "Belarus"
+    guest = dict(ruler, sentence="Putin met Lukashenko, who has ruled Belarus for 27 years, in Sochi.")
+    assert read_claim(guest).place == "Belarus"
+
+
+def test_arrests_at_one_rally_are_not_updated_by_arrests_at_another():
+    january = claim(1, 1, "86", "Police detained 86 people at a march in Managua, the centre said.", 86,
+                    subject="people detained", published="2027-01-18")
+    june = claim(2, 2, "30", "Police detained 30 people on 27 June during a silent march in Masaya.", 30,
+                 subject="people detained", published="2027-07-01")
+    vigil = claim(3, 3, "12", "Police detained 12 people at a vigil in León on Sunday.", 12,
+                  subject="people detained", published="2027-03-04")
+    restated = claim(4, 4, "86", "In January police detained 86 people at a Managua march.", 86,
+                     subject="people detained", published="2027-07-14")
+    assert read_claim(january).subject_key == read_claim(june).subject_key == "arrest rally"
+    assert read_claim(vigil).subject_key == "arrest vigil"
+    assert compare(january, june) is None  # months apart: another rally
+    assert compare(vigil, dict(vigil, id=5, document_id=5, published="2027-03-05")) is not None
+    assert compare(january, vigil) is None
+    match = compare(january, restated)  # the same figure months later: the same rally
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_prisoners_expelled_abroad_were_released():
+    expelled = claim(1, 1, "135", "A month after 135 prisoners were expelled to Guatemala, the cells are filling.", 135,
+                     subject="prisoners expelled", published="2027-03-04")
+    freed = claim(2, 2, "135", "In February the government freed 135 prisoners and flew them abroad.", 135,
+                  subject="prisoners freed", published="2027-03-05")
+    assert read_claim(expelled).subject_key == read_claim(freed).subject_key == "prisoner release"
+    exiles = claim(3, 3, "300", "Some 300 opposition figures have been expelled since 2023.", 300,
+                   subject="opposition figures expelled")
+    assert "release" not in read_claim(exiles).subject_key  # not prisoners: an exile, not a release
+
+
+def test_complaints_filed_are_complaints():
+    filed = claim(1, 1, "more than 1,800", "Rights groups say more than 1,800 people have filed complaints of "
+                  "abuse in custody.", 1800, qualifier="more_than", subject="complaints filed")
+    logged = claim(2, 2, "more than 2,000", "Rights groups have logged more than 2,000 complaints.", 2000,
+                   qualifier="more_than", subject="complaints", published="2025-04-01")
+    assert read_claim(filed).subject_key == read_claim(logged).subject_key == "complaint"
+
+
+def test_refugees_hosted_are_a_level_however_dated_and_crossings_a_flow():
+    hosted = claim(1, 1, "662,000", "The UNHCR counted 662,000 Sudanese refugees in Chad in August.", 662000,
+                   subject="Sudanese refugees", published="2027-09-02")
+    earlier = claim(2, 2, "about 640,000", "Chad now hosts about 640,000 refugees from Sudan, the UN says.", 640000,
+                    subject="refugees", qualifier="about", low=None, high=None, published="2027-08-05")
+    crossed = claim(3, 3, "24,000", "Another 24,000 refugees crossed into Chad during August.", 24000,
+                    subject="refugees crossed", published="2027-09-03")
+    assert read_claim(hosted).period == read_claim(earlier).period == "total"
+    assert read_claim(crossed).period == "interval"
+    match = compare(earlier, hosted)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_where_people_came_from_is_not_what_a_report_is_about():
+    from checks import lexicon
+
+    title, text = "Rains slow the flight from Darfur", ("More than 700,000 Sudanese refugees shelter in Chad. "
+                                                      "Arrivals slowed as rains cut the roads from Darfur.")
+    dominant, named = lexicon.document_places(text, title)
+    assert dominant != "Sudan" and "Chad" in named
+    assert lexicon.document_places("Refugees from Sudan keep coming.", "Sudan's war")[0] == "Sudan"
+    # who people are is not where they fled from: "officials from Lithuania" still name it
+    assert "Lithuania" in lexicon.document_places("Officials from Lithuania met in Vilnius.", "Talks")[1]
+
+
+def test_a_level_that_stood_at_a_figure_is_that_level():
+    stood = claim(1, 1, "640", "In May the number of people in pre-trial detention stood at 640.", 640,
+                  subject="people")
+    held = claim(2, 2, "about 650", "About 650 people are in pre-trial detention, lawyers say.", 650,
+                 subject="people in pre-trial detention", qualifier="about", low=None, high=None)
+    assert "stood" not in read_claim(stood).subject_key
+    assert read_claim(stood).subject_key == read_claim(held).subject_key
+
+
+def test_a_figure_dated_to_the_start_of_a_month_holds_then():
+    restated = claim(1, 1, "about 640,000", "More than 700,000 refugees are in Chad, up from about 640,000 at the "
+                     "start of August.", 640000, subject="refugees", qualifier="about", low=None, high=None,
+                     published="2027-11-10")
+    assert read_claim(restated).day == datetime.date(2027, 8, 31).toordinal()
+
+
+def test_a_slice_including_in_a_group_belongs_to_it_and_to_what_happened_to_it():
+    freed = claim(1, 1, "85", "It counts 640 political prisoners freed since June, including 85 women.", 85,
+                  subject="women")
+    held = claim(2, 2, "160", "Viasna counts 1,150 political prisoners, including 160 women.", 160, subject="women")
+    share = claim(3, 3, "170", "Women account for 170 of those still held.", 170, subject="people")
+    assert read_claim(freed).subject_key == "political prisoner release woman"
+    assert read_claim(held).subject_key == "political prisoner woman"
+    assert "woman" in read_claim(share).subject_key.split()
+
+
+def test_one_nights_toll_is_read_only_from_its_own_part_of_the_sentence():
+    text = "At least 27 people were killed after the vote, 11 of them on election night."
+    since = claim(1, 1, "At least 27", text, 27, subject="people killed", qualifier="at_least")
+    night = claim(2, 1, "11", text, 11, subject="people killed on election night")
+    assert read_claim(since).subject_key == "die"  # "after the vote" is when, not what
+    assert read_claim(night).subject_key == "die overnight"
+    earlier = claim(3, 2, "At least 16", "At least 16 people have been killed since the election.", 16,
+                    subject="people killed since the election", qualifier="at_least", published="2025-01-01")
+    assert read_claim(earlier).subject_key == "die"
+    assert compare(earlier, since) is not None
+
+
+def test_remaining_in_prison_is_being_in_prison():
+    remain = claim(1, 1, "9", "Nine journalists remain in prison, the union says.", 9,
+                   subject="journalists in prison")
+    jailed = claim(2, 2, "11", "The union says 11 journalists are behind bars.", 11, subject="journalists behind bars",
+                   published="2025-02-10")
+    custody = claim(3, 3, "About 1,000", "About 1,000 people detained since the vote remain in custody.", 1000,
+                    subject="people detained", qualifier="about", low=None, high=None)
+    assert read_claim(remain).subject_key == read_claim(jailed).subject_key == "arrest journalist"
+    assert "still" in read_claim(custody).subject_key.split()  # held now, not everyone detained
+
+
+def test_the_month_of_march_is_neither_a_rally_nor_what_is_counted():
+    listed = claim(1, 1, "1,180", "Viasna listed 1,180 political prisoners in March.", 1180,
+                   subject="political prisoners", published="2025-04-02")
+    reading = read_claim(listed)
+    assert (reading.subject_key, reading.period) == ("political prisoner", "total")
+    tally = claim(2, 2, "1,160", "The tally of people behind bars for their views was 1,160 last week.", 1160,
+                  subject="people")
+    assert "last" not in read_claim(tally).subject_key.split()
+
+
+def test_since_the_protests_began_is_when_not_who():
+    since = claim(1, 1, "at least 410", "At least 410 people have been detained since the protests started.", 410,
+                  subject="people detained since the protests started", qualifier="at_least")
+    began = claim(2, 2, "More than 500", "More than 500 people have been detained since demonstrations began.", 500,
+                  subject="people detained since demonstrations began", qualifier="more_than", published="2025-03-27")
+    rally = claim(3, 3, "86", "Police detained 86 people at a march in the capital.", 86,
+                  subject="people detained at the march")
+    assert read_claim(since).subject_key == read_claim(began).subject_key == "arrest"
+    assert compare(since, began) is not None
+    assert read_claim(rally).subject_key == "arrest rally"  # one march's arrests stay apart
