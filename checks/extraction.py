@@ -1375,7 +1375,7 @@ _ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}(?i:{_SOURCE_HEAD})(?![\w-])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
-    rf"(?i:according\s+to|citing|cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
+    rf"(?i:according\s+to|citing|(?<=,\s)cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
     rf"(?:(?i:an?\s+)?(?:annual\s+|latest\s+|new\s+)?(?i:census|count|tally|report|figures|data|survey|study|poll)\s+"
     rf"(?:of\s+[^;]{{1,60}}?\s+)?(?:of|by)\s+(?:the\s+)?)?"
@@ -2270,7 +2270,7 @@ def _claim(m, block, base, carried):
         block.last_subject = (span, claim.subject, claim.unit)
     attributions, dates = block.sentence_context(span)
     offset = start - span[0]
-    claim.attribution = _nearest(attributions, offset)
+    claim.attribution = _nearest_source(attributions, claim.sentence, offset)
     claim.as_of = _as_of_for(claim.sentence, dates, offset, end - span[0])
     return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
 
@@ -2344,6 +2344,19 @@ class _Groups:
 
     def get(self, name):
         return self.m.group(name) if name in self.index else None
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+
+
+def _nearest_source(found, sentence, offset):
+    """The source nearest the figure, of its own clause if one is there: in "The Registry
+    now lists 168 people, and relatives say dozens more…" the 168 are the Registry's."""
+    if len(found) > 1:
+        own = [(position, name) for position, name in found
+               if not _CLAUSE_BREAK.search(sentence, min(position, offset), max(position, offset))]
+        found = own or found
+    return _nearest(found, offset)
 
 
 def _nearest(found, offset):

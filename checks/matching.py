@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "12"
+MATCHER_VERSION = "13"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -695,6 +695,15 @@ _OPENING_SOURCE = re.compile(
     r"registered|documented|says?|said|reports?|reported|estimates?|estimated|puts?)\b")
 
 
+# What the extractor keeps as written when it cannot say who "the group" is: no name.
+_GENERIC_SOURCES = frozenset("group centre center organisation organization association ngo watchdog".split())
+
+
+def _named_source(attribution):
+    "The attribution, unless it is a bare 'group' or 'centre' that names nobody."
+    return None if (attribution or "").strip().lower() in _GENERIC_SOURCES else attribution
+
+
 def _opening_source(sentence, at):
     "The named group a sentence opens with as the one who counts (see _OPENING_SOURCE), or None."
     m = _OPENING_SOURCE.match(sentence or "")
@@ -1008,7 +1017,7 @@ def read_claim(claim, document_place=None):
         period=period,
         day=claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
                       claim.get("published")),
-        source=source_name(claim.get("attribution") or _opening_source(sentence, at),
+        source=source_name(_named_source(claim.get("attribution")) or _opening_source(sentence, at),
                            claim.get("publisher"), claim.get("url")),
         names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
         qualifier=claim.get("qualifier") or "exact",

@@ -380,3 +380,10 @@ def test_a_change_shares_its_unit(text, expected):
 def test_an_ordinal_date_with_the_and_now_before_an_age():
     assert fields("On the 11th of July 2021, 40 people died.", "40")[2] == "2021-07-11"
     assert extract_claims("Ms Kolesnikova, now 42, was freed.", "en") == []
+
+
+def test_a_source_of_the_figure_s_own_clause_wins_over_a_nearer_one():
+    text = "The Registry now lists 168 people, and relatives say dozens more are held."
+    assert fields(text, "168")[1] == "Registry"
+    text = "The Registry, which keeps the list most often cited by diplomats, counts 212 prisoners."
+    assert fields(text, "212")[1] == "Registry"

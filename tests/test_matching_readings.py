@@ -294,3 +294,13 @@ def test_since_the_protests_began_is_when_not_who():
     assert read_claim(since).subject_key == read_claim(began).subject_key == "arrest"
     assert compare(since, began) is not None
     assert read_claim(rally).subject_key == "arrest rally"  # one march's arrests stay apart
+
+
+def test_a_group_the_extractor_could_not_name_is_no_source():
+    "'The group counts…' with nobody named before it: the outlet stands behind it, not 'group'."
+    unnamed = claim(1, 1, "1,150", "The group counts 1,150 political prisoners.", 1150,
+                    subject="political prisoners", attribution="group")
+    named = claim(2, 2, "1,150", "Viasna counts 1,150 political prisoners.", 1150,
+                  subject="political prisoners", attribution="Viasna")
+    assert read_claim(unnamed).source == read_claim(dict(unnamed, attribution=None)).source != "group"
+    assert read_claim(named).source == "viasna"
