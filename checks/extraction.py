@@ -396,9 +396,10 @@ class _Patterns:
             (?<![\w$€£₽#№@/\\.,:\-–+])(?<!\d\()
             (?:(?P<hedge>{hedge})\s+)?
             (?:
-                (?P<frac>{fractions})(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
+                (?P<frac>{fractions})(?:(?P<frac_time>\s+(?:of\s+)?an?\s+(?:century|decade)(?!\w))
+                |(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
                     said|say|says|did|do|would|will)\b|\s*[,.;:)]
-                    |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b){frac_extra}
+                    |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b)){frac_extra}
               | (?P<vague>{vague})(?!\w)
               | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
                   (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
@@ -631,6 +632,9 @@ def _read(m, block, language):
         return _bounds(factor, qualifier) + (unit,)
     if m.group("frac"):
         value = numbers.FRACTIONS[_fraction_key(m.group("frac"))]
+        if m.group("frac_time"):  # "a quarter of a century": 25 years
+            years = _clean(round(value * (1 if "century" in m.group("frac_time").lower() else 0.1), 2))
+            return _bounds(years, qualifier or "exact") + ("years",)
         return _bounds(value, qualifier or "exact") + ("percent",)
     if m.group("vague"):
         bounds = numbers.vague_bounds(m.group("vague"))

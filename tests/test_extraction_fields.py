@@ -387,3 +387,13 @@ def test_a_source_of_the_figure_s_own_clause_wins_over_a_nearer_one():
     assert fields(text, "168")[1] == "Registry"
     text = "The Registry, which keeps the list most often cited by diplomats, counts 212 prisoners."
     assert fields(text, "212")[1] == "Registry"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He has been in power for a quarter of a century.", ("a quarter of a century", 25, "years", "exact")),
+    ("It ends nearly half a century of rule.", ("nearly half a century", 50, "years", "almost")),
+    ("Half of them were freed.", ("Half", 50.0, "percent", "exact")),
+])
+def test_a_fraction_of_a_century_is_a_duration(text, expected):
+    [claim] = extract_claims(text, "en")
+    assert (claim.quote, claim.value, claim.unit, claim.qualifier) == expected
