@@ -2299,7 +2299,12 @@ def _not_a_hedge(m, text):
         return not before or before[-1] in ".,;:!?\n\"“("
     if hedge in ("до", "do", "да"):
         return bool(_CHANGE_VERB.search(text, max(0, m.start() - 20), m.start()))
+    if hedge == "up to":  # "the tax goes up to 25% from 20%": where it went, not a ceiling
+        return bool(_GOES_UP.search(text, max(0, m.start() - 12), m.start()))
     return False
+
+
+_GOES_UP = re.compile(r"\b(?:goes|go|going|went|gone|will\s+go|moves?|moved|is\s+going)\s+$")
 
 
 MAX_SENTENCE_CHARS = 600

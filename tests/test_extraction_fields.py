@@ -397,3 +397,9 @@ def test_a_source_of_the_figure_s_own_clause_wins_over_a_nearer_one():
 def test_a_fraction_of_a_century_is_a_duration(text, expected):
     [claim] = extract_claims(text, "en")
     assert (claim.quote, claim.value, claim.unit, claim.qualifier) == expected
+
+
+def test_going_up_to_a_figure_is_no_ceiling():
+    assert [(c.quote, c.qualifier) for c in extract_claims("The tax goes up to 25% from 20%.", "en")] == [
+        ("25%", "exact"), ("20%", "exact")]
+    assert [c.qualifier for c in extract_claims("Fines of up to 50,000 roubles.", "en")] == ["up_to"]
