@@ -340,6 +340,15 @@ _MASK_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]")
+# The word right before a figure, read on the reversed text (whitespace, then letters).
+_WORD_BEHIND = re.compile(r"\s*([^\W\d_]*)")
+# A _MASK_BEFORE match that reaches a word before the figure ends (read forwards) with
+# the whole of one of these: a month, an ordinal's suffix ("May 12th 2020"), the last
+# word of an identifier, "of". After any other plain ASCII word the figure is not
+# masked, and the costly match is skipped.
+_MASK_WORDS = frozenset(m.group().lower() for m in (
+    re.search(r"[^\W\d_]+$", phrase) for phrase in _MONTH_FORMS + _IDENTIFIER_WORDS + ["st", "nd", "rd", "th", "of"]
+) if m)
 
 
 @functools.lru_cache(maxsize=16)
@@ -1900,7 +1909,9 @@ class _Block:
         # every _MASK_AT alternative starts with a digit, "." or ","
         if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
-        if _MASK_BEFORE.match(text[max(0, number_start - 40):number_start][::-1]):
+        behind = text[max(0, number_start - 40):number_start][::-1]
+        word = _WORD_BEHIND.match(behind).group(1)[::-1]
+        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(behind):
             return True
         line_start = text.rfind("\n", max(0, number_start - 4), number_start) + 1
         if (line_start and text[line_start:number_start].strip(" \t(") == ""

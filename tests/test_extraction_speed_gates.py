@@ -249,3 +249,31 @@ def test_named_before_needs_its_words(pieces):
     text = " ".join(pieces)
     if not _may_contain(text, _NAMED_CUES):
         assert _NAMED_BEFORE.search(text) is None
+
+
+MASK_PIECES = ["Article", "article", "ARTICLE", "art.", "No.", "nr", "page", "hotline at", "the age of",
+               "listen to this article", "image 3 of", "out of", "May", "Sept.", "sept", "12th", "1st",
+               "August", "сентября", "października", "w wieku", "§", "№", "#", "©", "By John Smith,",
+               "+375", "(29)", "x=", "http://a/", "people", "were", "detained", "about", "more than",
+               "Kelvin\u212a", "ſection", "İtem", "²", "-", "–", ":", ",", ".", " ", "  ", "\t", "\n", "12",
+               "361", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MASK_PIECES), max_size=10), st.sampled_from(["", " ", "  ", "\n"]))
+def test_mask_before_needs_a_word_it_knows(pieces, glue):
+    from checks.extraction import _MASK_BEFORE, _MASK_WORDS, _WORD_BEHIND
+
+    window = glue.join(pieces)[-40:] + glue
+    behind = window[::-1]
+    word = _WORD_BEHIND.match(behind).group(1)[::-1]
+    if word and word.isascii() and word.lower() not in _MASK_WORDS:
+        assert _MASK_BEFORE.match(behind) is None
+
+
+def test_mask_before_gate_on_examples():
+    from checks.extraction import extract_claims
+
+    quotes = [c.quote for c in extract_claims("Under Article 12 of the code, 300 people were held; "
+                                              "call the hotline at 555 or see page 4 before 3 May.")]
+    assert quotes == ["300"]  # the others follow an identifier's word or come before a month
