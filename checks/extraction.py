@@ -342,13 +342,22 @@ _MASK_BEFORE = re.compile(
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]")
 # The word right before a figure, read on the reversed text (whitespace, then letters).
 _WORD_BEHIND = re.compile(r"\s*([^\W\d_]*)")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
+def _last_letters(phrase):
+    "The letters that end ``phrase``, in lower case, or None."
+    m = _LAST_LETTERS.search(phrase)
+    return m.group().lower() if m else None
+
+
 # A _MASK_BEFORE match that reaches a word before the figure ends (read forwards) with
 # the whole of one of these: a month, an ordinal's suffix ("May 12th 2020"), the last
 # word of an identifier, "of". After any other plain ASCII word the figure is not
 # masked, and the costly match is skipped.
-_MASK_WORDS = frozenset(m.group().lower() for m in (
-    re.search(r"[^\W\d_]+$", phrase) for phrase in _MONTH_FORMS + _IDENTIFIER_WORDS + ["st", "nd", "rd", "th", "of"]
-) if m)
+_MASK_WORDS = frozenset(
+    _last_letters(phrase) for phrase in _MONTH_FORMS + _IDENTIFIER_WORDS + ["st", "nd", "rd", "th", "of"]
+) - {None}
 
 
 @functools.lru_cache(maxsize=16)
@@ -440,6 +449,11 @@ class _Patterns:
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
+        # What a lookback match reaches first, read forwards the last word before the
+        # figure: a hedge's (or range word's) last word, or a currency code.
+        self.lookback_words = frozenset(
+            [_last_letters(w) for w in lookback] + [code.lower() for code in _CODES.split("|")]
+            + ["br", "rs", "ksh"]) - {None}
 
 
 # Articles that open a fraction ("ein Drittel", "la moitié"), looked back for like hedges.
@@ -1978,6 +1992,7 @@ def _candidates(block):
     "Claim regex matches, in order: trigger, look back for a hedge, match from there."
     text, patterns = block.text, block.patterns
     lookback, claim = patterns.lookback.match, patterns.claim.match
+    lookback_words = patterns.lookback_words
     pos = 0
     while True:
         found = _next_trigger(patterns, text, pos)
@@ -1994,10 +2009,13 @@ def _candidates(block):
         before = text[p - 1] if p else ""
         if before.isspace() or before.isalpha() or before == ".":  # else no hedge nor code can end here
             behind = text[max(0, p - 60):p][::-1]
-            back = lookback(behind)
-            while back.end() > (p - starts[-1] if starts else 0):
-                starts.append(p - back.end())
-                back = lookback(behind, back.end())
+            word = _WORD_BEHIND.match(behind).group(1)[::-1] if before.isspace() else ""
+            # after a plain ASCII word that no hedge nor code ends with, the lookback finds nothing
+            if not word or not word.isascii() or word.lower() in lookback_words:
+                back = lookback(behind)
+                while back.end() > (p - starts[-1] if starts else 0):
+                    starts.append(p - back.end())
+                    back = lookback(behind, back.end())
         m = None
         for start in reversed(starts):  # the widest hedge first
             m = claim(text, start)

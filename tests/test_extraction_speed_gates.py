@@ -277,3 +277,25 @@ def test_mask_before_gate_on_examples():
     quotes = [c.quote for c in extract_claims("Under Article 12 of the code, 300 people were held; "
                                               "call the hotline at 555 or see page 4 before 3 May.")]
     assert quotes == ["300"]  # the others follow an identifier's word or come before a month
+
+
+LOOKBACK_PIECES = ["more than", "MORE THAN", "over", "about", "approx.", "ca.", "some", "between", "from",
+                   "several", "a few", "USD", "usd", "Rs.", "Br", "KSh", "US", "около", "ponad", "mehr als",
+                   "plus d'", "d’un", "ein", "la", "people", "were", "detained", "ſome", "\u212aSh", "İn",
+                   "(", ",", ".", "-", " ", "  ", "\n", "\u00a0", "x"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(LOOKBACK_PIECES), max_size=10), st.sampled_from(["en", "ru", "pl", "de", "fr"]))
+def test_lookback_finds_nothing_after_a_word_no_hedge_ends_with(pieces, language):
+    from checks.extraction import _WORD_BEHIND, _patterns
+
+    patterns = _patterns(language)
+    text = " ".join(pieces) + " "
+    for p in range(1, len(text) + 1):
+        if not text[p - 1].isspace():
+            continue
+        behind = text[max(0, p - 60):p][::-1]
+        word = _WORD_BEHIND.match(behind).group(1)[::-1]
+        if word and word.isascii() and word.lower() not in patterns.lookback_words:
+            assert patterns.lookback.match(behind).end() == 0
