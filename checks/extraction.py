@@ -943,8 +943,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     couple of following words for other languages."""
     if language not in (None, "en"):
         return (None if claim.unit else _subject_other(block, end)), None
-    if claim.unit in ("years", "months") and (_SENTENCE_TERM.search(block, max(0, start - 60), start)
-                                              or _TERM_AFTER.match(block, end)):
+    if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     if claim.unit in _TIME_UNITS:
         lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
@@ -1103,10 +1102,10 @@ _FALLS = frozenset("fell fallen dropped declined slumped plunged".split())
 def _duration_subject(block, start, end, sentence_start, claim_unit):
     "What a duration measures when the words around it say it without a noun after it, else None."
     lead = block[max(sentence_start, start - 60):start]
-    if _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
-        return "in power"
-    given = _GIVEN_BEFORE.search(lead)
-    if given and claim_unit in ("years", "months"):
+    if _may_contain(lead, ("for",)) and _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
+        return "in power"  # (every _POWER_BEFORE match ends in "for" and a hedge)
+    given = _GIVEN_BEFORE.search(lead) if claim_unit in ("years", "months") else None
+    if given:
         stop = block.find(". ", end)  # a court's word in this sentence or the one before
         if given.group(1).lower() in _SERVING or _PRISON_WORDS.search(
                 block, max(0, sentence_start - 300), len(block) if stop < 0 else stop):
@@ -1202,6 +1201,17 @@ _VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearl
 _SENTENCE_TERM = re.compile(
     r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
+# Every _SENTENCE_TERM match holds one of these, in lower case: its end-anchored search,
+# which tries every start position, runs only where one is.
+_TERM_CUES = ("sentence", "jailed", "imprisoned", "term")
+
+
+def _sentenced_before(block, start):
+    "Does a prison term end right before ``start``: 'sentenced to', 'a term of'?"
+    lo = max(0, start - 60)
+    return _may_contain(block[lo:start], _TERM_CUES) and bool(_SENTENCE_TERM.search(block, lo, start))
+
+
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",
@@ -1821,6 +1831,9 @@ _MASK_WINDOW = 60
 _AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
 _TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$")
+# How a text that _AGE_BEFORE matches ends, before trailing spaces and in lower case:
+# its search tries every start position, so the end is looked at first.
+_AGE_ENDS = (",", "then", "of", "age", "aged")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$|\s+(?:who|was|is|has|had|and|were|died)\b)")
 # Lines that are page furniture, not reporting: share bars, appeals, copyright.
 _FURNITURE = re.compile(
@@ -1900,7 +1913,9 @@ def _is_age(text, start, end, read):
     value, low, high, qualifier, unit = read
     if qualifier != "exact" or unit or not isinstance(value, int) or not 0 < value < 120:
         return False
-    return bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end))
+    lead = text[max(0, start - 40):start]
+    return (lead.rstrip().lower().endswith(_AGE_ENDS) and bool(_AGE_BEFORE.search(lead))
+            and bool(_AGE_AFTER.match(text, end)))
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
 
 

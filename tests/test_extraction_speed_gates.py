@@ -299,3 +299,24 @@ def test_lookback_finds_nothing_after_a_word_no_hedge_ends_with(pieces, language
         word = _WORD_BEHIND.match(behind).group(1)[::-1]
         if word and word.isascii() and word.lower() not in patterns.lookback_words:
             assert patterns.lookback.match(behind).end() == 0
+
+
+TERM_PIECES = ["sentenced", "Sentenced", "him", "to", "jailed for", "imprisoned for", "a term of",
+               "sentences of", "more than", "ruled", "Belarus", "for", "FOR", "in power", "at the helm of",
+               "Maria Kalesnikava,", "then", "at the age of", "aged", "AGE", "ſentenced", "\u212a", "x",
+               " ", "  ", "\n", ","]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(TERM_PIECES), max_size=10), st.sampled_from(["", " ", "\n"]))
+def test_term_power_and_age_searches_need_their_words(pieces, end):
+    from checks.extraction import (_AGE_BEFORE, _AGE_ENDS, _POWER_BEFORE, _SENTENCE_TERM, _TERM_CUES,
+                                   _may_contain)
+
+    lead = " ".join(pieces) + end
+    if not _may_contain(lead, _TERM_CUES):
+        assert _SENTENCE_TERM.search(lead) is None
+    if not _may_contain(lead, ("for",)):
+        assert _POWER_BEFORE.search(lead) is None
+    if not lead.rstrip().lower().endswith(_AGE_ENDS):
+        assert _AGE_BEFORE.search(lead) is None
