@@ -1657,6 +1657,7 @@ _DATE_LABEL = re.compile(
 _OTHER_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whose|when|where|while|whereas|but|and|including)\b"
                            r"|\s(?:while|whereas|since|until)\s")
 _OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|\b(?:from|against|compared|than|up|down)\b[^;]*?\d")
+_OTHER_FIGURE_CUES = ("from", "against", "compared", "than", "up", "down")  # one is in every match
 _START_BEFORE = re.compile(
     r"(?i:since|began|begun|started|introduced|created|founded|established|ratified|succeeded|"
     r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
@@ -1702,7 +1703,8 @@ def _as_of_for(sentence, dates, start, end):
             distance = start - date_end
         elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
             between = sentence[end:position]
-            if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
+            if (_OTHER_CLAUSE.search(between)
+                    or any(map(between.__contains__, _OTHER_FIGURE_CUES)) and _OTHER_FIGURE.search(between)
                     or _starts_before(sentence, max(end, position - 60), position)):
                 continue
             distance = position - end

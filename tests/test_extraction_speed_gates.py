@@ -320,3 +320,14 @@ def test_term_power_and_age_searches_need_their_words(pieces, end):
         assert _POWER_BEFORE.search(lead) is None
     if not lead.rstrip().lower().endswith(_AGE_ENDS):
         assert _AGE_BEFORE.search(lead) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["from", "From", "against", "compared", "than", "up", "down", "UP", "12",
+                                 " ", ";", "x", "in", "2021"]), max_size=10))
+def test_other_figure_needs_its_words(pieces):
+    from checks.extraction import _OTHER_FIGURE, _OTHER_FIGURE_CUES
+
+    between = " ".join(pieces)
+    if not any(cue in between for cue in _OTHER_FIGURE_CUES):
+        assert _OTHER_FIGURE.search(between) is None
