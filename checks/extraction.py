@@ -1583,6 +1583,25 @@ def _attributions(sentence, language=None):
 
 # --- as_of: the date a figure refers to -------------------------------------
 
+# Letters that case-insensitive matching takes for others besides their upper and lower
+# case (tests/test_extraction_speed_gates.py checks these against the re module).
+_EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
+                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
+
+
+def _case_class(ch):
+    "What case-insensitive matching takes ``ch`` for, as a class: 'a' → [Aa]."
+    cases = {c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), "")) if len(c) == 1}
+    return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
+
+
+def _cased_trie(phrases):
+    """phrase_trie matching ``phrases`` in any case, each letter written as a class of
+    its cases: the regex engine rules a class out at once where it cannot match, but
+    tries each case-insensitive branch in turn (the date scan runs at every letter)."""
+    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
+
+
 # Words a date cue starts with: "as of", "by the end of", "по состоянию на", "Stand:".
 _AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through",
                "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
@@ -1592,9 +1611,9 @@ _AS_OF = re.compile(
     rf"""
       (?=(?i:[{"".join(sorted({w[0].lower() for w in _AS_OF_CUES + _END_OF_CUES + ("to",)}))}]))
     (?:
-      (?i:{numbers.phrase_trie(("by", "at", "as of", "to"))}\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
-    | (?i:{numbers.phrase_trie(_END_OF_CUES)})\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
-    | (?P<cue>(?i:{numbers.phrase_trie(_AS_OF_CUES)}))\s+
+      {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"))}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
+    | {_cased_trie(_END_OF_CUES)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
+    | (?P<cue>{_cased_trie(_AS_OF_CUES)})\s+
       (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})

@@ -331,3 +331,40 @@ def test_other_figure_needs_its_words(pieces):
     between = " ".join(pieces)
     if not any(cue in between for cue in _OTHER_FIGURE_CUES):
         assert _OTHER_FIGURE.search(between) is None
+
+
+def _reference_as_of():
+    "_AS_OF as it was written with case-insensitive tries: the reference for the cased ones."
+    from checks import extraction as X
+
+    pattern = X._AS_OF.pattern
+    for phrases, old in (
+            (("by the end of", "at the end of", "as of the end of", "to the end of"),
+             rf"(?i:{numbers.phrase_trie(('by', 'at', 'as of', 'to'))}\s+the\s+end\s+of)"),
+            (X._END_OF_CUES, f"(?i:{numbers.phrase_trie(X._END_OF_CUES)})"),
+            (X._AS_OF_CUES, f"(?i:{numbers.phrase_trie(X._AS_OF_CUES)})")):
+        new = X._cased_trie(phrases)
+        assert pattern.count(new) == 1
+        pattern = pattern.replace(new, old)
+    return re.compile(pattern, X._AS_OF.flags)
+
+
+def test_case_classes_hold_what_case_insensitive_matching_takes():
+    from checks.extraction import _AS_OF_CUES, _END_OF_CUES, _case_class
+
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    for ch in sorted({c for phrase in _AS_OF_CUES + _END_OF_CUES + ("the end of",) for c in phrase.lower()} - {" "}):
+        taken = set(re.findall("(?i)" + re.escape(ch), every))
+        assert set(re.findall(_case_class(ch), every)) == taken, ch
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES + ["ſince", "İn", "ın", "\u212a", "ᲂ", "BY THE END OF", "Stand:"]),
+                max_size=14), st.sampled_from([" ", "", "  "]))
+def test_cased_date_cues_find_what_case_insensitive_ones_find(pieces, glue):
+    from checks.extraction import _AS_OF
+
+    sentence = glue.join(pieces)
+    reference = _reference_as_of()
+    assert ([(m.span(), m.groupdict()) for m in _AS_OF.finditer(sentence)]
+            == [(m.span(), m.groupdict()) for m in reference.finditer(sentence)])
