@@ -171,6 +171,26 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
                     **{code.lower(): code for code in _CODES.split("|")},"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
+# Letters that case-insensitive matching takes for others besides their upper and lower
+# case (tests/test_extraction_speed_gates.py checks these against the re module).
+_EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
+                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
+
+
+def _case_class(ch):
+    "What case-insensitive matching takes ``ch`` for, as a class: 'a' → [Aa]."
+    cases = {c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), "")) if len(c) == 1}
+    return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
+
+
+def _cased_trie(phrases):
+    """phrase_trie matching ``phrases`` in any case, each letter written as a class of
+    its cases: the regex engine rules a class out at once where it cannot match, but
+    tries each case-insensitive branch in turn (the date scan runs at every letter,
+    the unit words after every figure)."""
+    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
+
+
 # Unit words, as literal forms (a space stands for any whitespace): the claim regex
 # matches them as one trie per kind, which tries a branch per distinct next letter
 # instead of every word in turn after each figure; _unit then looks the code up.
@@ -260,7 +280,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = numbers.phrase_trie(_OTHER_UNITS)
+_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
 _MONTH_NUMBER = {}
 for _number, _names in _MONTHS.items():
     for _name in _names.split():
@@ -397,8 +417,8 @@ class _Patterns:
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
         unit = (
             rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?P<cur>{numbers.phrase_trie(_CURRENCY_OF)})(?!\w)"
-            rf"|\s(?P<dur>{numbers.phrase_trie(_DURATION_OF)})(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
+            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -1582,25 +1602,6 @@ def _attributions(sentence, language=None):
 
 
 # --- as_of: the date a figure refers to -------------------------------------
-
-# Letters that case-insensitive matching takes for others besides their upper and lower
-# case (tests/test_extraction_speed_gates.py checks these against the re module).
-_EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
-                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
-
-
-def _case_class(ch):
-    "What case-insensitive matching takes ``ch`` for, as a class: 'a' → [Aa]."
-    cases = {c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), "")) if len(c) == 1}
-    return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
-
-
-def _cased_trie(phrases):
-    """phrase_trie matching ``phrases`` in any case, each letter written as a class of
-    its cases: the regex engine rules a class out at once where it cannot match, but
-    tries each case-insensitive branch in turn (the date scan runs at every letter)."""
-    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
-
 
 # Words a date cue starts with: "as of", "by the end of", "по состоянию на", "Stand:".
 _AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "through",
