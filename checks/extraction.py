@@ -172,6 +172,26 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
                     **{code.lower(): code for code in _CODES.split("|")},"hk$": "HKD", "₾": "GEL", "gel": "GEL", "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB",
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "byn": "BYN",
                     "br": "BYN", "pln": "PLN", "zł": "PLN"}
+# Letters that case-insensitive matching takes for others besides their upper and lower
+# case (tests/test_extraction_speed_gates.py checks these against the re module).
+_EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
+                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
+
+
+def _case_class(ch):
+    "What case-insensitive matching takes ``ch`` for, as a class: 'a' → [Aa]."
+    cases = {c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), "")) if len(c) == 1}
+    return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
+
+
+def _cased_trie(phrases):
+    """phrase_trie matching ``phrases`` in any case, each letter written as a class of
+    its cases: the regex engine rules a class out at once where it cannot match, but
+    tries each case-insensitive branch in turn (the date scan runs at every letter,
+    the unit words after every figure)."""
+    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
+
+
 # Unit words, as literal forms (a space stands for any whitespace): the claim regex
 # matches them as one trie per kind, which tries a branch per distinct next letter
 # instead of every word in turn after each figure; _unit then looks the code up.
@@ -261,7 +281,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = numbers.phrase_trie(_OTHER_UNITS)
+_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
 _MONTH_NUMBER = {}
 for _number, _names in _MONTHS.items():
     for _name in _names.split():
@@ -343,6 +363,24 @@ _MASK_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]")
+# The word right before a figure, read on the reversed text (whitespace, then letters).
+_WORD_BEHIND = re.compile(r"\s*([^\W\d_]*)")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
+def _last_letters(phrase):
+    "The letters that end ``phrase``, in lower case, or None."
+    m = _LAST_LETTERS.search(phrase)
+    return m.group().lower() if m else None
+
+
+# A _MASK_BEFORE match that reaches a word before the figure ends (read forwards) with
+# the whole of one of these: a month, an ordinal's suffix ("May 12th 2020"), the last
+# word of an identifier, "of". After any other plain ASCII word the figure is not
+# masked, and the costly match is skipped.
+_MASK_WORDS = frozenset(
+    _last_letters(phrase) for phrase in _MONTH_FORMS + _IDENTIFIER_WORDS + ["st", "nd", "rd", "th", "of"]
+) - {None}
 
 
 @functools.lru_cache(maxsize=16)
@@ -382,8 +420,8 @@ class _Patterns:
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
         unit = (
             rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?P<cur>{numbers.phrase_trie(_CURRENCY_OF)})(?!\w)"
-            rf"|\s(?P<dur>{numbers.phrase_trie(_DURATION_OF)})(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
+            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -436,6 +474,11 @@ class _Patterns:
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",
             re.IGNORECASE,
         )
+        # What a lookback match reaches first, read forwards the last word before the
+        # figure: a hedge's (or range word's) last word, or a currency code.
+        self.lookback_words = frozenset(
+            [_last_letters(w) for w in lookback] + [code.lower() for code in _CODES.split("|")]
+            + ["br", "rs", "ksh"]) - {None}
 
 
 # Articles that open a fraction ("ein Drittel", "la moitié"), looked back for like hedges.
@@ -928,8 +971,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     couple of following words for other languages."""
     if language not in (None, "en"):
         return (None if claim.unit else _subject_other(block, end)), None
-    if claim.unit in ("years", "months") and (_SENTENCE_TERM.search(block, max(0, start - 60), start)
-                                              or _TERM_AFTER.match(block, end)):
+    if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     if claim.unit in _TIME_UNITS:
         lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
@@ -1088,10 +1130,10 @@ _FALLS = frozenset("fell fallen dropped declined slumped plunged".split())
 def _duration_subject(block, start, end, sentence_start, claim_unit):
     "What a duration measures when the words around it say it without a noun after it, else None."
     lead = block[max(sentence_start, start - 60):start]
-    if _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
-        return "in power"
-    given = _GIVEN_BEFORE.search(lead)
-    if given and claim_unit in ("years", "months"):
+    if _may_contain(lead, ("for",)) and _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
+        return "in power"  # (every _POWER_BEFORE match ends in "for" and a hedge)
+    given = _GIVEN_BEFORE.search(lead) if claim_unit in ("years", "months") else None
+    if given:
         stop = block.find(". ", end)  # a court's word in this sentence or the one before
         if given.group(1).lower() in _SERVING or _PRISON_WORDS.search(
                 block, max(0, sentence_start - 300), len(block) if stop < 0 else stop):
@@ -1187,6 +1229,17 @@ _VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearl
 _SENTENCE_TERM = re.compile(
     r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
+# Every _SENTENCE_TERM match holds one of these, in lower case: its end-anchored search,
+# which tries every start position, runs only where one is.
+_TERM_CUES = ("sentence", "jailed", "imprisoned", "term")
+
+
+def _sentenced_before(block, start):
+    "Does a prison term end right before ``start``: 'sentenced to', 'a term of'?"
+    lo = max(0, start - 60)
+    return _may_contain(block[lo:start], _TERM_CUES) and bool(_SENTENCE_TERM.search(block, lo, start))
+
+
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",
@@ -1615,9 +1668,9 @@ _AS_OF = re.compile(
     rf"""
       (?=(?i:[{"".join(sorted({w[0].lower() for w in _AS_OF_CUES + _END_OF_CUES + ("to",)}))}]))
     (?:
-      (?i:{numbers.phrase_trie(("by", "at", "as of", "to"))}\s+the\s+end\s+of)\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
-    | (?i:{numbers.phrase_trie(_END_OF_CUES)})\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
-    | (?P<cue>(?i:{numbers.phrase_trie(_AS_OF_CUES)}))\s+
+      {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"))}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
+    | {_cased_trie(_END_OF_CUES)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
+    | (?P<cue>{_cased_trie(_AS_OF_CUES)})\s+
       (?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
@@ -1685,6 +1738,7 @@ _DATE_LABEL = re.compile(
 _OTHER_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:which|who|whose|when|where|while|whereas|but|and|including|so)\b"
                            r"|\s(?:while|whereas|since|until)\s")
 _OTHER_FIGURE = re.compile(r"\d[^;]*?\b(?:from|against|compared|than|up|down)\b|\b(?:from|against|compared|than|up|down)\b[^;]*?\d")
+_OTHER_FIGURE_CUES = ("from", "against", "compared", "than", "up", "down")  # one is in every match
 _START_BEFORE = re.compile(
     r"(?i:since|began|begun|started|introduced|created|founded|established|ratified|succeeded|"
     r"seized|inherited|until|till)\s+(?:[\w'’\"-]+\s+){0,6}$")
@@ -1735,7 +1789,8 @@ def _as_of_for(sentence, dates, start, end):
             distance = start - date_end
         elif position >= end:  # the date comes after: "… 4,000 crossings in 2021"
             between = sentence[end:position]
-            if (_OTHER_CLAUSE.search(between) or _OTHER_FIGURE.search(between)
+            if (_OTHER_CLAUSE.search(between)
+                    or any(map(between.__contains__, _OTHER_FIGURE_CUES)) and _OTHER_FIGURE.search(between)
                     or _starts_before(sentence, max(end, position - 60), position)
                     or _THAN_BEFORE.search(sentence, max(end, position - 8), position)):
                 continue
@@ -1870,6 +1925,9 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+)?$|(?i:at\s+the\
                          r"mother|father|son|daughter|wife|husband|man|woman|leader|director|editor|"
                          r"blogger|artist|musician|priest|doctor|worker|businessman|politician|"
                          r"dissident|critic|photographer|reporter|grandmother|grandfather),\s*$")
+# How a text that _AGE_BEFORE matches ends, before trailing spaces and in lower case:
+# its search tries every start position, so the end is looked at first.
+_AGE_ENDS = (",", "then", "now", "of", "age", "aged", "is", "was", "being")
 # "people who were under 18 at the time", "respondents over 55": an age bracket.
 _BRACKET_BEFORE = re.compile(
     r"(?i:\b(?:people|persons|respondents|voters|those|anyone|children|boys|girls|men|women|adults|"
@@ -2011,7 +2069,11 @@ def _is_age(text, start, end, read):
                 and bool(_BRACKET_AFTER.match(text, end)))
     if qualifier != "exact":
         return False
-    return bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end))
+    lead = text[max(0, start - 40):start]
+    return (lead.rstrip().lower().endswith(_AGE_ENDS) and bool(_AGE_BEFORE.search(lead))
+            and bool(_AGE_AFTER.match(text, end)))
+
+
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
 
 
@@ -2034,7 +2096,9 @@ class _Block:
         # every _MASK_AT alternative starts with a digit, "." or ","
         if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
-        if _MASK_BEFORE.match(text[max(0, number_start - 40):number_start][::-1]):
+        behind = text[max(0, number_start - 40):number_start][::-1]
+        word = _WORD_BEHIND.match(behind).group(1)[::-1]
+        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(behind):
             return True
         line_start = text.rfind("\n", max(0, number_start - 4), number_start) + 1
         if (line_start and text[line_start:number_start].strip(" \t(") == ""
@@ -2113,6 +2177,7 @@ def _candidates(block):
     "Claim regex matches, in order: trigger, look back for a hedge, match from there."
     text, patterns = block.text, block.patterns
     lookback, claim = patterns.lookback.match, patterns.claim.match
+    lookback_words = patterns.lookback_words
     pos = 0
     while True:
         found = _next_trigger(patterns, text, pos)
@@ -2129,10 +2194,13 @@ def _candidates(block):
         before = text[p - 1] if p else ""
         if before.isspace() or before.isalpha() or before == ".":  # else no hedge nor code can end here
             behind = text[max(0, p - 60):p][::-1]
-            back = lookback(behind)
-            while back.end() > (p - starts[-1] if starts else 0):
-                starts.append(p - back.end())
-                back = lookback(behind, back.end())
+            word = _WORD_BEHIND.match(behind).group(1)[::-1] if before.isspace() else ""
+            # after a plain ASCII word that no hedge nor code ends with, the lookback finds nothing
+            if not word or not word.isascii() or word.lower() in lookback_words:
+                back = lookback(behind)
+                while back.end() > (p - starts[-1] if starts else 0):
+                    starts.append(p - back.end())
+                    back = lookback(behind, back.end())
         m = None
         for start in reversed(starts):  # the widest hedge first
             m = claim(text, start)

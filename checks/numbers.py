@@ -178,17 +178,18 @@ NUMBER_WORDS = {"en": {**_EN_UNITS, **_EN_TENS}, "ru": _RU, "uk": _RU, "be": _BE
                 "pl": _PL, "de": _DE, "fr": _FR}
 
 
-def phrase_trie(phrases, space=r"\s+", hyphen=None):
+def phrase_trie(phrases, space=r"\s+", hyphen=None, letter=re.escape):
     """A regex alternation of literal ``phrases`` shaped as a trie: it matches what
     the longest-first alternation of them matches, but the engine tries one branch
     per distinct next character instead of every phrase. A space in a phrase stands
-    for ``space``; a hyphen for ``hyphen`` when given. (In a case-insensitive pattern
-    give the phrases in one case: "Ab" and "abc" would be tried in trie order.)"""
+    for ``space``; a hyphen for ``hyphen`` when given; any other character for
+    ``letter(ch)``. (In a case-insensitive pattern give the phrases in one case:
+    "Ab" and "abc" would be tried in trie order.)"""
     root = {}
     for phrase in set(phrases):
         node = root
         for ch in phrase:
-            token = space if ch == " " else hyphen if ch == "-" and hyphen else re.escape(ch)
+            token = space if ch == " " else hyphen if ch == "-" and hyphen else letter(ch)
             node = node.setdefault(token, {})
         node[""] = {}
 

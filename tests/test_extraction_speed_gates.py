@@ -249,3 +249,125 @@ def test_named_before_needs_its_words(pieces):
     text = " ".join(pieces)
     if not _may_contain(text, _NAMED_CUES):
         assert _NAMED_BEFORE.search(text) is None
+
+
+MASK_PIECES = ["Article", "article", "ARTICLE", "art.", "No.", "nr", "page", "hotline at", "the age of",
+               "listen to this article", "image 3 of", "out of", "May", "Sept.", "sept", "12th", "1st",
+               "August", "сентября", "października", "w wieku", "§", "№", "#", "©", "By John Smith,",
+               "+375", "(29)", "x=", "http://a/", "people", "were", "detained", "about", "more than",
+               "Kelvin\u212a", "ſection", "İtem", "²", "-", "–", ":", ",", ".", " ", "  ", "\t", "\n", "12",
+               "361", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MASK_PIECES), max_size=10), st.sampled_from(["", " ", "  ", "\n"]))
+def test_mask_before_needs_a_word_it_knows(pieces, glue):
+    from checks.extraction import _MASK_BEFORE, _MASK_WORDS, _WORD_BEHIND
+
+    window = glue.join(pieces)[-40:] + glue
+    behind = window[::-1]
+    word = _WORD_BEHIND.match(behind).group(1)[::-1]
+    if word and word.isascii() and word.lower() not in _MASK_WORDS:
+        assert _MASK_BEFORE.match(behind) is None
+
+
+def test_mask_before_gate_on_examples():
+    from checks.extraction import extract_claims
+
+    quotes = [c.quote for c in extract_claims("Under Article 12 of the code, 300 people were held; "
+                                              "call the hotline at 555 or see page 4 before 3 May.")]
+    assert quotes == ["300"]  # the others follow an identifier's word or come before a month
+
+
+LOOKBACK_PIECES = ["more than", "MORE THAN", "over", "about", "approx.", "ca.", "some", "between", "from",
+                   "several", "a few", "USD", "usd", "Rs.", "Br", "KSh", "US", "около", "ponad", "mehr als",
+                   "plus d'", "d’un", "ein", "la", "people", "were", "detained", "ſome", "\u212aSh", "İn",
+                   "(", ",", ".", "-", " ", "  ", "\n", "\u00a0", "x"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(LOOKBACK_PIECES), max_size=10), st.sampled_from(["en", "ru", "pl", "de", "fr"]))
+def test_lookback_finds_nothing_after_a_word_no_hedge_ends_with(pieces, language):
+    from checks.extraction import _WORD_BEHIND, _patterns
+
+    patterns = _patterns(language)
+    text = " ".join(pieces) + " "
+    for p in range(1, len(text) + 1):
+        if not text[p - 1].isspace():
+            continue
+        behind = text[max(0, p - 60):p][::-1]
+        word = _WORD_BEHIND.match(behind).group(1)[::-1]
+        if word and word.isascii() and word.lower() not in patterns.lookback_words:
+            assert patterns.lookback.match(behind).end() == 0
+
+
+TERM_PIECES = ["sentenced", "Sentenced", "him", "to", "jailed for", "imprisoned for", "a term of",
+               "sentences of", "more than", "ruled", "Belarus", "for", "FOR", "in power", "at the helm of",
+               "Maria Kalesnikava,", "then", "at the age of", "aged", "AGE", "ſentenced", "\u212a", "x",
+               " ", "  ", "\n", ","]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(TERM_PIECES), max_size=10), st.sampled_from(["", " ", "\n"]))
+def test_term_power_and_age_searches_need_their_words(pieces, end):
+    from checks.extraction import (_AGE_BEFORE, _AGE_ENDS, _POWER_BEFORE, _SENTENCE_TERM, _TERM_CUES,
+                                   _may_contain)
+
+    lead = " ".join(pieces) + end
+    if not _may_contain(lead, _TERM_CUES):
+        assert _SENTENCE_TERM.search(lead) is None
+    if not _may_contain(lead, ("for",)):
+        assert _POWER_BEFORE.search(lead) is None
+    if not lead.rstrip().lower().endswith(_AGE_ENDS):
+        assert _AGE_BEFORE.search(lead) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["from", "From", "against", "compared", "than", "up", "down", "UP", "12",
+                                 " ", ";", "x", "in", "2021"]), max_size=10))
+def test_other_figure_needs_its_words(pieces):
+    from checks.extraction import _OTHER_FIGURE, _OTHER_FIGURE_CUES
+
+    between = " ".join(pieces)
+    if not any(cue in between for cue in _OTHER_FIGURE_CUES):
+        assert _OTHER_FIGURE.search(between) is None
+
+
+def _reference_as_of():
+    "_AS_OF as it was written with case-insensitive tries: the reference for the cased ones."
+    from checks import extraction as X
+
+    pattern = X._AS_OF.pattern
+    for phrases, old in (
+            (("by the end of", "at the end of", "as of the end of", "to the end of"),
+             rf"(?i:{numbers.phrase_trie(('by', 'at', 'as of', 'to'))}\s+the\s+end\s+of)"),
+            (X._END_OF_CUES, f"(?i:{numbers.phrase_trie(X._END_OF_CUES)})"),
+            (X._AS_OF_CUES, f"(?i:{numbers.phrase_trie(X._AS_OF_CUES)})")):
+        new = X._cased_trie(phrases)
+        assert pattern.count(new) == 1
+        pattern = pattern.replace(new, old)
+    return re.compile(pattern, X._AS_OF.flags)
+
+
+def test_case_classes_hold_what_case_insensitive_matching_takes():
+    from checks.extraction import (_AS_OF_CUES, _CURRENCY_OF, _DURATION_OF, _END_OF_CUES, _OTHER_UNITS,
+                                   _case_class)
+
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    phrases = (_AS_OF_CUES + _END_OF_CUES + ("the end of",) + tuple(_CURRENCY_OF) + tuple(_DURATION_OF)
+               + tuple(_OTHER_UNITS))
+    for ch in sorted({c for phrase in phrases for c in phrase.lower()} - {" "}):
+        taken = set(re.findall("(?i)" + re.escape(ch), every))
+        assert set(re.findall(_case_class(ch), every)) == taken, ch
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES + ["ſince", "İn", "ın", "\u212a", "ᲂ", "BY THE END OF", "Stand:"]),
+                max_size=14), st.sampled_from([" ", "", "  "]))
+def test_cased_date_cues_find_what_case_insensitive_ones_find(pieces, glue):
+    from checks.extraction import _AS_OF
+
+    sentence = glue.join(pieces)
+    reference = _reference_as_of()
+    assert ([(m.span(), m.groupdict()) for m in _AS_OF.finditer(sentence)]
+            == [(m.span(), m.groupdict()) for m in reference.finditer(sentence)])
