@@ -427,11 +427,14 @@ _STILL_HELD = re.compile(
     re.IGNORECASE)
 
 
+_CLAUSE_STOP = re.compile(r"[;:—–]| - ")
+
+
 def _clause(sentence, start, end):
     "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
     lo, hi = max(0, start - 60), min(len(sentence), end + 60)
-    before = re.split(r"[;:—–]| - ", sentence[lo:start])[-1]
-    after = re.split(r"[;:—–]| - ", sentence[end:hi])[0]
+    before = _CLAUSE_STOP.split(sentence[lo:start])[-1]
+    after = _CLAUSE_STOP.split(sentence[end:hi])[0]
     return before + sentence[start:end] + after
 
 
@@ -1199,25 +1202,7 @@ class _Archive:
         reading, subject score), nearest first, and whether the quantity is small enough
         to link every pair. In a bigger block only SCAN_PER_LIST readings each
         side are looked at, so a hot subject costs what a quiet one costs."""
-        known = set()
-        for key, _ in subject_keys:
-            known |= self.places_of(target.unit, key)
-        # the blocks of every place that can agree with the target's (see places_agree),
-        # and those of unknown places (see with_places_known)
-        if target.place:
-            places = [target.place] + sorted(p for p in known - {target.place}
-                                             if places_agree(target.place, p)) + [""]
-        else:
-            places = [""] + sorted(known)
-        blocks, total = [], 0
-        for key, score in subject_keys:
-            for place in places:
-                block_key = (target.unit, key, place, target.period)
-                size = self.size(block_key)
-                if size:
-                    blocks.append((block_key, score))
-                    total += size
-        small = total <= SMALL_QUANTITY
+        blocks, small = self._blocks(target.unit, target.place, target.period, tuple(subject_keys))
         me = _sort_key(target)
         found = []
         claim_id, document_id, day = target.claim_id, target.document_id, target.day
@@ -1236,6 +1221,36 @@ class _Archive:
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
         found.sort(key=_NEAREST)  # (distance, claim id) is unique
         return found, small
+
+    def _blocks(self, unit, place, period, subject_keys):
+        """The (block key, subject score) of the blocks a reading at (unit, place, period)
+        looks into, and whether they hold at most SMALL_QUANTITY readings: the same for
+        every target of a group, so computed once each."""
+        cache = self.__dict__.setdefault("block_lists", {})
+        found = cache.get((unit, place, period, subject_keys))
+        if found is not None:
+            return found
+        known = set()
+        for key, _ in subject_keys:
+            known |= self.places_of(unit, key)
+        # the blocks of every place that can agree with the target's (see places_agree),
+        # and those of unknown places (see with_places_known)
+        if place:
+            places = [place] + sorted(p for p in known - {place} if places_agree(place, p)) + [""]
+        else:
+            places = [""] + sorted(known)
+        blocks, total = [], 0
+        for key, score in subject_keys:
+            for other in places:
+                block_key = (unit, key, other, period)
+                size = self.size(block_key)
+                if size:
+                    blocks.append((block_key, score))
+                    total += size
+        if len(cache) > 100_000:
+            cache.clear()
+        found = cache[(unit, place, period, subject_keys)] = (blocks, total <= SMALL_QUANTITY)
+        return found
 
     def with_places_known(self, target, found, neighbours, threshold, same_period_days):
         """``found`` (from nearby) less the pairs of a claim whose place is unknown with
@@ -1494,7 +1509,7 @@ def _load_archive(db, neighbours):
     sql = f"SELECT {_READING_COLUMNS} FROM _claim_keys"
     strings = {}
     if len(needed) > 2000:
-        readings = [r for r in _compact(db.execute(sql), strings) if (r.unit, r.subject_key) in needed]
+        readings = list(_compact((row for row in db.execute(sql) if (row[2], row[3]) in needed), strings))
     else:
         readings = []
         for unit, key in sorted(needed):
@@ -1537,7 +1552,7 @@ def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
     counts = {True: 0, False: 0}   # per side: pairs taken
     pairs = []
     for _, _, other, score in found:
-        before = _sort_key(other) < me
+        before = (other.day is None, other.day or 0, other.claim_id) < me  # _sort_key(other) < me
         side = taken[before]
         if not small:
             if counts[before] >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
