@@ -446,7 +446,7 @@ def place_mentions(text):
     return found
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # subjects and attributions many claims share
 def nearest_place(text, offset, ignore=frozenset()):
     """The country named nearest to ``offset`` in text, or None. Words in
     ``ignore`` (those of the attribution: "Lithuanian officials") do not count."""
@@ -495,7 +495,7 @@ def located_places(text):
     return found
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # subjects many claims share
 def located_place(text, offset):
     "The place named after a preposition of place nearest to ``offset`` in text, or None."
     found = located_places(text)

@@ -1532,12 +1532,12 @@ def _compact(rows, strings):
     """Readings from ``_claim_keys`` rows, each repeated text (unit, key, place,
     source...) kept once in memory: a million readings fit in a few hundred MB."""
     one = strings.setdefault
-    number = strings.setdefault(int, {}).setdefault  # days and document ids, each kept once too
+    number = strings.setdefault(int, {}).setdefault  # days, each kept once too
     figure = strings.setdefault(float, {}).setdefault
     make = Reading._make
     for (claim_id, document_id, unit, key, kind, place, period, day, source, names, qualifier,
          low, high, point, version) in rows:
-        yield make((claim_id, number(document_id, document_id), one(unit, unit), one(key, key),
+        yield make((claim_id, document_id, one(unit, unit), one(key, key),
                     one(kind, kind), one(place, place), one(period, period),
                     day if day is None else number(day, day), one(source, source),
                     one(names, names), one(qualifier, qualifier),
