@@ -1851,11 +1851,11 @@ class _PairWorkers:
             for _ in range(count):
                 jobs_in, jobs_out = context.Pipe(duplex=False)
                 receive, send = context.Pipe(duplex=False)
-                process = context.Process(target=_pair_worker, args=(path, jobs_in, send), daemon=True)
-                process.start()
+                worker = context.Process(target=_pair_worker, args=(path, jobs_in, send), daemon=True)
+                worker.start()
                 jobs_in.close()
                 send.close()
-                self.processes.append(process)
+                self.processes.append(worker)
                 self.jobs.append(jobs_out)
                 self.results.append(receive)
         except BaseException:
@@ -1880,11 +1880,11 @@ class _PairWorkers:
                 pass
             jobs.close()
         self.jobs = []
-        for process in self.processes:
-            process.join(timeout=0.5)  # one told to stop exits at once
-            if process.is_alive():
-                process.terminate()
-            process.join()
+        for worker in self.processes:
+            worker.join(timeout=0.5)  # one told to stop exits at once
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
 
 
 def _pair_everything(db, shares, settings, workers):
