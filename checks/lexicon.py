@@ -449,6 +449,7 @@ def place_mentions(text):
     return found
 
 
+@functools.lru_cache(maxsize=8192)  # subjects and attributions many claims share
 def nearest_place(text, offset, ignore=frozenset()):
     """The country named nearest to ``offset`` in text, or None. Words in
     ``ignore`` (those of the attribution: "Lithuanian officials") do not count."""
@@ -474,6 +475,9 @@ _SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewes
                          r"greatest|strictest|harshest|deadliest|longest)\b[^.;:,]{0,30}\Z", re.IGNORECASE)
 
 
+_WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
+
+
 def located_places(text):
     """(offset, place) for every place written after a preposition of place: "in
     Poland", "into Poland", "across Europe", "in the region". These say where a figure
@@ -489,11 +493,12 @@ def located_places(text):
             continue  # "the most in Europe": a comparison, not where the figure holds
         if place:
             found.append((m.start(1), place))
-    for m in re.finditer(r"\b(?:worldwide|globally)\b", text or "", re.IGNORECASE):
+    for m in _WORLDWIDE.finditer(text or ""):
         found.append((m.start(), "World"))
     return found
 
 
+@functools.lru_cache(maxsize=8192)  # subjects many claims share
 def located_place(text, offset):
     "The place named after a preposition of place nearest to ``offset`` in text, or None."
     found = located_places(text)

@@ -193,6 +193,13 @@ def overlaps(a_low, a_high, b_low, b_high):
 
 def format_figure(value, low, high, qualifier):
     "555, >30,000, ~1,400, 500–800 for an explanation."
+    if 0 in (value, low, high):  # 0, 0.0 and -0.0 are one key to a cache, but read "0" and "-0"
+        return _format_figure.__wrapped__(value, low, high, qualifier)
+    return _format_figure(value, low, high, qualifier)  # each claim is shown in several pairs
+
+
+@functools.lru_cache(maxsize=65536)
+def _format_figure(value, low, high, qualifier):
     def num(x):
         return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
@@ -235,6 +242,7 @@ def day_number(text):
 _MONTH_ONLY = re.compile(r"--(\d{1,2})(-\d{1,2})?\Z")  # without a year: "--05", "--05-23"
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # reports of one day share their dates
 def claim_day(as_of, published):
     """The day a figure holds: its as_of, else its document's published date. A
     year or month alone ("in 2021", "in May 2022") reads as the end of that
@@ -489,11 +497,14 @@ _STILL_HELD = re.compile(
     re.IGNORECASE)
 
 
+_CLAUSE_STOP = re.compile(r"[;:—–]| - ")
+
+
 def _clause(sentence, start, end):
     "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
     lo, hi = max(0, start - 60), min(len(sentence), end + 60)
-    before = re.split(r"[;:—–]| - ", sentence[lo:start])[-1]
-    after = re.split(r"[;:—–]| - ", sentence[end:hi])[0]
+    before = _CLAUSE_STOP.split(sentence[lo:start])[-1]
+    after = _CLAUSE_STOP.split(sentence[end:hi])[0]
     return before + sentence[start:end] + after
 
 
@@ -1490,25 +1501,7 @@ class _Archive:
         reading, subject score), nearest first, and whether the quantity is small enough
         to link every pair. In a bigger block only SCAN_PER_LIST readings each
         side are looked at, so a hot subject costs what a quiet one costs."""
-        known = set()
-        for key, _ in subject_keys:
-            known |= self.places_of(target.unit, key)
-        # the blocks of every place that can agree with the target's (see places_agree),
-        # and those of unknown places (see with_places_known)
-        if target.place:
-            places = [target.place] + sorted(p for p in known - {target.place}
-                                             if places_agree(target.place, p)) + [""]
-        else:
-            places = [""] + sorted(known)
-        blocks, total = [], 0
-        for key, score in subject_keys:
-            for place in places:
-                block_key = (target.unit, key, place, target.period)
-                size = self.size(block_key)
-                if size:
-                    blocks.append((block_key, score))
-                    total += size
-        small = total <= SMALL_QUANTITY
+        blocks, small = self._blocks(target.unit, target.place, target.period, tuple(subject_keys))
         me = _sort_key(target)
         found = []
         claim_id, document_id, day = target.claim_id, target.document_id, target.day
@@ -1527,6 +1520,38 @@ class _Archive:
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
         found.sort(key=_NEAREST)  # (distance, claim id) is unique
         return found, small
+
+    def _blocks(self, unit, place, period, subject_keys):
+        """The (block key, subject score) of the blocks a reading at (unit, place, period)
+        looks into, and whether they hold at most SMALL_QUANTITY readings: the same for
+        every target of a group, so kept for the groups of big quantities."""
+        cache = self.__dict__.setdefault("block_lists", {})
+        found = cache.get((unit, place, period, subject_keys))
+        if found is not None:
+            return found
+        known = set()
+        for key, _ in subject_keys:
+            known |= self.places_of(unit, key)
+        # the blocks of every place that can agree with the target's (see places_agree),
+        # and those of unknown places (see with_places_known)
+        if place:
+            places = [place] + sorted(p for p in known - {place} if places_agree(place, p)) + [""]
+        else:
+            places = [""] + sorted(known)
+        blocks, total = [], 0
+        for key, score in subject_keys:
+            for other in places:
+                block_key = (unit, key, other, period)
+                size = self.size(block_key)
+                if size:
+                    blocks.append((block_key, score))
+                    total += size
+        found = (blocks, total <= SMALL_QUANTITY)
+        if not found[1]:  # a big quantity: many targets to come (a small one has few)
+            if len(cache) > 20_000:
+                cache.clear()
+            cache[(unit, place, period, subject_keys)] = found
+        return found
 
     def with_places_known(self, target, found, neighbours, threshold, same_period_days):
         """``found`` (from nearby) less the pairs of a claim whose place is unknown with
@@ -1785,7 +1810,7 @@ def _load_archive(db, neighbours):
     sql = f"SELECT {_READING_COLUMNS} FROM _claim_keys"
     strings = {}
     if len(needed) > 2000:
-        readings = [r for r in _compact(db.execute(sql), strings) if (r.unit, r.subject_key) in needed]
+        readings = list(_compact((row for row in db.execute(sql) if (row[2], row[3]) in needed), strings))
     else:
         readings = []
         for unit, key in sorted(needed):
@@ -1798,11 +1823,21 @@ def _compact(rows, strings):
     """Readings from ``_claim_keys`` rows, each repeated text (unit, key, place,
     source...) kept once in memory: a million readings fit in a few hundred MB."""
     one = strings.setdefault
+    number = strings.setdefault(int, {}).setdefault  # days, each kept once too
+    figure = strings.setdefault(float, {}).setdefault
     make = Reading._make
-    for claim_id, document_id, unit, key, kind, place, period, day, source, names, qualifier, *rest in rows:
-        yield make((claim_id, document_id, one(unit, unit), one(key, key), one(kind, kind),
-                    one(place, place), one(period, period), day, one(source, source),
-                    one(names, names), one(qualifier, qualifier), *rest))
+    for (claim_id, document_id, unit, key, kind, place, period, day, source, names, qualifier,
+         low, high, point, version) in rows:
+        yield make((claim_id, document_id, one(unit, unit), one(key, key),
+                    one(kind, kind), one(place, place), one(period, period),
+                    day if day is None else number(day, day), one(source, source),
+                    one(names, names), one(qualifier, qualifier),
+                    # a figure kept once: a float other than 0.0 and -0.0 (equal, but shown
+                    # apart) and NaN (never equal)
+                    figure(low, low) if type(low) is float and low and low == low else low,
+                    figure(high, high) if type(high) is float and high and high == high else high,
+                    figure(point, point) if type(point) is float and point and point == point else point,
+                    one(version, version)))
 
 
 def pairs_for(target, archive, neighbours, *, threshold, same_period_days):
@@ -1828,7 +1863,7 @@ def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
     counts = {True: 0, False: 0}   # per side: pairs taken
     pairs = []
     for _, _, other, score in found:
-        before = _sort_key(other) < me
+        before = (other.day is None, other.day or 0, other.claim_id) < me  # _sort_key(other) < me
         side = taken[before]
         if not small:
             if counts[before] >= NEAREST_PER_SIDE or side.get(other.source, 0) >= PER_SOURCE_PER_SIDE:
@@ -2071,11 +2106,17 @@ def _shares(groups, workers):
     return [share for share in shares if share[1]]
 
 
-def _pair_worker(path, part, settings, send):
-    "A forked worker: pair its share, sending each batch to the parent, then None."
+def _pair_worker(path, jobs, send):
+    """A forked worker: wait for its share and settings (None: nothing to do), pair
+    the share, sending each batch to the parent, then None."""
     from .database import open_database
 
     try:
+        job = jobs.recv()
+        jobs.close()
+        if job is None:
+            return
+        part, settings = job
         db = open_database(path, migrate=False)
         for message in _pair_batches(db, part, **settings):
             send.send(message)
@@ -2086,42 +2127,77 @@ def _pair_worker(path, part, settings, send):
         send.close()
 
 
-def _pair_everything(db, shares, settings):
-    """The batches of every share: from forked workers (one per share) when
+class _PairWorkers:
+    """The worker processes of a big run, forked when the run starts: this process is
+    small then, so the pages a worker shares with it (and that count in both their
+    RSS) are few; each waits for its share of the targets (see ``start``)."""
+
+    def __init__(self, db, count):
+        self.processes, self.jobs, self.results = [], [], []
+        if not count:
+            return
+        context = multiprocessing.get_context("fork")
+        path = _database_file(db)
+        try:
+            for _ in range(count):
+                jobs_in, jobs_out = context.Pipe(duplex=False)
+                receive, send = context.Pipe(duplex=False)
+                worker = context.Process(target=_pair_worker, args=(path, jobs_in, send), daemon=True)
+                worker.start()
+                jobs_in.close()
+                send.close()
+                self.processes.append(worker)
+                self.jobs.append(jobs_out)
+                self.results.append(receive)
+        except BaseException:
+            self.close()
+            raise
+
+    def __len__(self):
+        return len(self.processes)
+
+    def start(self, shares, settings):
+        "Give each share to a worker (the others are told to stop): their result pipes."
+        for jobs, part in itertools.zip_longest(self.jobs, shares):
+            jobs.send(None if part is None else (part, settings))
+        return self.results[: len(shares)]
+
+    def close(self):
+        "Stop the workers (at once, if still at work) and wait for them."
+        for jobs in self.jobs:
+            try:
+                jobs.send(None)  # one still waiting for a share: nothing to do
+            except OSError:
+                pass
+            jobs.close()
+        self.jobs = []
+        for worker in self.processes:
+            worker.join(timeout=0.5)  # one told to stop exits at once
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _pair_everything(db, shares, settings, workers):
+    """The batches of every share: from the worker processes (one per share) when
     there are several shares, else computed here."""
-    if len(shares) <= 1:
+    if len(shares) <= 1 or len(workers) < len(shares):
         for part in shares:
             yield from _pair_batches(db, part, **settings)
         return
-    context = multiprocessing.get_context("fork")
-    path = _database_file(db)
-    processes, open_ = [], []
-    try:
-        for part in shares:
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_pair_worker, args=(path, part, settings, send),
-                                      daemon=True)
-            process.start()
-            send.close()
-            processes.append(process)
-            open_.append(receive)
-        while open_:
-            for receive in multiprocessing.connection.wait(open_):
-                try:
-                    message = receive.recv()
-                except EOFError:
-                    raise RuntimeError("a matching worker process died") from None
-                if message is None:
-                    open_.remove(receive)
-                elif message[0] == "error":
-                    raise RuntimeError(f"a matching worker failed:\n{message[1]}")
-                else:
-                    yield message
-    finally:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-            process.join()
+    open_ = list(workers.start(shares, settings))
+    while open_:
+        for receive in multiprocessing.connection.wait(open_):
+            try:
+                message = receive.recv()
+            except EOFError:
+                raise RuntimeError("a matching worker process died") from None
+            if message is None:
+                open_.remove(receive)
+            elif message[0] == "error":
+                raise RuntimeError(f"a matching worker failed:\n{message[1]}")
+            else:
+                yield message
 
 
 def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=None,
@@ -2143,6 +2219,16 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     stats = MatchStats()
     ids = _targets(db, since=since, claim_ids=claim_ids, rescore=rescore)
+    workers = _PairWorkers(db, _parallel(db, len(ids)))  # forked now, while this process is small
+    try:
+        return _match(db, stats, ids, workers, started, rescore=rescore, threshold=threshold,
+                      progress=progress, same_period_days=same_period_days)
+    finally:
+        workers.close()
+
+
+def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, same_period_days):
+    "match_claims, once its targets are known and its worker processes forked."
     if rescore and ids:
         _forget(db, ids, every_version=True)
     elif ids:
@@ -2161,17 +2247,17 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     del keyed
     for start in range(0, len(unkeyed), BATCH_SIZE):  # nothing to compare: marked at once
         batches.append(("batch", unkeyed[start: start + BATCH_SIZE], {}))
-    shares = _shares(groups, _parallel(db, len(ids)))
+    shares = _shares(groups, len(workers))
     del groups, unkeyed
     settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE,
                     stored=_few(db, len(ids)))
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
-    pairs = _pair_everything(db, shares, settings)
+    pairs = _pair_everything(db, shares, settings, workers)
     try:
         _store(db, stats, itertools.chain(batches, pairs), progress, len(ids))
     finally:
-        pairs.close()  # stops the workers at once if storing failed
+        pairs.close()  # match_claims then stops the workers (at once if storing failed)
         db.execute(f"PRAGMA cache_size = {cache}")
     stats.seconds = time.perf_counter() - started
     return stats

@@ -86,6 +86,28 @@ def test_a_killed_run_keeps_whole_batches_and_the_next_run_completes_it(
     assert (again.claims_matched, again.pairs_added) == (0, 0)
 
 
+def test_workers_forked_at_the_start_stop_when_reading_fails(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
+    db = copy(archive, tmp_path, "failing.db")
+
+    def fail(db):
+        assert len(multiprocessing.active_children()) == matching.WORKERS  # waiting for their shares
+        raise RuntimeError("no readings")
+
+    monkeypatch.setattr(matching, "refresh_readings", fail)
+    with pytest.raises(RuntimeError, match="no readings"):
+        match_claims(db)
+    assert not multiprocessing.active_children()
+    assert db.execute("SELECT count(*) FROM matches").fetchone()[0] == 0
+
+
+def test_figure_text_reads_zero_and_negative_zero_apart():
+    assert [matching.format_figure(v, None, None, "exact") for v in (0.0, -0.0, 0, 1.5, 1.5)] == [
+        "0", "-0", "0", "1.5", "1.5"]
+    assert matching.format_figure(None, -0.0, 2.0, "range") == "-0–2"
+
+
 def test_new_claims_pair_only_through_themselves(archive, tmp_path):
     db = copy(archive, tmp_path, "grow.db")
     match_claims(db)
