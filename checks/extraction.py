@@ -188,7 +188,7 @@ def _cased_trie(phrases):
     """phrase_trie matching ``phrases`` in any case, each letter written as a class of
     its cases: the regex engine rules a class out at once where it cannot match, but
     tries each case-insensitive branch in turn (the date scan runs at every letter,
-    the unit words after every figure)."""
+    the unit words after every figure, the reporting verbs after every space)."""
     return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
 
 
@@ -1471,7 +1471,7 @@ _OTHER_LANGUAGE_SOURCE = re.compile(
 _DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tallies", "report",
               "records", "numbers", "calculations", "monitoring", "information", "sources")
 # Sources named before a verb: "Viasna said", "the Interior Ministry reported".
-_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?(?i:{numbers.phrase_trie(_SOURCE_VERBS.split('|'))})(?!\w)")
+_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?{_cased_trie(_SOURCE_VERBS.split('|'))}(?!\w)")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
 _NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
     their its our in on at but and or so if when while mr mrs ms dr

@@ -351,11 +351,11 @@ def _reference_as_of():
 
 def test_case_classes_hold_what_case_insensitive_matching_takes():
     from checks.extraction import (_AS_OF_CUES, _CURRENCY_OF, _DURATION_OF, _END_OF_CUES, _OTHER_UNITS,
-                                   _case_class)
+                                   _SOURCE_VERBS, _case_class)
 
     every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
     phrases = (_AS_OF_CUES + _END_OF_CUES + ("the end of",) + tuple(_CURRENCY_OF) + tuple(_DURATION_OF)
-               + tuple(_OTHER_UNITS))
+               + tuple(_OTHER_UNITS) + tuple(_SOURCE_VERBS.split("|")))
     for ch in sorted({c for phrase in phrases for c in phrase.lower()} - {" "}):
         taken = set(re.findall("(?i)" + re.escape(ch), every))
         assert set(re.findall(_case_class(ch), every)) == taken, ch
@@ -371,3 +371,18 @@ def test_cased_date_cues_find_what_case_insensitive_ones_find(pieces, glue):
     reference = _reference_as_of()
     assert ([(m.span(), m.groupdict()) for m in _AS_OF.finditer(sentence)]
             == [(m.span(), m.groupdict()) for m in reference.finditer(sentence)])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["said", "SAID", "Says", "ſaid", "reported", "has", "have", "counted",
+                                 "recogni\u017fed", "\u212aept", "put", "puts", "Viasna", "police", " ", "  ",
+                                 "\n", ",", "x"]), max_size=10))
+def test_cased_reporting_verbs_find_what_case_insensitive_ones_find(pieces):
+    from checks.extraction import _SOURCE_VERB, _SOURCE_VERBS, _cased_trie
+
+    cased = _cased_trie(_SOURCE_VERBS.split("|"))
+    assert _SOURCE_VERB.pattern.count(cased) == 1
+    reference = re.compile(_SOURCE_VERB.pattern.replace(
+        cased, f"(?i:{numbers.phrase_trie(_SOURCE_VERBS.split('|'))})"))
+    text = " ".join(pieces)
+    assert [m.span() for m in _SOURCE_VERB.finditer(text)] == [m.span() for m in reference.finditer(text)]
