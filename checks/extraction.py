@@ -449,9 +449,9 @@ class _Patterns:
               | (?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b)
-              | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
+              | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
               | (?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
-              | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half)(?!\w)
+              | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b))(?!\w)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
               | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )

@@ -68,8 +68,9 @@ SCALES = {
 # A scale word after a figure: "1.5 million", "2bn", "30k", "1,5 млн", "25 Mio."
 # Short forms (m, bn, k) only when glued to the digits.
 SCALE_PATTERN = (
-    r"(?=[\s\u00a0]?[bmktмтBMKTМТ])"  # every scale word starts so: the engine skips the rest fast
+    r"(?=[\s\u00a0-]?[bmktмтBMKTМТ])"  # every scale word starts so: the engine skips the rest fast
     r"(?:\s?(?:bn|mn|m|b|k|tn|trn)(?![\w])"
+    r"|-(?:million|billion|trillion)(?![\w])"  # "a $2.5-billion deal"
     r"|[\s\u00a0]?(?:(?:mln|mld|млн|млрд|тыс|tys)(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁŁŚŻĆŃÓ])))?"
     r"|(?:Mio|Mrd)\.?"
     r"|thousand|million|billion|trillion"
@@ -214,7 +215,7 @@ _EN_SMALL = (
 )
 _EN_BIG = r"(?:hundred|thousand|million|billion)\b"
 EN_WORDS_PATTERN = (
-    rf"(?:(?:{_EN_SMALL}|a\s+(?=hundred|thousand|million|billion))(?:\s+{_EN_BIG}"
+    rf"(?:(?:{_EN_SMALL}|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)))(?:\s+{_EN_BIG}"
     rf"(?:(?:\s+and|,)?\s+{_EN_SMALL}(?!\s+(?:hundred|thousand|million|billion)\b))?)*"
     r"|zero\b)"
 )
@@ -295,8 +296,10 @@ def parse_words(text, language=None):
     table = NUMBER_WORDS.get(language or "en", NUMBER_WORDS["en"])
     total, current, seen = 0, 0, False
     for token in tokens:
-        if token == "a":
-            current, seen = 1, True
+        if token == "half":  # "half a million"
+            current, seen = 0.5, True
+        elif token == "a":
+            current, seen = current or 1, True
         elif token in table or token in _EN_UNITS or token in _EN_TENS:
             value = table.get(token, _EN_UNITS.get(token, _EN_TENS.get(token)))
             current += value
@@ -315,7 +318,7 @@ def parse_words(text, language=None):
 
 def scale_of(word):
     "The multiplier of a scale word ('bn' → 1e9, 'млн' → 1e6), or None."
-    return SCALES.get(word.strip().lower().rstrip())
+    return SCALES.get(word.strip().lower().lstrip("-"))
 
 
 def parse_number(text, language=None):
@@ -367,7 +370,8 @@ def _vague_keys():
         "tens of thousands": "tens of thousands;десятки тысяч;десятков тысяч;"
                              "dziesiątki tysięcy;dziesiątek tysięcy;zehntausende;"
                              "dizaines de milliers;дзясяткі тысяч",
-        "hundreds of thousands": "hundreds of thousands;сотни тысяч;сотен тысяч;"
+        "hundreds of thousands": "hundreds of thousands;several hundred thousand;a few hundred thousand;"
+                                 "сотни тысяч;сотен тысяч;"
                                  "setki tysięcy;setek tysięcy;hunderttausende;"
                                  "centaines de milliers;сотні тысяч",
         "millions": "millions;several million;a few million;миллионы;миллионов;miliony;"

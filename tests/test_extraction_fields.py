@@ -403,3 +403,15 @@ def test_going_up_to_a_figure_is_no_ceiling():
     assert [(c.quote, c.qualifier) for c in extract_claims("The tax goes up to 25% from 20%.", "en")] == [
         ("25%", "exact"), ("20%", "exact")]
     assert [c.qualifier for c in extract_claims("Fines of up to 50,000 roubles.", "en")] == ["up_to"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About a hundred people were held.", ("About a hundred", 100, None, None)),
+    ("Nearly half a million fled.", ("Nearly half a million", 500000, None, 500000)),
+    ("Several hundred thousand people fled.", ("Several hundred thousand", None, 200000, 999999)),
+    ("One in every five voters stayed home.", ("One in every five", 20.0, 20.0, 20.0)),
+    ("It signed a $2.5-billion deal.", ("$2.5-billion", 2500000000, 2500000000, 2500000000)),
+])
+def test_more_ways_to_write_a_number(text, expected):
+    [claim] = extract_claims(text, "en")
+    assert (claim.quote, claim.value, claim.low, claim.high) == expected
