@@ -1414,7 +1414,8 @@ _SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|autho
                 r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
                 r"investigators|defenders|television|media|government|court|office|service|"
                 r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
-                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies")
+                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies|"
+                r"spokes(?:man|woman|person)")
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1525,7 +1526,7 @@ _SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard gu
     police investigators defenders television media government court office service agency
     watchdog pollster airline mission groups activists witnesses doctors medics diplomats analysts
     lawyers campaigners economists residents relatives junta army military union unions official
-    bloggers journalists agencies""".split())
+    bloggers journalists agencies spokesman spokeswoman spokesperson""".split())
 _TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
 
 

@@ -415,3 +415,8 @@ def test_going_up_to_a_figure_is_no_ceiling():
 def test_more_ways_to_write_a_number(text, expected):
     [claim] = extract_claims(text, "en")
     assert (claim.quote, claim.value, claim.low, claim.high) == expected
+
+
+def test_a_spokesman_is_a_source():
+    text = "The quakes killed more than 2,000 people, a Taliban spokesman said on Monday."
+    assert fields(text, "more than 2,000")[1] == "a Taliban spokesman"
