@@ -1501,10 +1501,16 @@ _SOURCE_NP_END = re.compile(
     rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
 )
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
+# Nouns by which a report refers back to a source it has named ("the group says"); as a
+# source in its own right one of them names nobody (checks.matching reads it as none).
+ANAPHOR_NOUNS = ("group", "centre", "center", "organisation", "organization", "association", "NGO",
+                 "watchdog")
 _ANAPHOR_END = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?P<noun>(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
-    r"(?:group|centre|center|organi[sz]ation|association|NGO|watchdog))))$"
+    rf"(?:{'|'.join(ANAPHOR_NOUNS)}))))$"
 )
+
+
 class _Previous(str):
     """A source referred back to, as written ("the group"; "" for "he", "they"): the
     previous sentence's source stands for it; with none there, the words themselves do."""
@@ -1515,18 +1521,13 @@ class _Previous(str):
 _FILLER_ENDS = (",", ")", "has", "have", "had", "now", "also", "then", "later", "still", "already",
                 "again", "itself", "instead", "meanwhile", "separately", "day", "week", "month",
                 "year", "contrast", "statement", "which")
-_ANAPHOR_ENDS = ("he", "they", "He", "They", "group", "centre", "center", "organisation",
-                 "organization", "association", "NGO", "watchdog")
+_ANAPHOR_ENDS = ("he", "they", "He", "They") + ANAPHOR_NOUNS
 
 
-# The last words a _SOURCE_NP_END match can end with, besides a capitalised word or a
-# closing quote: the heads of _SOURCE_PHRASE and the last words of _SOURCE_WORDS.
-_SOURCE_END_WORDS = frozenset("""ministry minister commission committee guard guards officials
-    authorities monitors observers researchers sociologists organisers organizers prosecutors
-    police investigators defenders television media government court office service agency
-    watchdog pollster airline mission groups activists witnesses doctors medics diplomats analysts
-    lawyers campaigners economists residents relatives junta army military union unions official
-    bloggers journalists agencies spokesman spokeswoman spokesperson""".split())
+# The last word a _SOURCE_NP_END match can end with, besides a capitalised word or a
+# closing quote: a head of _SOURCE_PHRASE, or _SOURCE_WORDS' own (the last word of each
+# of its phrases is a head too).
+_SOURCE_END_WORD = re.compile(rf"(?i:{_SOURCE_HEAD}|{_SOURCE_WORDS})")
 _TOKEN_BACKWARDS = re.compile(r"[^\s(,;:]*")
 
 
@@ -1537,7 +1538,7 @@ def _may_end_with_source(tail):
     if not tail or tail[-1] in "»”“\"":
         return bool(tail)
     last = tail[len(tail) - _TOKEN_BACKWARDS.match(tail[::-1]).end():]
-    return bool(last) and ("A" <= last[0] <= "Z" or last.lower() in _SOURCE_END_WORDS
+    return bool(last) and ("A" <= last[0] <= "Z" or bool(_SOURCE_END_WORD.fullmatch(last))
                            or bool(_CASE_ODD.search(last)))
 
 

@@ -46,6 +46,7 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .database import now
+from .extraction import ANAPHOR_NOUNS
 from .errors import InputError
 
 MATCHER_VERSION = "13"
@@ -707,7 +708,7 @@ _OPENING_SOURCE = re.compile(
 
 
 # What the extractor keeps as written when it cannot say who "the group" is: no name.
-_GENERIC_SOURCES = frozenset("group centre center organisation organization association ngo watchdog".split())
+_GENERIC_SOURCES = frozenset(noun.lower() for noun in ANAPHOR_NOUNS)
 
 
 def _named_source(attribution):

@@ -5,11 +5,11 @@ from checks.matching import compare
 
 
 def claim(id_, doc, quote, sentence, value, *, subject=None, qualifier="exact", published="2025-03-20",
-          as_of=None, title=None, attribution=None, low=None, high=None):
+          as_of=None, title=None, attribution=None, low=None, high=None, unit=None):
     low = value if low is None and qualifier in ("exact", "more_than", "at_least") else low
     high = value if high is None and qualifier == "exact" else high
     return {"id": id_, "document_id": doc, "quote": quote, "sentence": sentence, "value": value,
-            "low": low, "high": high, "qualifier": qualifier, "unit": None, "subject": subject,
+            "low": low, "high": high, "qualifier": qualifier, "unit": unit, "subject": subject,
             "attribution": attribution, "as_of": as_of, "published": published, "publisher": f"Outlet {doc}",
             "url": f"https://o{doc}.example/a", "title": title}
 
@@ -238,8 +238,7 @@ def test_where_a_figure_holds_comes_from_its_own_clause_first():
                    "in February.", 310, subject="people turned back trying to cross from Belarus")
     assert read_claim(origin, about_belarus).place == "Lithuania"
     aside = claim(1, 1, "27 years", "Lukashenko, who has ruled Belarus for 27 years, flew to talks in St "
-                  "Petersburg the day before.", 27, subject="ruled")
-    aside["unit"] = "years"
+                  "Petersburg the day before.", 27, subject="ruled", unit="years")
     assert read_claim(aside, None).place == "Belarus"
 
 

@@ -133,8 +133,8 @@ def test_the_group_a_sentence_opens_with_is_who_counts():
 
 def test_another_elections_share_is_not_an_update():
     def share(id_, quote, value, sentence, published):
-        return dict(claim(id_, id_, quote, sentence, value, subject="share of the vote", published=published),
-                    unit="percent")
+        return claim(id_, id_, quote, sentence, value, subject="share of the vote", published=published,
+                     unit="percent")
 
     first = share(1, "80.1%", 80.1, "Lukashenko was credited with 80.1% of the vote.", "2020-08-10")
     second = share(2, "86.8%", 86.8, "Lukashenko was credited with 86.8% of the vote.", "2025-01-27")
@@ -156,8 +156,7 @@ def test_words_after_a_figure_that_open_another_clause_do_not_say_what_it_counts
 
 def test_a_figure_in_a_relative_clause_is_placed_by_the_one_it_describes():
     ruler = claim(1, 1, "27 years", "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg.", 27,
-                  subject="in power", published="2021-07-14")
-    ruler["unit"] = "years"
+                  subject="in power", published="2021-07-14", unit="years")
     assert read_claim(ruler).place == "Belarus"
     guest = dict(ruler, sentence="Putin met Lukashenko, who has ruled Belarus for 27 years, in Sochi.")
     assert read_claim(guest).place == "Belarus"
