@@ -27,7 +27,7 @@ import dataclasses
 import functools
 import re
 
-from . import numbers
+from . import lexicon, numbers
 from .language import detect_language
 
 QUALIFIERS = ("exact", "more_than", "at_least", "about", "almost", "up_to", "range", "vague")
@@ -1501,13 +1501,9 @@ _SOURCE_NP_END = re.compile(
     rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
 )
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
-# Nouns by which a report refers back to a source it has named ("the group says"); as a
-# source in its own right one of them names nobody (checks.matching reads it as none).
-ANAPHOR_NOUNS = ("group", "centre", "center", "organisation", "organization", "association", "NGO",
-                 "watchdog")
 _ANAPHOR_END = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?P<noun>(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
-    rf"(?:{'|'.join(ANAPHOR_NOUNS)}))))$"
+    rf"(?:{'|'.join(lexicon.ANAPHOR_NOUNS)}))))$"
 )
 
 
@@ -1521,7 +1517,7 @@ class _Previous(str):
 _FILLER_ENDS = (",", ")", "has", "have", "had", "now", "also", "then", "later", "still", "already",
                 "again", "itself", "instead", "meanwhile", "separately", "day", "week", "month",
                 "year", "contrast", "statement", "which")
-_ANAPHOR_ENDS = ("he", "they", "He", "They") + ANAPHOR_NOUNS
+_ANAPHOR_ENDS = ("he", "they", "He", "They") + lexicon.ANAPHOR_NOUNS
 
 
 # The last word a _SOURCE_NP_END match can end with, besides a capitalised word or a

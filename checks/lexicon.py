@@ -400,6 +400,10 @@ LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan al
 
 # Monitors that count in one country only: their country is where their figures
 # hold, whatever country the report quoting them is about.
+# Nouns by which a report refers back to a source it has named ("the group says"). The
+# extractor resolves them to that source; left on their own they name nobody.
+ANAPHOR_NOUNS = ("group", "centre", "center", "organisation", "organization", "association", "NGO",
+                 "watchdog")
 MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta".split())
 
 # Words that name a place only next to another word ("New York", "Hong Kong").

@@ -46,7 +46,6 @@ from rapidfuzz import fuzz, process
 
 from . import lexicon
 from .database import now
-from .extraction import ANAPHOR_NOUNS
 from .errors import InputError
 
 MATCHER_VERSION = "13"
@@ -708,7 +707,7 @@ _OPENING_SOURCE = re.compile(
 
 
 # What the extractor keeps as written when it cannot say who "the group" is: no name.
-_GENERIC_SOURCES = frozenset(noun.lower() for noun in ANAPHOR_NOUNS)
+_GENERIC_SOURCES = frozenset(noun.lower() for noun in lexicon.ANAPHOR_NOUNS)
 
 
 def _named_source(attribution):
