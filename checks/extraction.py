@@ -1037,6 +1037,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if among and among.group(1) not in noun:  # "180 women are among the political prisoners"
             return " ".join(noun + among.group(1).split()), None
         status = _PEOPLE_ARE.match(block, pos) if noun == ["people"] else None
+        if noun == ["people"] and not status and _NAMING_BEFORE.search(block, max(0, start - 40), start):
+            status = _PEOPLE_AS.match(block, pos)  # "recognised 1,453 people as political prisoners"
         if status and _is_plural(status.group(1).split()[-1]) and status.group(1).split()[0] not in _SUBJECT_STOP:
             noun = status.group(1).split()  # "400 people are now political prisoners"
             pos = status.end()
@@ -1224,6 +1226,10 @@ _PEOPLE_ARE = re.compile(
     r"\s+(?:are|were|remain|remained)\s+(?:now\s+|still\s+)?"
     r"(?:(?:held|recognised|recognized|registered|listed|jailed)\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
+# "has recognised 1,453 people (in total) as political prisoners": what they are counted as
+_NAMING_BEFORE = re.compile(r"\b(?:recogni[sz]ed|designated|listed|counted|registered|named|labell?ed|declared|classed)"
+                            r"\s+(?:[a-z]+\s+){0,4}\Z")
+_PEOPLE_AS = re.compile(r"(?:\s+in\s+(?:all|total))?\s+as\s+((?:[a-z-]+\s+)?[a-z-]+s)\b")
 _VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearly|almost|over|around|"
                           r"up|to|only|another|a|further|roughly|approximately|fewer|less)\s+)*$")
 _SENTENCE_TERM = re.compile(
@@ -2334,8 +2340,21 @@ def _claim(m, block, base, carried):
         claim.subject = last[1]
         if _TOTAL.search(text[max(span[0], start - 30):start]):
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
+    if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
+            and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
+        claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
+    if claim.subject is None:
+        claim.subject = _label_subject(text, start, end)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
+    if (claim.subject and claim.subject.startswith("people ") and block.last_subject[1]
+            and block.last_subject[2] == claim.unit and "people" not in claim.sentence.lower()
+            and _just_before(block.last_subject[0], span, start)):
+        head = _bare_noun(block.last_subject[1])
+        if head.split()[-1] != "people" and _is_plural(head.split()[-1]):
+            # "China held 50, Israel 43" after "…counted 361 journalists in prison": the
+            # sentence names nobody, so its figures count what the previous one counted
+            claim.subject = head + claim.subject[len("people"):]
     if claim.subject:
         block.last_subject = (span, claim.subject, claim.unit)
     attributions, dates = block.sentence_context(span)
@@ -2343,6 +2362,47 @@ def _claim(m, block, base, carried):
     claim.attribution = _nearest_source(attributions, claim.sentence, offset)
     claim.as_of = _as_of_for(claim.sentence, dates, offset, end - span[0])
     return claim, ((span, carry) if carry else carried if carried and carried[0] == span else None)
+
+
+# Fact boxes: "Journalists detained in 2024: 21", "Executions by year (IHR): 2021 333 · 2022 582",
+# and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
+_LABEL_LINE = re.compile(r"\s*(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?:\s*"
+                         r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
+_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d\s*:\s*\Z")
+_LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
+                         r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
+_ROW_END = re.compile(r"\s*(?:·|\n|\Z)")
+
+
+def _label_subject(text, start, end):
+    "What a figure counts when it stands alone after a label on its line (a fact box), or None."
+    if not _ROW_END.match(text, end):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if _YEAR_ROW.match(text, line_start, start) and start - line_start < 12:
+        heading_end = line_start - 1  # walk up past the other year rows to the table's heading
+        for _ in range(12):
+            heading_start = text.rfind("\n", 0, max(heading_end, 0)) + 1
+            line = text[heading_start:heading_end]
+            if not re.match(r"\s*(?:19|20)\d\d\s*:", line):
+                break
+            heading_end = heading_start - 1
+        else:
+            return None
+        label = line if heading_end > 0 and len(line) <= 80 else ""
+    else:
+        m = _LABEL_LINE.match(text, line_start, start)
+        label = m.group("label") if m else ""
+    label = _LABEL_DATE.sub("", label.strip()).strip(" ,:")
+    words = label.split()
+    if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):
+        return None
+    return label.lower()
+
+
+_EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})
+_FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+(?:a|an|its|their|the)\s+"
+                           r"(?:[\w-]+\s+)?(?:peak|high|low|maximum)\s+of\s+\Z")
 
 
 # After a figure with no noun of its own: a place or the end of the clause, so the

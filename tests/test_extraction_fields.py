@@ -420,3 +420,40 @@ def test_more_ways_to_write_a_number(text, expected):
 def test_a_spokesman_is_a_source():
     text = "The quakes killed more than 2,000 people, a Taliban spokesman said on Monday."
     assert fields(text, "more than 2,000")[1] == "a Taliban spokesman"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # counted as something: what they are counted as is the subject
+    ("Viasna recognised 1,453 people as political prisoners on 1 May 2023.", "1,453", "political prisoners"),
+    ("Since 2020 the centre has recognised more than 3,900 people in total as political prisoners.",
+     "more than 3,900", "political prisoners"),
+    # the height a count fell from is the same count
+    ("Nearly a million Ukrainians were registered in Poland in January, down from a peak of 1.6 million.",
+     "1.6 million", "ukrainians"),
+    ("Viasna counts 1,150 political prisoners, down from a record high of 1,500 in 2023.", "1,500",
+     "political prisoners"),
+    # a sentence naming nobody goes on counting what the sentence before counted
+    ("CPJ counted 361 journalists in prison worldwide. China held 50, Israel 43 and Russia 30.",
+     "50", "journalists held"),
+    ("Police detained 40 protesters on Sunday. On Monday they held 30 more.", "30", "protesters held"),
+    # fact boxes: the label on the figure's line, without its date
+    ("Key figures\nJournalists detained in 2024: 21\nConvicted since 2023: 9\n", "21", "journalists detained"),
+    ("Key figures\nJournalists detained in 2024: 21\nConvicted since 2023: 9\n", "9", "convicted"),
+    ("Executions by year (IHR): 2021 333 · 2022 582 · 2023 834", "582", "executions"),
+    ("Executions in Iran, 2019-2023\n2019: 280\n2020: 267\nShare this article", "267", "executions in iran"),
+])
+def test_subject_from_what_the_figure_is_counted_as_compared_with_or_listed_under(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, not_subject", [
+    # "people" written in the sentence is its own noun, not a guess to replace
+    ("CPJ counted 361 journalists in prison. Police held 50 people overnight.", "50", "journalists held"),
+    # a label that is a sentence is not a fact box
+    ("The ministry said on Friday that the figure stood at this level: 45", "45",
+     "the ministry said on friday that the figure stood at this level"),
+    # "as" after a figure of people only names them after a verb that classes them
+    ("Police detained 40 people as protesters gathered.", "40", "protesters"),
+])
+def test_those_subject_rules_need_their_shape(text, quote, not_subject):
+    assert fields(text, quote)[0] != not_subject
