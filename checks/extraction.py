@@ -869,6 +869,18 @@ _VERB_PARTICIPLES = {
     "prosecuting": "prosecuted", "firing": "fired",
 }
 _VERB_PARTICIPLES.update({p: p for p in list(_VERB_PARTICIPLES.values())})
+# Headlines say it in the present: "Police detain more than 400 as rallies go on".
+_VERB_PARTICIPLES.update({
+    form: participle
+    for stem, participle in (("arrest", "arrested"), ("detain", "detained"), ("kill", "killed"),
+                             ("injure", "injured"), ("wound", "wounded"), ("torture", "tortured"),
+                             ("jail", "jailed"), ("imprison", "imprisoned"), ("convict", "convicted"),
+                             ("release", "released"), ("free", "freed"), ("pardon", "pardoned"),
+                             ("deport", "deported"), ("expel", "expelled"), ("abduct", "abducted"),
+                             ("execute", "executed"), ("evacuate", "evacuated"), ("hold", "held"),
+                             ("prosecute", "prosecuted"))
+    for form in (stem, stem + "s" if not stem.endswith("e") else stem + "s")
+})
 _SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 _OF_DETERMINER = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?(?-i:(?![A-Z]))", re.I
@@ -2344,7 +2356,7 @@ def _claim(m, block, base, carried):
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
         claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
     if claim.subject is None:
-        claim.subject = _label_subject(text, start, end)
+        claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
     if (claim.subject and claim.subject.startswith("people ") and block.last_subject[1]
@@ -2398,6 +2410,41 @@ def _label_subject(text, start, end):
     if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):
         return None
     return label.lower()
+
+
+# "Of those held at the end of July, 174 were women": a slice of a group named at the front.
+_OF_FRONT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?i:of)\s+(?:the|those|these|all)\s+(?P<group>[^,;:()]{1,60}?),\s*"
+                       r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|only|just)\s+)?\Z")
+_SLICE_ARE = re.compile(r"\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?"
+                        r"([a-z-]+(?:\s+[a-z-]+){0,2})")
+
+
+def _front_partitive(text, start, end, span, last):
+    """The subject of a figure counting part of a group named at the sentence's front
+    ("Of the dead, 19 were police officers" → police officers dead), or None."""
+    front = _OF_FRONT.match(text, span[0], start)
+    if not front:
+        return None
+    group = front.group("group").lower().split()
+    if group and group[0][:1].isdigit():  # "Of the 1,377, …": the figure before, named
+        group = group[1:] or (_bare_noun(last[1]).split() if last[1] else [])
+    elif group and (_is_participle(group[0]) or group[0] in _EVENT_PARTICIPLES):
+        # "those held at the end of July": what happened to the group; who, if the
+        # sentence before counted them
+        whole = _bare_noun(last[1]) if last[1] and _just_before(last[0], span, start) else ""
+        held = whole.endswith("prisoners") and group[0] in ("held", "jailed", "imprisoned")
+        group = whole.split() + ([] if held else group[:1])  # prisoners are held already
+    group = [w for w in group if w not in _SUBJECT_STOP][:4]
+    if group[:1] == ["people"]:
+        group = group[1:]  # "Of the 300 people detained, 40 were journalists" → journalists detained
+    m = _SLICE_ARE.match(text, end)
+    words = m.group(1).split() if m else []
+    plural = next((i for i, w in enumerate(words) if _is_plural(w) or w in _SUBJECT_STOP), None)
+    if not group or plural is None or words[plural] in _SUBJECT_STOP or _is_participle(words[plural]):
+        return None
+    if plural + 1 < len(words) and _is_plural(words[plural + 1]) and not _is_participle(words[plural + 1]):
+        plural += 1  # "police officers"
+    return " ".join(words[: plural + 1] + group)  # "174 were women" → women political prisoners held
 
 
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})

@@ -457,3 +457,22 @@ def test_subject_from_what_the_figure_is_counted_as_compared_with_or_listed_unde
 ])
 def test_those_subject_rules_need_their_shape(text, quote, not_subject):
     assert fields(text, quote)[0] != not_subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # a slice of a group named at the front of the sentence
+    ("Viasna counted 1,377 political prisoners in July. Of those held at the end of July, 174 were women.",
+     "174", "women political prisoners"),
+    ("At least 238 people died in the unrest. Of the dead, 19 were police officers or soldiers.", "19",
+     "police officers dead"),
+    ("Of the 300 people detained, 40 were journalists.", "40", "journalists detained"),
+    # headlines say what happened in the present tense
+    ("Tbilisi protests: police detain more than 400 as rallies go on", "more than 400", "people detained"),
+    ("Iran executes 12 in a single day, rights group says", "12", "people executed"),
+])
+def test_subject_of_a_front_slice_and_of_a_headline_verb(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_a_front_group_without_a_slice_after_the_figure_names_nothing_new():
+    assert fields("Of the votes cast, 80% were for the incumbent.", "80%")[0] is None
