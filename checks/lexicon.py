@@ -31,6 +31,7 @@ IRREGULAR = {
     "fled": "flee", "put": "put", "injured": "injure", "wounded": "wound",
     "minors": "minor", "freed": "free", "jailed": "jail", "imprisoned": "imprison",
     "sentenced": "sentence", "charged": "charge", "convicted": "convict",
+    "convictions": "convict", "conviction": "convict",
     "arrests": "arrest", "arrested": "arrest", "detentions": "detain",
     "detention": "detain", "detainees": "detain", "detainee": "detain",
     "prisoners": "prisoner", "protesters": "protester", "protestors": "protester",
@@ -108,7 +109,8 @@ SYNONYMS = {
 # Words that never change what is counted: dropped from subjects.
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
-    alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last""".split()
+    alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last
+    face facing""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
@@ -213,6 +215,11 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "on political grounds": "political", "for political reasons": "political",
            "politically motivated": "political", "on politically motivated charges": "political",
            "put to death": "executed",
+           "death sentences carried out": "executions", "death sentences were carried out": "executions",
+           "lost their lives": "died", "lost his life": "died", "lost her life": "died",
+           "granted clemency": "pardoned", "granted amnesty": "pardoned",
+           # a criminal case is a prosecution: "1,096 criminal cases", "1,100 criminal prosecutions"
+           "criminal cases": "criminal charges", "criminal case": "criminal charge",
            # taken in: "86 were taken into custody", "35,000 have passed through detention"
            "taken into custody": "detained", "passed through detention": "detained",
            "passed through custody": "detained",
@@ -227,7 +234,9 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "during the night of the vote": "overnight", "during the night of the election": "overnight",
            "on the night of the vote": "overnight", "on the night of the election": "overnight",
            "during the night": "overnight", "on election night": "overnight", "election night": "overnight"}
-_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b", re.IGNORECASE)
+# Longest first: "death sentences carried out" before "death sentences".
+_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b",
+                     re.IGNORECASE)
 
 
 _MONTH_MARCH = re.compile(r"\bMarch\b")

@@ -354,6 +354,13 @@ def test_subject_lexicon_folds_synonyms_and_keeps_slices():
     assert key("people killed") == key("deaths")
     assert subject_score(key("political prisoners"), key("political prisoners released")) == 0
     assert subject_score(key("political prisoners"), key("people detained")) < 60
+    # the same count said other ways
+    assert key("death sentences carried out") == key("executions") != key("death sentences")
+    assert key("people who lost their lives") == key("people killed")
+    assert key("prisoners granted clemency") == key("prisoners pardoned")
+    assert key("criminal cases") == key("criminal prosecutions")
+    assert key("convictions") == key("people convicted")
+    assert key("people facing charges") == key("people charged")
 
 
 @settings(max_examples=200, deadline=None)
