@@ -19,7 +19,8 @@ STOPWORDS = frozenset(
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
-    also then yet both each he she him hers himself herself where when among""".split()
+    also then yet both each he she him hers himself herself where when among
+    including include includes included""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.

@@ -518,6 +518,10 @@ def _other_figure(text, m):
                 or _MONTH_DAY.search(text, max(0, m.start() - 11), m.end()))
 
 
+_RUNNING_ON = re.compile(r",?\s+(?:bringing|taking|raising|pushing|lifting|putting)\s+(?:the|its|their|a)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:total|tally|toll|count|number|list)\b", re.IGNORECASE)
+
+
 def _period_window(sentence, start, end):
     """The clause around a figure (``_clause``) up to the next figure after it ("the
     total for the year reached 4,200, against 81 in 2020": 2020 is the year of 81) and
@@ -530,6 +534,9 @@ def _period_window(sentence, start, end):
         if _other_figure(window, m):
             window = window[: m.start()]
             break
+    running = _RUNNING_ON.search(window, offset + end - start)
+    if running:  # "402 detained in October, bringing the total since March to 1,530": the total's words
+        window = window[: running.start()]
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
         window = window[: before[-1].start()] + window[offset:]

@@ -476,3 +476,14 @@ def test_subject_of_a_front_slice_and_of_a_headline_verb(text, quote, subject):
 
 def test_a_front_group_without_a_slice_after_the_figure_names_nothing_new():
     assert fields("Of the votes cast, 80% were for the incumbent.", "80%")[0] is None
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # a figure with no noun after another, dated differently: the same noun
+    ("Police have detained more than 1,200 people since the protests began, including about 300 last week.",
+     "about 300", "people detained"),
+    ("AAPP said 20,500 people remained in detention, up from 19,900 last month.", "19,900",
+     "people still in detention"),
+])
+def test_a_figure_compared_or_included_with_its_time_takes_the_noun_before(text, quote, subject):
+    assert fields(text, quote)[0] == subject

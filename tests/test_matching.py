@@ -864,3 +864,18 @@ def test_more_slices_of_a_crackdown(a, b):
     key_a = " ".join(subject_terms(a, drop=PLACE_WORDS))
     key_b = " ".join(subject_terms(b, drop=PLACE_WORDS))
     assert subject_score(key_a, key_b) < matching.DEFAULT_THRESHOLD
+
+
+def test_a_running_total_clause_after_a_figure_does_not_make_it_a_total():
+    sentence = ("The ministry said 402 people had been detained in October, bringing the total since "
+                "the protests began to 1,530.")
+    read = lambda quote: read_claim(dict(id=1, document_id=1, quote=quote, subject="people detained",  # noqa: E731
+                                         sentence=sentence, published="2022-11-20"))
+    assert read("402").period == "interval"
+    assert read("1,530").period == "total"
+
+
+def test_including_is_not_what_a_figure_counts():
+    reading = read_claim(dict(id=1, document_id=1, quote="about 300", sentence=(
+        "Police say they detained 1,200 in all, including about 300.")))
+    assert "includ" not in reading.subject_key.split()
