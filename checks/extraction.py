@@ -917,7 +917,7 @@ _TAIL_PART = re.compile(
     r"|(?P<night>overnight\b|(?:on|during)\s+(?:the\s+)?(?:election\s+)?night\b"
     r"(?:\s+of\s+the\s+(?:vote|election|ballot)\b)?)"
     r"|(?P<grounds>on\s+political\s+grounds\b|for\s+political\s+reasons\b|"
-    r"on\s+politically\s+motivated\s+charges\b|for\s+(?:their|his|her)\s+(?:political\s+)?(?:views|beliefs)\b)"
+    r"on\s+politically\s+motivated\s+charges\b|on\s+political\s+charges\b|for\s+(?:their|his|her)\s+(?:political\s+)?(?:views|beliefs)\b)"
     r"|(?P<report>(?:reported|reporting|alleged|alleging|described|complained\s+of|"
     r"(?:say|says|said)\s+they\s+(?:had\s+)?(?:suffered|faced|experienced|were|had\s+been))\s+(?:being\s+)?"
     r"(?P<harm>torture|tortured|ill-treatment|ill-treated|mistreatment|mistreated|abuse|beatings|beaten)\b)"
@@ -2355,6 +2355,10 @@ def _claim(m, block, base, carried):
     if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
         claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
+    dash = _DASH_AFTER.match(text, end) if claim.subject is None else None
+    if dash and _LINE_LEAD.match(text, text.rfind("\n", 0, start) + 1, start):
+        # "1,150 — political prisoners in Belarus on 1 March": a figure defined after a dash
+        claim.subject = _subject(text, start, dash.end() - 1, claim, block.language, previous, span[0], owner)[0]
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
@@ -2445,6 +2449,10 @@ def _front_partitive(text, start, end, span, last):
     if plural + 1 < len(words) and _is_plural(words[plural + 1]) and not _is_participle(words[plural + 1]):
         plural += 1  # "police officers"
     return " ".join(words[: plural + 1] + group)  # "174 were women" → women political prisoners held
+
+
+_DASH_AFTER = re.compile(r"\s+[—–-]+\s")
+_LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing but a list number or bullet
 
 
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})

@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
     also then yet both each he she him hers himself herself where when among
-    including include includes included""".split()
+    including include includes included many how much several most few such further""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -215,6 +215,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "prisoners of conscience": "political prisoners", "prisoner of conscience": "political prisoner",
            "on political grounds": "political", "for political reasons": "political",
            "politically motivated": "political", "on politically motivated charges": "political",
+           "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
            "death sentences carried out": "executions", "death sentences were carried out": "executions",
            "lost their lives": "died", "lost his life": "died", "lost her life": "died",

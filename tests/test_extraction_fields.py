@@ -487,3 +487,20 @@ def test_a_front_group_without_a_slice_after_the_figure_names_nothing_new():
 ])
 def test_a_figure_compared_or_included_with_its_time_takes_the_noun_before(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # a figure defined after a dash, in a list of numbers
+    ("6. 1,150 — political prisoners in Belarus on 1 March, Viasna says.", "1,150", "political prisoners"),
+    ("Nine — people sentenced in Russia this week for donating to Ukrainian charities.", "Nine",
+     "people sentenced"),
+    # held on political charges: who is held for their views
+    ("Viasna said 1,154 people were still being held on political charges.", "1,154",
+     "people held on political charges"),
+])
+def test_subject_after_a_dash_and_political_charges(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_a_dash_inside_a_sentence_defines_nothing():
+    assert fields("He said 40 - maybe more - were hurt.", "40")[0] != "maybe"
