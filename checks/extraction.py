@@ -2350,7 +2350,7 @@ def _claim(m, block, base, carried):
                                     span[0], owner)
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
-        if _TOTAL.search(text[max(span[0], start - 30):start]):
+        if _TOTAL.search(text[max(span[0], start - 60):start]):
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
     if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
@@ -2359,6 +2359,9 @@ def _claim(m, block, base, carried):
     if dash and _LINE_LEAD.match(text, text.rfind("\n", 0, start) + 1, start):
         # "1,150 — political prisoners in Belarus on 1 March": a figure defined after a dash
         claim.subject = _subject(text, start, dash.end() - 1, claim, block.language, previous, span[0], owner)[0]
+    if (claim.subject is None and block.last_subject[1] and _OF_THE_FIGURE.match(text, span[0], start)
+            and text.startswith(",", end) and _just_before(block.last_subject[0], span, start)):
+        claim.subject = _bare_noun(block.last_subject[1])  # "Of the 1,377, about a third…": the count before
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
@@ -2451,6 +2454,7 @@ def _front_partitive(text, start, end, span, last):
     return " ".join(words[: plural + 1] + group)  # "174 were women" → women political prisoners held
 
 
+_OF_THE_FIGURE = re.compile(r"\s*(?:(?:But|And)\s+)?(?:Of|Among)\s+(?:the|those|these)\s+\Z")
 _DASH_AFTER = re.compile(r"\s+[—–-]+\s")
 _LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing but a list number or bullet
 

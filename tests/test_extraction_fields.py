@@ -504,3 +504,16 @@ def test_subject_after_a_dash_and_political_charges(text, quote, subject):
 
 def test_a_dash_inside_a_sentence_defines_nothing():
     assert fields("He said 40 - maybe more - were hurt.", "40")[0] != "maybe"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # a total after new entries is the whole list, not the new entries
+    ("Viasna recognised about 400 new political prisoners, so the total barely moved: it stood at 1,160 "
+     "on 1 August 2025.", "1,160", "political prisoners"),
+    # "Of the 1,377, …" names the count before
+    ("Viasna counted 1,377 political prisoners. Of the 1,377, about a third are serving long terms.", "1,377",
+     "political prisoners"),
+])
+def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, quote, subject):
+    found = [c for c in extract_claims(text, "en") if c.quote == quote]
+    assert found[-1].subject == subject
