@@ -268,6 +268,18 @@ def test_one_persons_sentence_is_not_anothers():
     assert compare(mendez, ruler) is None and compare(again, ruler) is None
 
 
+def test_a_named_persons_sentence_is_not_a_term_nobody_is_named_for():
+    named = _extracted(1, 1, "A court in Caracas sentenced Rosa Mendez to 13 years in prison in Venezuela.",
+                       "13 years", "2026-10-27")
+    law = _extracted(2, 2, "In Venezuela the offence is punished with up to 13 years in prison.",
+                     "up to 13 years", "2026-11-17")
+    same_law = _extracted(3, 3, "Under Venezuelan law the offence carries up to 13 years in prison.",
+                          "up to 13 years", "2026-11-20")
+    assert named["subject"] == law["subject"] == "sentence"
+    assert compare(named, law) is None and compare(law, named) is None
+    assert compare(law, same_law) is not None  # two unnamed terms may still be one quantity
+
+
 def test_turnout_is_not_a_vote_share():
     turnout = _extracted(1, 1, "The electoral council in Venezuela puts turnout at 59%.", "59%", "2026-11-03")
     official = _extracted(2, 2, "The opposition says the official turnout of 59% in Venezuela was inflated.",
