@@ -606,6 +606,8 @@ _NOT_NAMES = frozenset(
     none no not all another other new old first second third""".split()
 )
 _NAME = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+_LAW_WORDS = frozenset({"article", "section", "decree", "law", "paragraph", "clause"})
+_LAW_NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d[\w.-]*)")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -631,5 +633,8 @@ def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
             continue
         if word in PLACE_OF and word not in LEADERS:
             continue
+        if word in _LAW_WORDS:  # "Article 361-4": the article, not any article
+            number = _LAW_NUMBER.match(sentence, m.end())
+            word += number.group(1).rstrip(".-") if number else ""
         found.add(word)
     return tuple(sorted(found))

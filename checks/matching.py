@@ -1139,7 +1139,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
         return None
     if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
         return None  # Kalesnikava's 11 years are not Bialiatski's 10, nor her vote share his
-    if (a.unit in TIME_UNITS and bool(a.names) != bool(b.names) and "sentence" in a.subject_key.split()
+    if (a.unit in TIME_UNITS and not (a.names and b.names) and "sentence" in a.subject_key.split()
             and "sentence" in b.subject_key.split()):
         return None  # one person's prison term is not a term nobody is named for (a law's maximum, a range)
     s = subject_score(a.subject_key, b.subject_key) if subject is None else subject

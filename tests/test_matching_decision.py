@@ -273,11 +273,17 @@ def test_a_named_persons_sentence_is_not_a_term_nobody_is_named_for():
                        "13 years", "2026-10-27")
     law = _extracted(2, 2, "In Venezuela the offence is punished with up to 13 years in prison.",
                      "up to 13 years", "2026-11-17")
-    same_law = _extracted(3, 3, "Under Venezuelan law the offence carries up to 13 years in prison.",
-                          "up to 13 years", "2026-11-20")
+    other_law = _extracted(3, 3, "In Venezuela another offence carries up to 13 years in prison.",
+                           "up to 13 years", "2026-11-20")
+    article = _extracted(4, 4, "In Venezuela, Article 342 carries up to 13 years in prison.",
+                         "up to 13 years", "2026-11-18")
+    same_article = _extracted(5, 5, "In Venezuela, Article 342 is punished with up to 13 years in prison.",
+                              "up to 13 years", "2026-11-21")
     assert named["subject"] == law["subject"] == "sentence"
     assert compare(named, law) is None and compare(law, named) is None
-    assert compare(law, same_law) is not None  # two unnamed terms may still be one quantity
+    assert compare(law, other_law) is None  # nothing says which offence either is
+    assert compare(article, same_article) is not None  # the article names it
+    assert compare(article, named) is None
 
 
 def test_turnout_is_not_a_vote_share():
