@@ -473,7 +473,15 @@ def nearest_place(text, offset, ignore=frozenset()):
         mentions = [m for m in mentions if _word_at(text, m[0]) not in ignore]
     if not mentions:
         return None
-    return min(mentions, key=lambda m: (abs(m[0] - offset), m[0] > offset))[1]
+
+    def distance(mention):  # from the end of a place before the figure, the start of one after
+        at = mention[0]
+        if at >= offset:
+            return at - offset, True
+        word = _TOKEN.match(text, at)
+        return max(0, offset - (word.end() if word else at)), False
+
+    return min(mentions, key=distance)[1]
 
 
 # Scopes wider than one country, named after a preposition of place ("across Europe",

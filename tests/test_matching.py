@@ -883,3 +883,10 @@ def test_including_is_not_what_a_figure_counts():
     reading = read_claim(dict(id=1, document_id=1, quote="about 300", sentence=(
         "Police say they detained 1,200 in all, including about 300.")))
     assert "includ" not in reading.subject_key.split()
+
+
+def test_in_a_list_of_countries_and_figures_each_figure_is_placed_by_the_country_before_it():
+    sentence = "China held 50, Israel 43, Myanmar 35, Belarus 31 and Russia 30, the census shows."
+    place = lambda quote: read_claim(dict(id=1, document_id=1, quote=quote, subject="journalists held",  # noqa: E731
+                                          sentence=sentence)).place
+    assert (place("43"), place("35"), place("31")) == ("Israel", "Myanmar", "Belarus")
