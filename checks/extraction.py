@@ -1235,7 +1235,8 @@ def _noun_before(block, sentence_start, start, claim):
 
 
 _PEOPLE_ARE = re.compile(
-    r"\s+(?:are|were|remain|remained)\s+(?:now\s+|still\s+)?"
+    r"\s+(?:are|were|remain|remained|(?=(?:have|has|had)\s+been\s+(?:recogni|regist|list)))"
+    r"(?:\s*(?:have|has|had)\s+been)?\s+(?:now\s+|still\s+)?"
     r"(?:(?:held|recognised|recognized|registered|listed|jailed)\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
 # "has recognised 1,453 people (in total) as political prisoners": what they are counted as

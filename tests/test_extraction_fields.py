@@ -427,6 +427,8 @@ def test_a_spokesman_is_a_source():
     ("Viasna recognised 1,453 people as political prisoners on 1 May 2023.", "1,453", "political prisoners"),
     ("Since 2020 the centre has recognised more than 3,900 people in total as political prisoners.",
      "more than 3,900", "political prisoners"),
+    ("In total, more than 3,500 people have been recognised as political prisoners since 2020.",
+     "more than 3,500", "political prisoners"),
     # the height a count fell from is the same count
     ("Nearly a million Ukrainians were registered in Poland in January, down from a peak of 1.6 million.",
      "1.6 million", "ukrainians"),
