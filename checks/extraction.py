@@ -887,7 +887,8 @@ _OF_DETERMINER = re.compile(
 )
 
 
-_OF_GROUP_ARE = re.compile(r"\s+(?:are|were|remain|is|was)\s+(?:also\s+|now\s+|still\s+)?([a-z][\w'’-]*)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
+_OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|still\s+held|held|jailed))?"
+                           r"\s*\b(?:are|were|remain|is|was)\s+(?:also\s+|now\s+|still\s+)?([a-z][\w'’-]*)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
 
 
 def _is_plural(word):

@@ -205,6 +205,8 @@ def test_in_power_and_sentence_need_their_words():
      "About 300", "protesters released"),
     ("Viasna counts 1,500 political prisoners. Five of them have died in custody.",
      "Five", "political prisoners died in custody"),
+    ("Viasna counts 1,453 political prisoners. The group said 158 of those behind bars are women.",
+     "158", "women political prisoners"),
 ])
 def test_of_them_opening_a_sentence_counts_a_part_of_the_figure_before(text, quote, subject):
     "'300 of them are women': a slice of the previous sentence's figure, never the whole of it."
