@@ -406,7 +406,8 @@ def _period(unit, terms, text, published=None):
     if unit in TIME_UNITS or (unit == "percent" and "vote" in terms):
         return "total"  # a duration; one election's share ("in 2020 he took 80.1%" names the election)
     if {"new", "add"} & set(terms):
-        return "interval"
+        # new entries in a span are a flow; new entries since a date add up to a running total
+        return "total" if _NEW_SINCE.search(text) else "interval"
     flows = set(terms) & lexicon.EVENT_WORDS - {"arrest"}
     if "refugee" in flows and not set(terms) & _ARRIVALS and not _ARRIVING.search(text):
         # "6 million refugees across Europe in May": how many are hosted, a level; not
@@ -431,6 +432,7 @@ _THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning
                         r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\b(?:last|the previous|the past calendar) year\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_NEW_SINCE = re.compile(r"\b(?:new|added)\b[^,;.]{0,60}?\bsince\b", re.IGNORECASE)  # "1,303 new cases … since the vote"
 # "in 2024", "during 2023", not "in 2020 protests" nor "in the 2020 vote"
 _IN_YEAR = re.compile(
     r"\b(?:in|during|throughout|for) ((?:19|20)\d\d)\b(?![-–/]| (?:[a-z-]+ )?(?:elections?|votes?|polls?|"

@@ -891,3 +891,12 @@ def test_in_a_list_of_countries_and_figures_each_figure_is_placed_by_the_country
     place = lambda quote: read_claim(dict(id=1, document_id=1, quote=quote, subject="journalists held",  # noqa: E731
                                           sentence=sentence)).place
     assert (place("43"), place("35"), place("31")) == ("Israel", "Myanmar", "Belarus")
+
+
+def test_new_entries_since_a_date_are_a_running_total_and_in_a_month_a_flow():
+    read = lambda sentence, quote: read_claim(dict(id=1, document_id=1, quote=quote,  # noqa: E731
+                                                   subject="new cases of political detention", sentence=sentence))
+    assert read("Foro Penal verified 1,303 new cases of political detention since election day.", "1,303").period == "total"
+    assert read("Foro Penal verified 40 new cases of political detention in May.", "40").period == "interval"
+    assert read("It counted 47 new cases of political detention, more than in any month since 2018.",
+                "47").period == "interval"
