@@ -890,7 +890,7 @@ def test_in_a_list_of_countries_and_figures_each_figure_is_placed_by_the_country
     sentence = "China held 50, Israel 43, Myanmar 35, Belarus 31 and Russia 30, the census shows."
     place = lambda quote: read_claim(dict(id=1, document_id=1, quote=quote, subject="journalists held",  # noqa: E731
                                           sentence=sentence)).place
-    assert (place("43"), place("35"), place("31")) == ("Israel", "Myanmar", "Belarus")
+    assert (place("50"), place("43"), place("35"), place("31")) == ("China", "Israel", "Myanmar", "Belarus")
 
 
 def test_new_entries_since_a_date_are_a_running_total_and_in_a_month_a_flow():
