@@ -315,6 +315,12 @@ _TIME_BEFORE_ALONE = re.compile(
     r"wednesday|thursday|friday|saturday|sunday|\d{1,2})\s+\Z", re.IGNORECASE)
 
 
+_PUBLICATION_AFTER = re.compile(r"\s+(?:bulletin|report|update|briefing|review|digest|newsletter|round-?up|summary|"
+                                r"press\s+release|statement)s?\b", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(r"[^.;:,\d]{0,40}?\b(?:said|says|reported|reports|announced|announces|told|wrote|"
+                             r"published|stated|estimated|estimates)\b(?:\s+(?:on\s+\w+\s+)?that)?", re.IGNORECASE)
+
+
 def _marks_interval(text, m):
     "Whether an _INTERVAL match says the span a figure covers (not when it was said)."
     word = m.group().lower()
@@ -325,6 +331,10 @@ def _marks_interval(text, m):
         return bool(_TIME_BEFORE_ALONE.search(before))
     if _SAID_BEFORE.search(before):
         return False
+    if _PUBLICATION_AFTER.match(text, m.end()):
+        return False  # "its weekly bulletin", "the October report": what was published, not the span
+    if _REPORTED_AFTER.match(text, m.end()):
+        return False  # "In November the AAPP said the junta had arrested 27,000": when it was said
     if word.startswith(("in ", "during ")) and _OPENING.match(text[: m.start()]) and re.match(
             r"(?: \d{4})?,", text[m.end():]):
         return False  # "In May, Viasna counted…": when the count was taken

@@ -900,3 +900,15 @@ def test_new_entries_since_a_date_are_a_running_total_and_in_a_month_a_flow():
     assert read("Foro Penal verified 40 new cases of political detention in May.", "40").period == "interval"
     assert read("It counted 47 new cases of political detention, more than in any month since 2018.",
                 "47").period == "interval"
+
+
+@pytest.mark.parametrize("sentence, quote, period", [
+    ("HRANA said in its weekly bulletin that 18,500 people had been detained.", "18,500", "total"),
+    ("In November the AAPP said the junta had arrested 27,000 people.", "27,000", "total"),
+    ("Police detained 86 people in January, the ministry said.", "86", "interval"),
+    ("Over the past week, 300 people were detained, the group reported.", "300", "interval"),
+])
+def test_when_a_count_was_published_or_said_is_not_the_span_it_covers(sentence, quote, period):
+    reading = read_claim(dict(id=1, document_id=1, quote=quote, subject="people detained", sentence=sentence,
+                              published="2022-11-20"))
+    assert reading.period == period
