@@ -20,7 +20,10 @@ STOPWORDS = frozenset(
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
     also then yet both each he she him hers himself herself where when among
-    including include includes included many how much several most few such further""".split()
+    including include includes included many how much several most few such further
+    would could should might will can later only next just even again past worth
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion dozen""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
