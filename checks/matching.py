@@ -272,7 +272,7 @@ def claim_day(as_of, published):
     return end if pub is None else min(end, pub)
 
 
-_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|by the end of|at the (?:end|start|beginning) of) (?:early |mid-|late )?("
+_IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|last|by the end of|at the (?:end|start|beginning) of) (?:early |mid-|late )?("
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 

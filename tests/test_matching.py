@@ -913,3 +913,11 @@ def test_when_a_count_was_published_or_said_is_not_the_span_it_covers(sentence, 
     reading = read_claim(dict(id=1, document_id=1, quote=quote, subject="people detained", sentence=sentence,
                               published="2022-11-20"))
     assert reading.period == period
+
+
+def test_last_september_dates_a_figure_to_the_september_before_publication():
+    import datetime
+    reading = read_claim(dict(id=1, document_id=1, quote="222", subject="prisoners released",
+                              sentence="The government released 222 prisoners last September, the group said.",
+                              published="2024-03-20"))
+    assert datetime.date.fromordinal(reading.day) == datetime.date(2023, 9, 30)
