@@ -104,7 +104,9 @@ def find_span(text, quote, occurrence):
     raise ValueError(f"occurrence {occurrence} of {quote!r} not found")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(A-Z0-9])")
+# A sentence ends at . ! ? before a capital, digit or quote, and at every line break (a
+# headline, a byline, each line of a fact box), as the extractor splits them.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(A-Z0-9])|[^\S\n]*\n\s*")
 
 
 def sentence_at(text, start, end):
