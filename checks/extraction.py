@@ -851,6 +851,8 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
+_RELEASING = frozenset("released freed pardoned releases frees pardons release free pardon".split())
+_HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still))*"
@@ -1049,6 +1051,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         among = _AMONG.match(block, pos) if noun[-1] in _WHO_SLICES else None
         if among and among.group(1) not in noun:  # "180 women are among the political prisoners"
             return " ".join(noun + among.group(1).split()), None
+        slice_ = _OF_GROUP_ARE.match(block, pos) if of and noun[-1] not in _WHO_SLICES else None
+        if slice_ and slice_.group(1).lower() in _WHO_SLICES:
+            held = slice_.group().split()[:-2] if noun == ["people"] else []  # "of the people held are"
+            return " ".join([slice_.group(1).lower()] + [w for w in noun if w != "people"] + held), None
         status = _PEOPLE_ARE.match(block, pos) if noun == ["people"] else None
         if noun == ["people"] and not status and _NAMING_BEFORE.search(block, max(0, start - 40), start):
             status = _PEOPLE_AS.match(block, pos)  # "recognised 1,453 people as political prisoners"
@@ -1066,6 +1072,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _ACTION_BEFORE:
                 participle = verb.group(1)  # "Police detained 27 people"
+        elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
+            verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
+            if verb and verb.group(1) in _RELEASING:
+                participle = verb.group(1)  # "released 225 people detained in the crackdown": their release
         if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
             noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
         tail = _tail(block, pos, min(len(block), pos + 160), participle, noun[-1])[0] if not claim.unit else []
@@ -1120,6 +1130,7 @@ _POWER_AFTER = re.compile(r"(?:-\w+)?\s+(?:in\s+(?:power|office)|at\s+the\s+helm
                           r"|of\s+(?:(?:his|her|their)\s+|(?-i:[A-Z])[\w-]*['’]s\s+)?(?:rule|reign|presidency|power))\b"
                           r"|(?:-\w+)?\s+(?:rule|reign|presidency|tenure)\b", re.I)
 _SERVING = frozenset("serving serves served handed".split())
+_OF_TERM_AFTER = re.compile(r"\s+of\s+(?:his|her|their|the|a)\s+(?:[\w.-]+\s+){0,2}(?:term|sentence)s?\b")
 _GIVEN_BEFORE = re.compile(r"\b(received|receives|receiving|got|gets|was\s+given|were\s+given|given|handed(?:\s+down)?|"
                            r"gave|gives|faces|facing|face|faced|risks|serving|serves|served)"
                            r"(?:\s+(?:him|her|them|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?\s+"
@@ -1150,6 +1161,8 @@ def _duration_subject(block, start, end, sentence_start, claim_unit):
     given = _GIVEN_BEFORE.search(lead) if claim_unit in ("years", "months") else None
     if given:
         stop = block.find(". ", end)  # a court's word in this sentence or the one before
+        if given.group(1).lower() == "served" and _OF_TERM_AFTER.match(block, end):
+            return "time served"  # "had served more than two years of his 8.5-year term"
         if given.group(1).lower() in _SERVING or _PRISON_WORDS.search(
                 block, max(0, sentence_start - 300), len(block) if stop < 0 else stop):
             return "sentence"

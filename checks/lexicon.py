@@ -315,7 +315,11 @@ _OPENING = re.compile(r"\A\W*\Z")
 # alone", "in May alone"; "in Minsk alone" or "Viasna alone" narrow something else.
 _TIME_BEFORE_ALONE = re.compile(
     r"\b(?:day|days|night|week|weekend|month|hours|" + "|".join(MONTHS) + r"|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|\d{1,2})\s+\Z", re.IGNORECASE)
+    r"wednesday|thursday|friday|saturday|sunday|\d{1,2}|(?:19|20)\d\d)\s+\Z", re.IGNORECASE)
+# "the busiest day (so far / since the war began)": one day's count, whatever follows
+_SUPERLATIVE_SPAN = re.compile(
+    r"\b(?:busiest|worst|deadliest|bloodiest|biggest|largest|single|quietest)\s+(day|night|week|weekend|month)\b"
+    r"(?:\s+(?:yet|so\s+far|on\s+record|since\s+[^,.;:]*))?", re.IGNORECASE)
 
 
 _PUBLICATION_AFTER = re.compile(r"\s+(?:bulletin|report|update|briefing|review|digest|newsletter|round-?up|summary|"
@@ -348,6 +352,7 @@ def period_kind(text):
     "'interval' when text says the figure covers one day/week/month, else 'total'."
     if not text:
         return "total"
+    text = _SUPERLATIVE_SPAN.sub(r"a single \1", text)
     if any(_marks_interval(text, m) for m in _INTERVAL.finditer(text)) and not _CUMULATIVE.search(text):
         return "interval"
     return "total"
@@ -415,6 +420,73 @@ GAZETTEER = {
     "Uzbekistan": "uzbekistan uzbek tashkent",
     "Kyrgyzstan": "kyrgyzstan kyrgyz bishkek",
     "Turkmenistan": "turkmenistan turkmen ashgabat",
+    "Eritrea": "eritrea eritrean eritreans asmara",
+    "Somalia": "somalia somali",
+    "Kenya": "kenya kenyan",
+    "Uganda": "uganda ugandan",
+    "Rwanda": "rwanda rwandan",
+    "Burundi": "burundi burundian",
+    "Tanzania": "tanzania tanzanian",
+    "Nigeria": "nigeria nigerian",
+    "Cameroon": "cameroon cameroonian",
+    "Mali": "mali malian",
+    "Burkina Faso": "burkinabe",
+    "Senegal": "senegal senegalese",
+    "Zimbabwe": "zimbabwe zimbabwean",
+    "Mozambique": "mozambique mozambican",
+    "Democratic Republic of Congo": "drc congolese",
+    "Libya": "libya libyan",
+    "Tunisia": "tunisia tunisian tunis",
+    "Algeria": "algeria algerian",
+    "Morocco": "morocco moroccan",
+    "Lebanon": "lebanon lebanese",
+    "Yemen": "yemen yemeni houthi houthis",
+    "Bahrain": "bahrain bahraini",
+    "United Arab Emirates": "uae emirati",
+    "Qatar": "qatar qatari",
+    "Palestine": "palestinian palestinians",
+    "Nepal": "nepal nepali nepalese",
+    "Cambodia": "cambodia cambodian",
+    "Vietnam": "vietnam vietnamese",
+    "Laos": "laos lao",
+    "Philippines": "philippines philippine filipino",
+    "Indonesia": "indonesia indonesian",
+    "Malaysia": "malaysia malaysian",
+    "Taiwan": "taiwan taiwanese",
+    "Mongolia": "mongolia mongolian",
+    "Colombia": "colombia colombian",
+    "Peru": "peru peruvian",
+    "Ecuador": "ecuador ecuadorian",
+    "Bolivia": "bolivia bolivian",
+    "Chile": "chile chilean",
+    "Argentina": "argentina argentine argentinian",
+    "Guatemala": "guatemala guatemalan",
+    "Honduras": "honduras honduran",
+    "El Salvador": "salvadoran salvadorean",
+    "Panama": "panama panamanian",
+    "Haiti": "haiti haitian",
+    "Slovakia": "slovakia slovak",
+    "Czechia": "czechia czech",
+    "Romania": "romania romanian",
+    "Bulgaria": "bulgaria bulgarian",
+    "Greece": "greece greek",
+    "Austria": "austria austrian",
+    "Switzerland": "switzerland swiss",
+    "Netherlands": "netherlands dutch",
+    "Belgium": "belgium belgian",
+    "Sweden": "sweden swedish",
+    "Norway": "norway norwegian",
+    "Finland": "finland finnish",
+    "Denmark": "denmark danish",
+    "Ireland": "ireland irish",
+    "Portugal": "portugal portuguese",
+    "Croatia": "croatia croatian",
+    "Bosnia": "bosnia bosnian",
+    "Montenegro": "montenegro montenegrin",
+    "Albania": "albania albanian",
+    "North Macedonia": "macedonia macedonian",
+    "Kosovo": "kosovo kosovar",
+    "Australia": "australia australian",
 }
 # Scopes that are not one country.
 GAZETTEER["World"] = "worldwide globally"
@@ -436,7 +508,10 @@ _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersb
               "saint petersburg": "Russia", "addis ababa": "Ethiopia",
               "united states": "United States", "united kingdom": "United Kingdom",
               "saudi arabia": "Saudi Arabia", "new delhi": "India", "south sudan": "South Sudan",
-              "port sudan": "Sudan", "el fasher": "Sudan"}
+              "port sudan": "Sudan", "el fasher": "Sudan", "sri lanka": "Sri Lanka",
+              "north korea": "North Korea", "south korea": "South Korea", "burkina faso": "Burkina Faso",
+              "el salvador": "El Salvador", "buenos aires": "Argentina", "kuala lumpur": "Malaysia",
+              "phnom penh": "Cambodia"}
 
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():
@@ -649,7 +724,7 @@ def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
         word = raw.lower().replace("’s", "").replace("'s", "").strip("'’-")
         possessive = raw.endswith(("'s", "’s"))
         if (sentence[: m.start()].strip() == "" and word not in LEADERS and not possessive
-                and (word.endswith("s") or len(word) < 4)):
+                and (word.endswith(("s", "ing", "ly", "ed")) or len(word) < 4)):  # not "Neighbouring"
             continue
         if word in _NOT_NAMES or word in ignore or len(word) < 3:
             continue

@@ -524,6 +524,11 @@ _RUNNING_ON = re.compile(r",?\s+(?:bringing|taking|raising|pushing|lifting|putti
                          r"(?:[\w-]+\s+){0,2}?(?:total|tally|toll|count|number|list)\b", re.IGNORECASE)
 
 
+_OPENING_TIME = re.compile(r"\W*((?:in|during|throughout|over|last|this)\s+(?:early\s+|mid-|late\s+)?(?:the\s+)?"
+                           r"(?:past\s+)?(?:" + "|".join(lexicon.MONTHS) + r"|week|month|weekend)(?:\s+(?:19|20)\d\d)?)\b",
+                           re.IGNORECASE)
+
+
 def _period_window(sentence, start, end):
     """The clause around a figure (``_clause``) up to the next figure after it ("the
     total for the year reached 4,200, against 81 in 2020": 2020 is the year of 81) and
@@ -542,6 +547,11 @@ def _period_window(sentence, start, end):
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
         window = window[: before[-1].start()] + window[offset:]
+    opening = _OPENING_TIME.match(sentence)
+    if opening and opening.end() <= start and opening.group(1) not in window:
+        # "During June the centre recognised 54 new political prisoners, while 31 were
+        # released": a time opening the sentence holds for each of its figures
+        window = opening.group(1) + " " + window
     return window
 
 
@@ -574,7 +584,9 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands)\b", re.IGNO
 _AMONG_THEM = re.compile(r"\b(?:among|of) them,?\s*\Z", re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+[\w'’-]+\s+(?:are|were|is|was)\s+among\s+([^.;:,]+)", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+[\w-]+\s+of\s+([\w-]+(?:['’]s?)?)")
-_FROM_PLACE = re.compile(r"\bfrom (?:the )?([A-Z][\w-]*)")
+# Where people came from or were sent, not where they were counted: "1,676 crossings from
+# Belarus", "135 prisoners expelled to Guatemala".
+_FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?([A-Z][\w-]*)")
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",

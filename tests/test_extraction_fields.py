@@ -521,3 +521,17 @@ def test_a_dash_inside_a_sentence_defines_nothing():
 def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, quote, subject):
     found = [c for c in extract_claims(text, "en") if c.quote == quote]
     assert found[-1].subject == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # time served is not the term
+    ("Yashin had served more than two years of his 8.5-year term.", "more than two years", "time served"),
+    # a slice said after the group
+    ("Viasna says 173 of the political prisoners are women.", "173", "women political prisoners"),
+    ("About 40 of the people held are journalists, the union says.", "About 40", "journalists held"),
+    # released people who had been detained: their release is what is counted
+    ("Venezuelan authorities have released 225 people detained in the crackdown.", "225", "people released"),
+    ("Lukashenko pardoned 18 people convicted of extremist offences.", "18", "people pardoned"),
+])
+def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quote, subject):
+    assert fields(text, quote)[0] == subject

@@ -921,3 +921,28 @@ def test_last_september_dates_a_figure_to_the_september_before_publication():
                               sentence="The government released 222 prisoners last September, the group said.",
                               published="2024-03-20"))
     assert datetime.date.fromordinal(reading.day) == datetime.date(2023, 9, 30)
+
+
+@pytest.mark.parametrize("sentence, quote, period", [
+    ("The protests brought the busiest day since the war's early weeks: on 21 September 2022 alone, "
+     "more than 1,300 people were detained.", "more than 1,300", "interval"),
+    ("The monitor's busiest day remains 6 March, when more than 5,000 were held.", "more than 5,000", "interval"),
+    ("During June the centre recognised 54 new political prisoners, while 31 were released after serving "
+     "their sentences.", "31", "interval"),
+    ("More than 13,000 people have been detained at anti-war protests since the invasion.", "More than 13,000",
+     "total"),
+])
+def test_one_days_count_and_a_time_opening_the_sentence(sentence, quote, period):
+    reading = read_claim(dict(id=1, document_id=1, quote=quote, subject="people detained", sentence=sentence,
+                              published="2022-09-22"))
+    assert reading.period == period
+
+
+def test_places_beyond_the_region_and_where_people_were_sent():
+    read = lambda sentence, quote: read_claim(dict(id=1, document_id=1, quote=quote,  # noqa: E731
+                                                   subject="journalists jailed", sentence=sentence))
+    assert read("Eritrea, which has held journalists without trial since 2001, keeps 11 behind bars.", "11").place \
+        == "Eritrea"
+    assert read("A month after 135 prisoners were expelled to Guatemala, Nicaragua jailed more.", "135").place \
+        == "Nicaragua"
+    assert read("Neighbouring Ethiopia holds six, the census found.", "six").names == ""
