@@ -2003,32 +2003,119 @@ def _to_match(earlier, later, rel, display, threshold):
 DISPLAY_CACHE = 200_000  # claims whose explanation fields a worker keeps between batches
 
 
+class _Face(typing.NamedTuple):
+    """What every pair of one claim writes about it, worked out once per claim:
+    the parts of its explanation and the JSON of its score components."""
+    subject: str        # the subject an explanation shows
+    figure: str         # format_figure of its figure
+    date: str           # its date, else 'undated'
+    country: str | None
+    source: str | None
+    weak: bool          # its place inferred from its document (components' inferred_places)
+    # the JSON of: subject key, key kind, country, source, [low, high], place, period, unit
+    json_key: str
+    json_kind: str
+    json_country: str
+    json_source: str
+    json_interval: str
+    json_place: str
+    json_period: str
+    json_unit: str
+
+
+def _face(reading, shown):
+    "A claim's _Face, from what ``_display`` read of it (``shown``)."
+    c = dict(shown, subject_key=reading.subject_key)
+    country = place_country(reading.place) or None
+    date = c.get("date")
+    return _Face(
+        subject=c.get("subject") or c.get("subject_key") or "?",
+        figure=format_figure(c.get("value"), c.get("low"), c.get("high"), c.get("qualifier")),
+        date=date or "undated",
+        country=country,
+        source=reading.source or None,
+        weak=reading.place.startswith(WEAK_PLACE),
+        json_key=_ENCODE(reading.subject_key),
+        json_kind=_ENCODE(reading.key_kind),
+        json_country=_ENCODE(country),
+        json_source=_ENCODE(reading.source or None),
+        json_interval=_ENCODE([reading.low, reading.high]),
+        json_place=_ENCODE(reading.place or None),
+        json_period=_ENCODE(reading.period),
+        json_unit=_ENCODE(reading.unit or None),
+    )
+
+
+def _json_flag(value):
+    return "true" if value is True else "false" if value is False else _ENCODE(value)
+
+
+def _pair_row(a, b, fa, fb, rel, threshold_json, created):
+    """The ``matches`` row of a pair (earlier ``a``, later ``b``; their _Faces ``fa``,
+    ``fb``): what _described and _ENCODE(components) give, string for string, built
+    from the parts of each claim worked out once."""
+    change = None
+    if a.point not in (None, 0) and b.point is not None:
+        change = round((b.point - a.point) / abs(a.point), 4)
+    subject = round(rel.subject_score, 1)
+    # explain(), as it reads the components
+    parts = [f"{fa.subject} ~ {fb.subject} ({subject:.0f})"]
+    pa, pb = fa.country, fb.country
+    if pa and pb and pa != pb:
+        parts.append(f"{pa} ≈ {pb} (placed by a document that names both)")
+    elif pa and pb:
+        parts.append(f"{pa} = {pb}")
+    elif pa or pb:
+        parts.append(f"{pa or 'place unknown'} ? {pb or 'place unknown'}")
+    unit = f" {a.unit}" if a.unit else ""
+    figure = f"{fa.figure} → {fb.figure}{unit}"
+    if change is not None:
+        figure += f" ({change:+.0%})"
+    parts.append(figure)
+    parts.append(f"{fa.date} → {fb.date}")
+    if rel.attribution_score == 100.0:
+        parts.append(f"both from {fa.source}")
+    parts.append(rel.relation)
+    # components(), as _ENCODE writes it
+    ratio = None if rel.ratio is None or rel.ratio == math.inf else round(rel.ratio, 3)
+    encoded = "".join((
+        '{"subject_keys":[', fa.json_key, ",", fb.json_key,
+        '],"key_kinds":[', fa.json_kind, ",", fb.json_kind,
+        '],"places":[', fa.json_country, ",", fb.json_country,
+        '],"period":', fa.json_period, ',"unit":', fa.json_unit,
+        ',"sources":[', fa.json_source, ",", fb.json_source,
+        '],"same_period":', _json_flag(rel.same_period),
+        ',"intervals":[', fa.json_interval, ",", fb.json_interval,
+        '],"compatible":', _json_flag(rel.compatible),
+        ',"ratio":', _ENCODE(ratio), ',"threshold":', threshold_json,
+        ',"inferred_places":[' + fa.json_place + "," + fb.json_place + "]}" if fa.weak or fb.weak else "}",
+    ))
+    return (a.claim_id, b.claim_id, round(rel.score, 1), rel.relation, "; ".join(parts),
+            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
+            encoded, created, MATCHER_VERSION)
+
+
 def _match_rows(db, found, threshold, shown=None):
     """``matches`` rows (tuples in _INSERT_MATCH's order) of (earlier, later,
-    Relation) pairs, grouped by relation. ``shown`` caches what explanations
-    show of each claim, from one call to the next."""
+    Relation) pairs, grouped by relation. ``shown`` caches each claim's _Face
+    from one call to the next (a claim is in several pairs)."""
     shown = {} if shown is None else shown
     if len(shown) > DISPLAY_CACHE:
         shown.clear()
     display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
 
-    def show(reading):
+    def face(reading):
         out = shown.get(reading.claim_id)
         if out is None:
-            out = shown[reading.claim_id] = dict(
-                display.get(reading.claim_id, {}), subject_key=reading.subject_key)
+            out = shown[reading.claim_id] = _face(reading, display.get(reading.claim_id, {}))
         return out
 
     created = now()
+    threshold_json = _ENCODE(threshold)
     rows = {}
     for earlier, later, rel in found:
-        parts, change, subject, explanation = _described(
-            earlier, later, rel, show(earlier), show(later), threshold)
-        rows.setdefault(rel.relation, []).append((
-            earlier.claim_id, later.claim_id, round(rel.score, 1), rel.relation, explanation,
-            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
-            _ENCODE(parts), created, MATCHER_VERSION,
-        ))
+        rows.setdefault(rel.relation, []).append(
+            _pair_row(earlier, later, face(earlier), face(later), rel, threshold_json, created))
     return rows
 
 

@@ -1,0 +1,97 @@
+"""The matcher's shortcuts give what the plain path gives: pair rows built from
+parts worked out once per claim, cached and shared work in reading a claim, and
+the candidate filters that skip pairs that cannot be related."""
+
+import math
+import pathlib
+import sys
+
+import pytest
+
+from checks import matching
+from checks.database import open_database
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "benchmarks"))
+from synthetic_archive import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    "A small synthetic archive with its readings, and the pairs every claim makes."
+    path = tmp_path_factory.mktemp("speed") / "archive.db"
+    generate(path, 1200, seed=11)
+    db = open_database(path)
+    matching.refresh_readings(db)
+    yield db
+    db.close()
+
+
+def all_pairs(db, threshold=matching.DEFAULT_THRESHOLD):
+    ids = [r[0] for r in db.execute("SELECT claim_id FROM _claim_keys ORDER BY claim_id")]
+    groups = matching._target_groups(db, ids)
+    neighbours = matching._neighbour_keys(db, groups, max(0.0, threshold - matching.SAME_SOURCE_BONUS))
+    archive = matching._load_archive(db, neighbours)
+    readings = [r for block in archive.blocks.values() for r in block]
+    found = []
+    for target in sorted(readings, key=lambda r: r.claim_id):
+        found.extend(matching.pairs_for(target, archive, neighbours, threshold=threshold,
+                                        same_period_days=matching.SAME_PERIOD_DAYS))
+    return found
+
+
+def plain_row(db, earlier, later, rel, threshold):
+    "A pair's row the plain way: components(), explain() and the JSON encoder."
+    display = matching._display(db, [earlier.claim_id, later.claim_id])
+    parts, change, subject, explanation = matching._described(
+        earlier, later, rel,
+        dict(display.get(earlier.claim_id, {}), subject_key=earlier.subject_key),
+        dict(display.get(later.claim_id, {}), subject_key=later.subject_key),
+        threshold)
+    return (earlier.claim_id, later.claim_id, round(rel.score, 1), rel.relation, explanation,
+            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
+            matching._ENCODE(parts), matching.MATCHER_VERSION)
+
+
+def without_created(row):
+    return row[:11] + row[12:]
+
+
+def test_pair_rows_are_the_plain_rows_of_each_pair(archive):
+    found = all_pairs(archive)
+    assert len(found) > 500
+    assert {rel.relation for _, _, rel in found} == {"corroborates", "updates", "contradicts"}
+    shown = {}
+    rows = matching._match_rows(archive, found, 85.0, shown)
+    fast = sorted(without_created(row) for group in rows.values() for row in group)
+    plain = sorted(plain_row(archive, e, l, rel, 85.0) for e, l, rel in found)
+    assert fast == plain
+    assert len(shown) > 100  # each claim's parts kept for the next batch
+    # a second batch served from the kept parts gives the same rows
+    again = matching._match_rows(archive, found[:50], 85.0, shown)
+    assert sorted(without_created(r) for g in again.values() for r in g) == sorted(
+        plain_row(archive, e, l, rel, 85.0) for e, l, rel in found[:50])
+
+
+def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
+    "Weak places, unknown places, zero and negative zero, open intervals, no display row, odd ratios."
+    base = matching.Reading(
+        claim_id=10**9, document_id=1, unit="", subject_key="prisoner political", key_kind="subject",
+        place="~Lithuania|Belarus", period="total", day=738000, source="viasna", names="",
+        qualifier="exact", low=-0.0, high=0.0, point=-0.0)
+    other = base._replace(claim_id=10**9 + 1, document_id=2, place="", day=738100, source="",
+                          low=None, high=None, point=None, qualifier="vague", key_kind="context",
+                          unit="percent", subject_key="année déçu")
+    cases = []
+    for ratio in (None, math.inf, 1.23456, 2.0):
+        for same_period, compatible in ((True, False), (False, True)):
+            for attribution in (None, 100.0, 57.0):
+                rel = matching.Relation(87.25, "updates", 92.45, 50.0, attribution, 100,
+                                        same_period, compatible, ratio)
+                cases.append((base, other, rel))
+                # (a claim has one reading in a run: its parts are kept by claim id)
+                cases.append((other._replace(claim_id=10**9 + 2, place="Belarus"),
+                              base._replace(claim_id=10**9 + 3, point=3.0), rel))
+    rows = matching._match_rows(archive, cases, 72.5)
+    assert list(rows) == ["updates"]  # in the order given
+    assert [without_created(row) for row in rows["updates"]] == [
+        plain_row(archive, e, l, rel, 72.5) for e, l, rel in cases]
