@@ -448,7 +448,7 @@ def _calendar_year(text, published):
         return years.pop()
     if len(years) > 1:
         return None
-    published_year = day_number(published) and datetime.date.fromordinal(day_number(published)).year
+    published_year = _year_of(published)
     if not published_year:
         return None
     if this_year:
@@ -456,6 +456,12 @@ def _calendar_year(text, published):
     if _LAST_YEAR.search(text):
         return str(published_year - 1)
     return None
+
+
+@functools.lru_cache(maxsize=4096)  # reports of one day share their dates
+def _year_of(published):
+    "The year of a published date, or None."
+    return day_number(published) and datetime.date.fromordinal(day_number(published)).year
 
 
 # Who is held at a time (a level), not who was taken in: "are in (pre-trial) custody",
@@ -495,6 +501,14 @@ _STILL_HELD = re.compile(
     r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
     re.IGNORECASE)
+
+
+
+
+@functools.lru_cache(maxsize=65536)  # subjects many claims share
+def _still_held_in(subject):
+    "_STILL_HELD's match in a subject, or None."
+    return _STILL_HELD.search(subject)
 
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
@@ -715,13 +729,16 @@ def _named_source(attribution):
     return None if (attribution or "").strip().lower() in _GENERIC_SOURCES else attribution
 
 
+_PLACE_OR_STOPWORDS = lexicon.PLACE_WORDS | lexicon.STOPWORDS
+
+
 def _opening_source(sentence, at):
     "The named group a sentence opens with as the one who counts (see _OPENING_SOURCE), or None."
     m = _OPENING_SOURCE.match(sentence or "")
     if not m or m.end() > at or not lexicon.words(m.group(1)):
         return None
     name = m.group(1)
-    if set(lexicon.words(name)) <= lexicon.PLACE_WORDS | lexicon.STOPWORDS:
+    if set(lexicon.words(name)) <= _PLACE_OR_STOPWORDS:
         return None  # "Belarus says…": a country, not a monitor
     return name
 
@@ -775,6 +792,12 @@ def _group_before(sentence, at, lo):
     return lexicon.subject_terms(m.group(1) or m.group(2), drop=lexicon.PLACE_WORDS)
 
 
+@functools.lru_cache(maxsize=10_000)  # attributions many claims share
+def _words_of(text):
+    "The set of a text's words."
+    return frozenset(lexicon.words(text))
+
+
 _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
 
 
@@ -799,7 +822,7 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
         place = lexicon.located_place(sentence[near_lo:near_hi], start - near_lo)
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
-    ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+    ignore = _words_of(claim.get("attribution") or "")
     if place is None and sentence and start >= 0:
         m = _RELATIVE_BEFORE.search(sentence, 0, start)
         if m and sentence.find(",", end) >= 0:
@@ -970,7 +993,7 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
-    still = _STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
+    still = _still_held_in(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not _IN_JAIL.search(still.group())):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
@@ -994,7 +1017,8 @@ def read_claim(claim, document_place=None):
         if m:  # "police detained 30 people during a silent march in Masaya": that rally's arrests
             occasion = m.group(1).lower()
             terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
-    night = _period_window(sentence, at, end) if at >= 0 else ""
+    window = _period_window(sentence, at, end) if at >= 0 else None
+    night = "" if window is None else window
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
             and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count
@@ -1008,7 +1032,7 @@ def read_claim(claim, document_place=None):
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"arrest", lexicon.STILL_HELD}
                                                       | {"prisoner", "political"})))
     place = _place(claim, subject, sentence, at, at + len(quote), lo, hi, document_place)
-    window = _period_window(sentence, at, at + len(quote)) if at >= 0 else sentence
+    window = sentence if window is None else window
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))
     if (total_to or set(terms) & _OCCASIONS) and period == "interval":
@@ -1338,8 +1362,20 @@ class _DocumentPlaces:
                 "SELECT title, substr(text, 1, 20000) FROM documents WHERE id = ?", [document_id]
             ).fetchone()
             title, text = row or (None, None)
-            self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
+            if text is None or len(text) <= SHORT_DOCUMENT:
+                self.cache[document_id] = _short_document_place(title, text)
+            else:
+                self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
         return self.cache[document_id]
+
+
+SHORT_DOCUMENT = 500  # characters: documents this short (or imported without text) often share their place
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_document_place(title, text):
+    "_DocumentPlaces' place string of a short document, kept for the next document of the same words."
+    return document_place_text(*lexicon.document_places(text, title))
 
 
 def refresh_readings(db, chunk=5000):
@@ -1524,7 +1560,7 @@ class _Archive:
     def _blocks(self, unit, place, period, subject_keys):
         """The (block key, subject score) of the blocks a reading at (unit, place, period)
         looks into, and whether they hold at most SMALL_QUANTITY readings: the same for
-        every target of a group, so kept for the groups of big quantities."""
+        every target of a group, so kept."""
         cache = self.__dict__.setdefault("block_lists", {})
         found = cache.get((unit, place, period, subject_keys))
         if found is not None:
@@ -1547,10 +1583,9 @@ class _Archive:
                     blocks.append((block_key, score))
                     total += size
         found = (blocks, total <= SMALL_QUANTITY)
-        if not found[1]:  # a big quantity: many targets to come (a small one has few)
-            if len(cache) > 20_000:
-                cache.clear()
-            cache[(unit, place, period, subject_keys)] = found
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[(unit, place, period, subject_keys)] = found
         return found
 
     def with_places_known(self, target, found, neighbours, threshold, same_period_days):
@@ -2050,6 +2085,15 @@ def _json_flag(value):
     return "true" if value is True else "false" if value is False else _ENCODE(value)
 
 
+_FLOAT_TEXT = float.__repr__  # what the JSON encoder writes for a finite float
+
+
+def _json_number(value):
+    if type(value) is float and value == value and value not in (math.inf, -math.inf):
+        return _FLOAT_TEXT(value)
+    return _ENCODE(value)
+
+
 def _pair_row(a, b, fa, fb, rel, threshold_json, created):
     """The ``matches`` row of a pair (earlier ``a``, later ``b``; their _Faces ``fa``,
     ``fb``): what _described and _ENCODE(components) give, string for string, built
@@ -2087,7 +2131,7 @@ def _pair_row(a, b, fa, fb, rel, threshold_json, created):
         '],"same_period":', _json_flag(rel.same_period),
         ',"intervals":[', fa.json_interval, ",", fb.json_interval,
         '],"compatible":', _json_flag(rel.compatible),
-        ',"ratio":', _ENCODE(ratio), ',"threshold":', threshold_json,
+        ',"ratio":', _json_number(ratio), ',"threshold":', threshold_json,
         ',"inferred_places":[' + fa.json_place + "," + fb.json_place + "]}" if fa.weak or fb.weak else "}",
     ))
     return (a.claim_id, b.claim_id, round(rel.score, 1), rel.relation, "; ".join(parts),

@@ -82,7 +82,7 @@ def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
                           low=None, high=None, point=None, qualifier="vague", key_kind="context",
                           unit="percent", subject_key="année déçu")
     cases = []
-    for ratio in (None, math.inf, 1.23456, 2.0):
+    for ratio in (None, math.inf, 1.23456, 2.0, float("nan"), 1e17, 3, -0.0):
         for same_period, compatible in ((True, False), (False, True)):
             for attribution in (None, 100.0, 57.0):
                 rel = matching.Relation(87.25, "updates", 92.45, 50.0, attribution, 100,
@@ -95,3 +95,46 @@ def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
     assert list(rows) == ["updates"]  # in the order given
     assert [without_created(row) for row in rows["updates"]] == [
         plain_row(archive, e, l, rel, 72.5) for e, l, rel in cases]
+
+
+def clear_caches():
+    from checks import lexicon
+    for module in (matching, lexicon):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
+def read_all(db):
+    rows = db.execute(f"""SELECT {matching._CLAIM_COLUMNS} FROM claims c
+                          JOIN documents d ON d.id = c.document_id ORDER BY c.id""").fetchall()
+    places = matching._DocumentPlaces(db)
+    return [matching.read_claim(dict(zip(matching._CLAIM_NAMES, row)), places) for row in rows]
+
+
+def test_readings_are_the_same_with_caches_cold_warm_and_bypassed(archive, monkeypatch):
+    clear_caches()
+    cold = read_all(archive)
+    assert matching._short_document_place.cache_info().hits > 0  # documents share their titles
+    assert read_all(archive) == cold
+    monkeypatch.setattr(matching, "SHORT_DOCUMENT", -1)  # every document read on its own
+    clear_caches()
+    assert read_all(archive) == cold
+    stored = [matching.Reading(*row) for row in archive.execute(
+        f"SELECT {matching._READING_COLUMNS} FROM _claim_keys ORDER BY claim_id")]
+    assert matching._settle_weak_places(cold) == stored
+
+
+def test_a_short_document_is_placed_as_a_long_one_would_be(tmp_path):
+    from checks import lexicon
+    from checks.database import save_document
+
+    db = open_database(tmp_path / "short.db")
+    texts = [None, "", "Police in Minsk detained 40 people. Belarus", "Lithuania and Poland. " * 40]
+    ids = [save_document(db, f"https://x.example/{i}", title="News from Belarus and Lithuania", text=text)
+           for i, text in enumerate(texts)]
+    places = matching._DocumentPlaces(db)
+    for document_id, text in zip(ids, texts):
+        assert places(document_id) == matching.document_place_text(
+            *lexicon.document_places(text, "News from Belarus and Lithuania"))
+    assert len({places(i) for i in ids}) > 1
