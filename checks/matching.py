@@ -412,8 +412,10 @@ def _period(unit, terms, text, published=None):
         # "6 million refugees across Europe in May": how many are hosted, a level; not
         # "3,000 refugees crossed in June"
         flows.discard("refugee")
-    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"}) or _STOCK.search(text)
-                      or (_LEVEL.search(text) and not _RATE.search(text) and not _TAKEN_IN.search(text))):
+    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"})
+                      or (_may_hold(text, _STOCK_WORDS) and _STOCK.search(text))
+                      or (_may_hold(text, _LEVEL_WORDS) and _LEVEL.search(text)
+                          and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running
         # total however it is dated ("prisoners hanged", "placed in custody in May" and
@@ -438,12 +440,32 @@ _IN_YEAR = re.compile(
     re.IGNORECASE)
 
 
+def _may_hold(text, words):
+    """Can a pattern that ignores case, each of whose matches holds one of these
+    lower-case words, match ``text``? Not when an ASCII text holds none of them
+    (any other text may: "ı" matches "i" when case is ignored). A cheap test
+    before the search."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+# what every match of these patterns holds
+_THIS_YEAR_WORDS = ("year", "since january")
+_YEAR_WORDS = ("year",)
+_SINCE_WORDS = ("since",)
+_STOCK_WORDS = ("behind bars", "in prison", "in jail", "remain", "still held", "are held")
+_LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisoned", "incarcerated",
+                "political detainees")
+
+
 def _calendar_year(text, published):
     "The calendar year a flow is counted over, when its clause names one; else None."
-    this_year = _THIS_YEAR.search(text)
-    if _SINCE.search(text) and not this_year:
+    this_year = _THIS_YEAR.search(text) if _may_hold(text, _THIS_YEAR_WORDS) else None
+    if not this_year and _may_hold(text, _SINCE_WORDS) and _SINCE.search(text):
         return None  # "since the 2020 election": a running total
-    years = set(_IN_YEAR.findall(text))
+    years = set(_IN_YEAR.findall(text)) if "19" in text or "20" in text else set()  # (19|20)\d\d
     if len(years) == 1:
         return years.pop()
     if len(years) > 1:
@@ -453,7 +475,7 @@ def _calendar_year(text, published):
         return None
     if this_year:
         return str(published_year)
-    if _LAST_YEAR.search(text):
+    if _may_hold(text, _YEAR_WORDS) and _LAST_YEAR.search(text):
         return str(published_year - 1)
     return None
 
@@ -2058,6 +2080,19 @@ class _Face(typing.NamedTuple):
     json_unit: str
 
 
+_TEXTS = {}  # JSON of the strings many claims share (keys, places, sources), each kept once
+
+
+def _json_text(value):
+    "The JSON of a string or None, kept once in _TEXTS."
+    out = _TEXTS.get(value)
+    if out is None:
+        if len(_TEXTS) > 200_000:
+            _TEXTS.clear()
+        out = _TEXTS[value] = _ENCODE(value)
+    return out
+
+
 def _face(reading, shown):
     "A claim's _Face, from what ``_display`` read of it (``shown``)."
     c = dict(shown, subject_key=reading.subject_key)
@@ -2070,14 +2105,14 @@ def _face(reading, shown):
         country=country,
         source=reading.source or None,
         weak=reading.place.startswith(WEAK_PLACE),
-        json_key=_ENCODE(reading.subject_key),
-        json_kind=_ENCODE(reading.key_kind),
-        json_country=_ENCODE(country),
-        json_source=_ENCODE(reading.source or None),
+        json_key=_json_text(reading.subject_key),
+        json_kind=_json_text(reading.key_kind),
+        json_country=_json_text(country),
+        json_source=_json_text(reading.source or None),
         json_interval=_ENCODE([reading.low, reading.high]),
-        json_place=_ENCODE(reading.place or None),
-        json_period=_ENCODE(reading.period),
-        json_unit=_ENCODE(reading.unit or None),
+        json_place=_json_text(reading.place or None),
+        json_period=_json_text(reading.period),
+        json_unit=_json_text(reading.unit or None),
     )
 
 

@@ -138,3 +138,83 @@ def test_a_short_document_is_placed_as_a_long_one_would_be(tmp_path):
         assert places(document_id) == matching.document_place_text(
             *lexicon.document_places(text, "News from Belarus and Lithuania"))
     assert len({places(i) for i in ids}) > 1
+
+
+GUARDED = [  # (pattern, words every match holds, phrases it matches)
+    (matching._THIS_YEAR, matching._THIS_YEAR_WORDS,
+     ["this year", "Since January", "since the start of the year", "SINCE THE BEGINNING OF THE YEAR",
+      "in the current year", "During The Year"]),
+    (matching._LAST_YEAR, matching._YEAR_WORDS, ["last year", "The Previous Year", "the past calendar year"]),
+    (matching._SINCE, matching._SINCE_WORDS, ["since", "Since June"]),
+    (matching._STOCK, matching._STOCK_WORDS,
+     ["behind bars", "In Prison", "in jail", "Remain", "remained", "still held", "ARE HELD"]),
+    (matching._LEVEL, matching._LEVEL_WORDS,
+     ["in custody", "in pre-trial detention", "In Police Custody", "are held", "is still being detained",
+      "are now jailed", "is currently imprisoned", "are incarcerated", "Political Detainees"]),
+]
+
+
+def corpus_texts():
+    import json
+
+    root = pathlib.Path(__file__).parent / "corpus"
+    texts = []
+    for path in [root / "matching" / "documents.jsonl", *sorted((root / "extraction").glob("*.jsonl"))]:
+        if "heldout" in path.name:
+            continue
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                text = json.loads(line).get("text") or ""
+                texts.extend(part for part in text.replace("\n", ". ").split(". ") if part)
+    return texts
+
+
+@pytest.mark.parametrize("pattern, words, phrases", GUARDED)
+def test_a_guarded_pattern_never_matches_where_its_words_are_missing(pattern, words, phrases):
+    for phrase in phrases:  # every way the pattern matches holds a word of the list
+        assert pattern.search(f"Figures: {phrase} now")
+        assert matching._may_hold(f"Figures: {phrase} now", words)
+    texts = corpus_texts()
+    assert len(texts) > 1000
+    for text in texts + [t.upper() for t in texts[:500]] + ["ın custody", "remaın", "behınd bars"]:
+        assert matching._may_hold(text, words) or not pattern.search(text), text
+    assert matching._may_hold("ı", words)  # not ASCII: searched
+
+
+def test_period_kind_skips_the_search_only_where_it_cannot_match():
+    from checks import lexicon
+
+    phrases = ["this week", "Last Month", "over the weekend", "per day", "DAILY", "weekly", "monthly",
+               "overnight", "on 23 August alone", "in a single day", "during the night", "night of",
+               "first day", "72 hours", "in May", "During December"]
+    for phrase in phrases:
+        assert lexicon._INTERVAL.search(f"Police detained 30 people {phrase}")
+        assert lexicon.period_kind(f"Police detained 30 people {phrase}") == "interval", phrase
+    for text in corpus_texts() + ["30 detained ın one day"]:
+        found = any(lexicon._marks_interval(text, m) for m in lexicon._INTERVAL.finditer(text))
+        expected = "interval" if found and not lexicon._CUMULATIVE.search(text) else "total"
+        assert lexicon.period_kind(text) == expected, text
+
+
+def test_calendar_years_are_those_the_plain_searches_give():
+    def plain(text, published):
+        this_year = matching._THIS_YEAR.search(text)
+        if matching._SINCE.search(text) and not this_year:
+            return None
+        years = set(matching._IN_YEAR.findall(text))
+        if len(years) == 1:
+            return years.pop()
+        if len(years) > 1:
+            return None
+        year = matching._year_of(published)
+        if not year:
+            return None
+        if this_year:
+            return str(year)
+        return str(year - 1) if matching._LAST_YEAR.search(text) else None
+
+    texts = corpus_texts() + ["975 executed last year", "in 2024 and in 2023", "since January, 40",
+                              "so far this year", "in 1999", "SINCE THE 2020 ELECTION", "ın 2024"]
+    results = [matching._calendar_year(text, "2025-03-04") for text in texts]
+    assert results == [plain(text, "2025-03-04") for text in texts]
+    assert {"2024", "2025"} <= set(results)
