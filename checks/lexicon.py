@@ -348,10 +348,19 @@ def _marks_interval(text, m):
     return True
 
 
+# Every _INTERVAL match holds one of these words, lower-cased: an ASCII text without
+# any of them has none (a non-ASCII one may: "ı" matches "i" when case is ignored).
+_INTERVAL_WORDS = ("day", "daily", "week", "month", "night", "alone", "hours", *MONTHS)
+
+
 def period_kind(text):
     "'interval' when text says the figure covers one day/week/month, else 'total'."
     if not text:
         return "total"
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _INTERVAL_WORDS):
+            return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     text = _SUPERLATIVE_SPAN.sub(r"a single \1", text)
     if any(_marks_interval(text, m) for m in _INTERVAL.finditer(text)) and not _CUMULATIVE.search(text):
         return "interval"

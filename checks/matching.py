@@ -413,8 +413,10 @@ def _period(unit, terms, text, published=None):
         # "6 million refugees across Europe in May": how many are hosted, a level; not
         # "3,000 refugees crossed in June"
         flows.discard("refugee")
-    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"}) or _STOCK.search(text)
-                      or (_LEVEL.search(text) and not _RATE.search(text) and not _TAKEN_IN.search(text))):
+    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"})
+                      or (_may_hold(text, _STOCK_WORDS) and _STOCK.search(text))
+                      or (_may_hold(text, _LEVEL_WORDS) and _LEVEL.search(text)
+                          and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running
         # total however it is dated ("prisoners hanged", "placed in custody in May" and
@@ -440,24 +442,50 @@ _IN_YEAR = re.compile(
     re.IGNORECASE)
 
 
+def _may_hold(text, words):
+    """Can a pattern that ignores case, each of whose matches holds one of these
+    lower-case words, match ``text``? Not when an ASCII text holds none of them
+    (any other text may: "ı" matches "i" when case is ignored). A cheap test
+    before the search."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+# what every match of these patterns holds
+_THIS_YEAR_WORDS = ("year", "since january")
+_YEAR_WORDS = ("year",)
+_SINCE_WORDS = ("since",)
+_STOCK_WORDS = ("behind bars", "in prison", "in jail", "remain", "still held", "are held")
+_LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisoned", "incarcerated",
+                "political detainees")
+
+
 def _calendar_year(text, published):
     "The calendar year a flow is counted over, when its clause names one; else None."
-    this_year = _THIS_YEAR.search(text)
-    if _SINCE.search(text) and not this_year:
+    this_year = _THIS_YEAR.search(text) if _may_hold(text, _THIS_YEAR_WORDS) else None
+    if not this_year and _may_hold(text, _SINCE_WORDS) and _SINCE.search(text):
         return None  # "since the 2020 election": a running total
-    years = set(_IN_YEAR.findall(text))
+    years = set(_IN_YEAR.findall(text)) if "19" in text or "20" in text else set()  # (19|20)\d\d
     if len(years) == 1:
         return years.pop()
     if len(years) > 1:
         return None
-    published_year = day_number(published) and datetime.date.fromordinal(day_number(published)).year
+    published_year = _year_of(published)
     if not published_year:
         return None
     if this_year:
         return str(published_year)
-    if _LAST_YEAR.search(text):
+    if _may_hold(text, _YEAR_WORDS) and _LAST_YEAR.search(text):
         return str(published_year - 1)
     return None
+
+
+@functools.lru_cache(maxsize=4096)  # reports of one day share their dates
+def _year_of(published):
+    "The year of a published date, or None."
+    return day_number(published) and datetime.date.fromordinal(day_number(published)).year
 
 
 # Who is held at a time (a level), not who was taken in: "are in (pre-trial) custody",
@@ -497,6 +525,14 @@ _STILL_HELD = re.compile(
     r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
     re.IGNORECASE)
+
+
+
+
+@functools.lru_cache(maxsize=65536)  # subjects many claims share
+def _still_held_in(subject):
+    "_STILL_HELD's match in a subject, or None."
+    return _STILL_HELD.search(subject)
 
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
@@ -736,13 +772,16 @@ def _named_source(attribution):
     return None if (attribution or "").strip().lower() in _GENERIC_SOURCES else attribution
 
 
+_PLACE_OR_STOPWORDS = lexicon.PLACE_WORDS | lexicon.STOPWORDS
+
+
 def _opening_source(sentence, at):
     "The named group a sentence opens with as the one who counts (see _OPENING_SOURCE), or None."
     m = _OPENING_SOURCE.match(sentence or "")
     if not m or m.end() > at or not lexicon.words(m.group(1)):
         return None
     name = m.group(1)
-    if set(lexicon.words(name)) <= lexicon.PLACE_WORDS | lexicon.STOPWORDS:
+    if set(lexicon.words(name)) <= _PLACE_OR_STOPWORDS:
         return None  # "Belarus says…": a country, not a monitor
     return name
 
@@ -796,6 +835,12 @@ def _group_before(sentence, at, lo):
     return lexicon.subject_terms(m.group(1) or m.group(2), drop=lexicon.PLACE_WORDS)
 
 
+@functools.lru_cache(maxsize=10_000)  # attributions many claims share
+def _words_of(text):
+    "The set of a text's words."
+    return frozenset(lexicon.words(text))
+
+
 _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
 
 
@@ -820,7 +865,7 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
         place = lexicon.located_place(sentence[near_lo:near_hi], start - near_lo)
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
-    ignore = frozenset(lexicon.words(claim.get("attribution") or ""))
+    ignore = _words_of(claim.get("attribution") or "")
     if place is None and sentence and start >= 0:
         m = _RELATIVE_BEFORE.search(sentence, 0, start)
         if m and sentence.find(",", end) >= 0:
@@ -991,7 +1036,7 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
-    still = _STILL_HELD.search(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
+    still = _still_held_in(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not _IN_JAIL.search(still.group())):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
@@ -1015,7 +1060,8 @@ def read_claim(claim, document_place=None):
         if m:  # "police detained 30 people during a silent march in Masaya": that rally's arrests
             occasion = m.group(1).lower()
             terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
-    night = _period_window(sentence, at, end) if at >= 0 else ""
+    window = _period_window(sentence, at, end) if at >= 0 else None
+    night = "" if window is None else window
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
             and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count
@@ -1029,7 +1075,7 @@ def read_claim(claim, document_place=None):
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"arrest", lexicon.STILL_HELD}
                                                       | {"prisoner", "political"})))
     place = _place(claim, subject, sentence, at, at + len(quote), lo, hi, document_place)
-    window = _period_window(sentence, at, at + len(quote)) if at >= 0 else sentence
+    window = sentence if window is None else window
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))
     if (total_to or set(terms) & _OCCASIONS) and period == "interval":
@@ -1362,8 +1408,20 @@ class _DocumentPlaces:
                 "SELECT title, substr(text, 1, 20000) FROM documents WHERE id = ?", [document_id]
             ).fetchone()
             title, text = row or (None, None)
-            self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
+            if text is None or len(text) <= SHORT_DOCUMENT:
+                self.cache[document_id] = _short_document_place(title, text)
+            else:
+                self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
         return self.cache[document_id]
+
+
+SHORT_DOCUMENT = 500  # characters: documents this short (or imported without text) often share their place
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_document_place(title, text):
+    "_DocumentPlaces' place string of a short document, kept for the next document of the same words."
+    return document_place_text(*lexicon.document_places(text, title))
 
 
 def refresh_readings(db, chunk=5000):
@@ -1548,7 +1606,7 @@ class _Archive:
     def _blocks(self, unit, place, period, subject_keys):
         """The (block key, subject score) of the blocks a reading at (unit, place, period)
         looks into, and whether they hold at most SMALL_QUANTITY readings: the same for
-        every target of a group, so kept for the groups of big quantities."""
+        every target of a group, so kept."""
         cache = self.__dict__.setdefault("block_lists", {})
         found = cache.get((unit, place, period, subject_keys))
         if found is not None:
@@ -1571,10 +1629,9 @@ class _Archive:
                     blocks.append((block_key, score))
                     total += size
         found = (blocks, total <= SMALL_QUANTITY)
-        if not found[1]:  # a big quantity: many targets to come (a small one has few)
-            if len(cache) > 20_000:
-                cache.clear()
-            cache[(unit, place, period, subject_keys)] = found
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[(unit, place, period, subject_keys)] = found
         return found
 
     def with_places_known(self, target, found, neighbours, threshold, same_period_days):
@@ -2027,32 +2084,141 @@ def _to_match(earlier, later, rel, display, threshold):
 DISPLAY_CACHE = 200_000  # claims whose explanation fields a worker keeps between batches
 
 
+class _Face(typing.NamedTuple):
+    """What every pair of one claim writes about it, worked out once per claim:
+    the parts of its explanation and the JSON of its score components."""
+    subject: str        # the subject an explanation shows
+    figure: str         # format_figure of its figure
+    date: str           # its date, else 'undated'
+    country: str | None
+    source: str | None
+    weak: bool          # its place inferred from its document (components' inferred_places)
+    # the JSON of: subject key, key kind, country, source, [low, high], place, period, unit
+    json_key: str
+    json_kind: str
+    json_country: str
+    json_source: str
+    json_interval: str
+    json_place: str
+    json_period: str
+    json_unit: str
+
+
+_TEXTS = {}  # JSON of the strings many claims share (keys, places, sources), each kept once
+
+
+def _json_text(value):
+    "The JSON of a string or None, kept once in _TEXTS."
+    out = _TEXTS.get(value)
+    if out is None:
+        if len(_TEXTS) > 200_000:
+            _TEXTS.clear()
+        out = _TEXTS[value] = _ENCODE(value)
+    return out
+
+
+def _face(reading, shown):
+    "A claim's _Face, from what ``_display`` read of it (``shown``)."
+    c = dict(shown, subject_key=reading.subject_key)
+    country = place_country(reading.place) or None
+    date = c.get("date")
+    return _Face(
+        subject=c.get("subject") or c.get("subject_key") or "?",
+        figure=format_figure(c.get("value"), c.get("low"), c.get("high"), c.get("qualifier")),
+        date=date or "undated",
+        country=country,
+        source=reading.source or None,
+        weak=reading.place.startswith(WEAK_PLACE),
+        json_key=_json_text(reading.subject_key),
+        json_kind=_json_text(reading.key_kind),
+        json_country=_json_text(country),
+        json_source=_json_text(reading.source or None),
+        json_interval=_ENCODE([reading.low, reading.high]),
+        json_place=_json_text(reading.place or None),
+        json_period=_json_text(reading.period),
+        json_unit=_json_text(reading.unit or None),
+    )
+
+
+def _json_flag(value):
+    return "true" if value is True else "false" if value is False else _ENCODE(value)
+
+
+_FLOAT_TEXT = float.__repr__  # what the JSON encoder writes for a finite float
+
+
+def _json_number(value):
+    if type(value) is float and value == value and value not in (math.inf, -math.inf):
+        return _FLOAT_TEXT(value)
+    return _ENCODE(value)
+
+
+def _pair_row(a, b, fa, fb, rel, threshold_json, created):
+    """The ``matches`` row of a pair (earlier ``a``, later ``b``; their _Faces ``fa``,
+    ``fb``): what _described and _ENCODE(components) give, string for string, built
+    from the parts of each claim worked out once."""
+    change = None
+    if a.point not in (None, 0) and b.point is not None:
+        change = round((b.point - a.point) / abs(a.point), 4)
+    subject = round(rel.subject_score, 1)
+    # explain(), as it reads the components
+    parts = [f"{fa.subject} ~ {fb.subject} ({subject:.0f})"]
+    pa, pb = fa.country, fb.country
+    if pa and pb and pa != pb:
+        parts.append(f"{pa} ≈ {pb} (placed by a document that names both)")
+    elif pa and pb:
+        parts.append(f"{pa} = {pb}")
+    elif pa or pb:
+        parts.append(f"{pa or 'place unknown'} ? {pb or 'place unknown'}")
+    unit = f" {a.unit}" if a.unit else ""
+    figure = f"{fa.figure} → {fb.figure}{unit}"
+    if change is not None:
+        figure += f" ({change:+.0%})"
+    parts.append(figure)
+    parts.append(f"{fa.date} → {fb.date}")
+    if rel.attribution_score == 100.0:
+        parts.append(f"both from {fa.source}")
+    parts.append(rel.relation)
+    # components(), as _ENCODE writes it
+    ratio = None if rel.ratio is None or rel.ratio == math.inf else round(rel.ratio, 3)
+    encoded = "".join((
+        '{"subject_keys":[', fa.json_key, ",", fb.json_key,
+        '],"key_kinds":[', fa.json_kind, ",", fb.json_kind,
+        '],"places":[', fa.json_country, ",", fb.json_country,
+        '],"period":', fa.json_period, ',"unit":', fa.json_unit,
+        ',"sources":[', fa.json_source, ",", fb.json_source,
+        '],"same_period":', _json_flag(rel.same_period),
+        ',"intervals":[', fa.json_interval, ",", fb.json_interval,
+        '],"compatible":', _json_flag(rel.compatible),
+        ',"ratio":', _json_number(ratio), ',"threshold":', threshold_json,
+        ',"inferred_places":[' + fa.json_place + "," + fb.json_place + "]}" if fa.weak or fb.weak else "}",
+    ))
+    return (a.claim_id, b.claim_id, round(rel.score, 1), rel.relation, "; ".join(parts),
+            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
+            encoded, created, MATCHER_VERSION)
+
+
 def _match_rows(db, found, threshold, shown=None):
     """``matches`` rows (tuples in _INSERT_MATCH's order) of (earlier, later,
-    Relation) pairs, grouped by relation. ``shown`` caches what explanations
-    show of each claim, from one call to the next."""
+    Relation) pairs, grouped by relation. ``shown`` caches each claim's _Face
+    from one call to the next (a claim is in several pairs)."""
     shown = {} if shown is None else shown
     if len(shown) > DISPLAY_CACHE:
         shown.clear()
     display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
 
-    def show(reading):
+    def face(reading):
         out = shown.get(reading.claim_id)
         if out is None:
-            out = shown[reading.claim_id] = dict(
-                display.get(reading.claim_id, {}), subject_key=reading.subject_key)
+            out = shown[reading.claim_id] = _face(reading, display.get(reading.claim_id, {}))
         return out
 
     created = now()
+    threshold_json = _ENCODE(threshold)
     rows = {}
     for earlier, later, rel in found:
-        parts, change, subject, explanation = _described(
-            earlier, later, rel, show(earlier), show(later), threshold)
-        rows.setdefault(rel.relation, []).append((
-            earlier.claim_id, later.claim_id, round(rel.score, 1), rel.relation, explanation,
-            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
-            _ENCODE(parts), created, MATCHER_VERSION,
-        ))
+        rows.setdefault(rel.relation, []).append(
+            _pair_row(earlier, later, face(earlier), face(later), rel, threshold_json, created))
     return rows
 
 

@@ -1,0 +1,220 @@
+"""The matcher's shortcuts give what the plain path gives: pair rows built from
+parts worked out once per claim, cached and shared work in reading a claim, and
+the candidate filters that skip pairs that cannot be related."""
+
+import math
+import pathlib
+import sys
+
+import pytest
+
+from checks import matching
+from checks.database import open_database
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "benchmarks"))
+from synthetic_archive import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    "A small synthetic archive with its readings, and the pairs every claim makes."
+    path = tmp_path_factory.mktemp("speed") / "archive.db"
+    generate(path, 1200, seed=11)
+    db = open_database(path)
+    matching.refresh_readings(db)
+    yield db
+    db.close()
+
+
+def all_pairs(db, threshold=matching.DEFAULT_THRESHOLD):
+    ids = [r[0] for r in db.execute("SELECT claim_id FROM _claim_keys ORDER BY claim_id")]
+    groups = matching._target_groups(db, ids)
+    neighbours = matching._neighbour_keys(db, groups, max(0.0, threshold - matching.SAME_SOURCE_BONUS))
+    archive = matching._load_archive(db, neighbours)
+    readings = [r for block in archive.blocks.values() for r in block]
+    found = []
+    for target in sorted(readings, key=lambda r: r.claim_id):
+        found.extend(matching.pairs_for(target, archive, neighbours, threshold=threshold,
+                                        same_period_days=matching.SAME_PERIOD_DAYS))
+    return found
+
+
+def plain_row(db, earlier, later, rel, threshold):
+    "A pair's row the plain way: components(), explain() and the JSON encoder."
+    display = matching._display(db, [earlier.claim_id, later.claim_id])
+    parts, change, subject, explanation = matching._described(
+        earlier, later, rel,
+        dict(display.get(earlier.claim_id, {}), subject_key=earlier.subject_key),
+        dict(display.get(later.claim_id, {}), subject_key=later.subject_key),
+        threshold)
+    return (earlier.claim_id, later.claim_id, round(rel.score, 1), rel.relation, explanation,
+            subject, rel.place_score, rel.attribution_score, rel.days_apart, change,
+            matching._ENCODE(parts), matching.MATCHER_VERSION)
+
+
+def without_created(row):
+    return row[:11] + row[12:]
+
+
+def test_pair_rows_are_the_plain_rows_of_each_pair(archive):
+    found = all_pairs(archive)
+    assert len(found) > 500
+    assert {rel.relation for _, _, rel in found} == {"corroborates", "updates", "contradicts"}
+    shown = {}
+    rows = matching._match_rows(archive, found, 85.0, shown)
+    fast = sorted(without_created(row) for group in rows.values() for row in group)
+    plain = sorted(plain_row(archive, e, l, rel, 85.0) for e, l, rel in found)
+    assert fast == plain
+    assert len(shown) > 100  # each claim's parts kept for the next batch
+    # a second batch served from the kept parts gives the same rows
+    again = matching._match_rows(archive, found[:50], 85.0, shown)
+    assert sorted(without_created(r) for g in again.values() for r in g) == sorted(
+        plain_row(archive, e, l, rel, 85.0) for e, l, rel in found[:50])
+
+
+def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
+    "Weak places, unknown places, zero and negative zero, open intervals, no display row, odd ratios."
+    base = matching.Reading(
+        claim_id=10**9, document_id=1, unit="", subject_key="prisoner political", key_kind="subject",
+        place="~Lithuania|Belarus", period="total", day=738000, source="viasna", names="",
+        qualifier="exact", low=-0.0, high=0.0, point=-0.0)
+    other = base._replace(claim_id=10**9 + 1, document_id=2, place="", day=738100, source="",
+                          low=None, high=None, point=None, qualifier="vague", key_kind="context",
+                          unit="percent", subject_key="année déçu")
+    cases = []
+    for ratio in (None, math.inf, 1.23456, 2.0, float("nan"), 1e17, 3, -0.0):
+        for same_period, compatible in ((True, False), (False, True)):
+            for attribution in (None, 100.0, 57.0):
+                rel = matching.Relation(87.25, "updates", 92.45, 50.0, attribution, 100,
+                                        same_period, compatible, ratio)
+                cases.append((base, other, rel))
+                # (a claim has one reading in a run: its parts are kept by claim id)
+                cases.append((other._replace(claim_id=10**9 + 2, place="Belarus"),
+                              base._replace(claim_id=10**9 + 3, point=3.0), rel))
+    rows = matching._match_rows(archive, cases, 72.5)
+    assert list(rows) == ["updates"]  # in the order given
+    assert [without_created(row) for row in rows["updates"]] == [
+        plain_row(archive, e, l, rel, 72.5) for e, l, rel in cases]
+
+
+def clear_caches():
+    from checks import lexicon
+    for module in (matching, lexicon):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
+def read_all(db):
+    rows = db.execute(f"""SELECT {matching._CLAIM_COLUMNS} FROM claims c
+                          JOIN documents d ON d.id = c.document_id ORDER BY c.id""").fetchall()
+    places = matching._DocumentPlaces(db)
+    return [matching.read_claim(dict(zip(matching._CLAIM_NAMES, row)), places) for row in rows]
+
+
+def test_readings_are_the_same_with_caches_cold_warm_and_bypassed(archive, monkeypatch):
+    clear_caches()
+    cold = read_all(archive)
+    assert matching._short_document_place.cache_info().hits > 0  # documents share their titles
+    assert read_all(archive) == cold
+    monkeypatch.setattr(matching, "SHORT_DOCUMENT", -1)  # every document read on its own
+    clear_caches()
+    assert read_all(archive) == cold
+    stored = [matching.Reading(*row) for row in archive.execute(
+        f"SELECT {matching._READING_COLUMNS} FROM _claim_keys ORDER BY claim_id")]
+    assert matching._settle_weak_places(cold) == stored
+
+
+def test_a_short_document_is_placed_as_a_long_one_would_be(tmp_path):
+    from checks import lexicon
+    from checks.database import save_document
+
+    db = open_database(tmp_path / "short.db")
+    texts = [None, "", "Police in Minsk detained 40 people. Belarus", "Lithuania and Poland. " * 40]
+    ids = [save_document(db, f"https://x.example/{i}", title="News from Belarus and Lithuania", text=text)
+           for i, text in enumerate(texts)]
+    places = matching._DocumentPlaces(db)
+    for document_id, text in zip(ids, texts):
+        assert places(document_id) == matching.document_place_text(
+            *lexicon.document_places(text, "News from Belarus and Lithuania"))
+    assert len({places(i) for i in ids}) > 1
+
+
+GUARDED = [  # (pattern, words every match holds, phrases it matches)
+    (matching._THIS_YEAR, matching._THIS_YEAR_WORDS,
+     ["this year", "Since January", "since the start of the year", "SINCE THE BEGINNING OF THE YEAR",
+      "in the current year", "During The Year"]),
+    (matching._LAST_YEAR, matching._YEAR_WORDS, ["last year", "The Previous Year", "the past calendar year"]),
+    (matching._SINCE, matching._SINCE_WORDS, ["since", "Since June"]),
+    (matching._STOCK, matching._STOCK_WORDS,
+     ["behind bars", "In Prison", "in jail", "Remain", "remained", "still held", "ARE HELD"]),
+    (matching._LEVEL, matching._LEVEL_WORDS,
+     ["in custody", "in pre-trial detention", "In Police Custody", "are held", "is still being detained",
+      "are now jailed", "is currently imprisoned", "are incarcerated", "Political Detainees"]),
+]
+
+
+def corpus_texts():
+    import json
+
+    root = pathlib.Path(__file__).parent / "corpus"
+    texts = []
+    for path in [root / "matching" / "documents.jsonl", *sorted((root / "extraction").glob("*.jsonl"))]:
+        if "heldout" in path.name:
+            continue
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                text = json.loads(line).get("text") or ""
+                texts.extend(part for part in text.replace("\n", ". ").split(". ") if part)
+    return texts
+
+
+@pytest.mark.parametrize("pattern, words, phrases", GUARDED)
+def test_a_guarded_pattern_never_matches_where_its_words_are_missing(pattern, words, phrases):
+    for phrase in phrases:  # every way the pattern matches holds a word of the list
+        assert pattern.search(f"Figures: {phrase} now")
+        assert matching._may_hold(f"Figures: {phrase} now", words)
+    texts = corpus_texts()
+    assert len(texts) > 1000
+    for text in texts + [t.upper() for t in texts[:500]] + ["ın custody", "remaın", "behınd bars"]:
+        assert matching._may_hold(text, words) or not pattern.search(text), text
+    assert matching._may_hold("ı", words)  # not ASCII: searched
+
+
+def test_period_kind_skips_the_search_only_where_it_cannot_match():
+    from checks import lexicon
+
+    phrases = ["this week", "Last Month", "over the weekend", "per day", "DAILY", "weekly", "monthly",
+               "overnight", "on 23 August alone", "in a single day", "during the night", "night of",
+               "first day", "72 hours", "in May", "During December"]
+    for phrase in phrases:
+        assert lexicon._INTERVAL.search(f"Police detained 30 people {phrase}")
+        assert lexicon.period_kind(f"Police detained 30 people {phrase}") == "interval", phrase
+    for text in corpus_texts() + ["30 detained ın one day"]:
+        found = any(lexicon._marks_interval(text, m) for m in lexicon._INTERVAL.finditer(text))
+        expected = "interval" if found and not lexicon._CUMULATIVE.search(text) else "total"
+        assert lexicon.period_kind(text) == expected, text
+
+
+def test_calendar_years_are_those_the_plain_searches_give():
+    def plain(text, published):
+        this_year = matching._THIS_YEAR.search(text)
+        if matching._SINCE.search(text) and not this_year:
+            return None
+        years = set(matching._IN_YEAR.findall(text))
+        if len(years) == 1:
+            return years.pop()
+        if len(years) > 1:
+            return None
+        year = matching._year_of(published)
+        if not year:
+            return None
+        if this_year:
+            return str(year)
+        return str(year - 1) if matching._LAST_YEAR.search(text) else None
+
+    texts = corpus_texts() + ["975 executed last year", "in 2024 and in 2023", "since January, 40",
+                              "so far this year", "in 1999", "SINCE THE 2020 ELECTION", "ın 2024"]
+    results = [matching._calendar_year(text, "2025-03-04") for text in texts]
+    assert results == [plain(text, "2025-03-04") for text in texts]
+    assert {"2024", "2025"} <= set(results)
