@@ -851,6 +851,9 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
+_HELD_OBJECT = re.compile(r"\s+(?:(?:a|an|the|their)\s+)?(?:[a-z-]+\s+)?(?:protection|status|permits?|visas?|passports?|"
+                          r"citizenship|seats?|office|talks|rallies|protests|demonstrations|meetings|vigils|"
+                          r"placards|posters|banners|flags)\b")
 _RELEASING = frozenset("released freed pardoned releases frees pardons release free pardon".split())
 _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
@@ -1062,6 +1065,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             noun = status.group(1).split()  # "400 people are now political prisoners"
             pos = status.end()
         link = _WHO_LINK.match(block, pos) or _PARTICIPLE_LINK.match(block, pos)
+        if link and link.group(1) == "held" and _HELD_OBJECT.match(block, link.end()):
+            link = None  # "955,000 refugees held temporary protection": had it, not detained
         if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
             participle = link.group(1)
             pos = link.end()
@@ -2400,12 +2405,15 @@ def _claim(m, block, base, carried):
 
 # Fact boxes: "Journalists detained in 2024: 21", "Executions by year (IHR): 2021 333 · 2022 582",
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
-_LABEL_LINE = re.compile(r"\s*(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?:\s*"
+_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?:\s*"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
 _YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d\s*:\s*\Z")
 _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
                          r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
-_ROW_END = re.compile(r"\s*(?:·|\n|\Z)")
+_ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z)")  # "…: more than 20,000 (OVD-Info)"
+# A label says what is counted up to its first preposition: "Political prisoners on Memorial's
+# list" → political prisoners, "Detained for anti-war stance since February 2022" → detained.
+_LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|in|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)
 
 
 def _label_subject(text, start, end):
@@ -2427,7 +2435,7 @@ def _label_subject(text, start, end):
     else:
         m = _LABEL_LINE.match(text, line_start, start)
         label = m.group("label") if m else ""
-    label = _LABEL_DATE.sub("", label.strip()).strip(" ,:")
+    label = _LABEL_HEAD.sub("", _LABEL_DATE.sub("", label.strip())).strip(" ,:")
     words = label.split()
     if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):
         return None

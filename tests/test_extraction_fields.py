@@ -535,3 +535,17 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
 ])
 def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # bullets of a fact box, up to the label's first preposition, a source in brackets after
+    ("Key figures\n• Detained for anti-war stance since February 2022: more than 20,000 (OVD-Info)\n",
+     "more than 20,000", "detained"),
+    ("Key figures\n• Political prisoners on Memorial's list: 788\n", "788", "political prisoners"),
+    # holding a status is not being held
+    ("About 955,000 Ukrainian refugees held temporary protection in Poland at the end of June.",
+     "About 955,000", "ukrainian refugees"),
+    ("About 300 protesters were held overnight.", "About 300", "protesters held overnight"),
+])
+def test_subject_of_fact_box_bullets_and_of_holding_a_status(text, quote, subject):
+    assert fields(text, quote)[0] == subject
