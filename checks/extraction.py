@@ -2434,8 +2434,8 @@ def _label_subject(text, start, end):
         label = line if heading_end > 0 and len(line) <= 80 else ""
     else:
         m = _LABEL_LINE.match(text, line_start, start)
-        label = m.group("label") if m else ""
-    label = _LABEL_HEAD.sub("", _LABEL_DATE.sub("", label.strip())).strip(" ,:")
+        label = _LABEL_HEAD.sub("", _LABEL_DATE.sub("", m.group("label").strip())) if m else ""
+    label = _LABEL_DATE.sub("", label.strip()).strip(" ,:")
     words = label.split()
     if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):
         return None
