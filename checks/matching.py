@@ -1023,6 +1023,11 @@ def read_claim(claim, document_place=None):
         event = _event_before(sentence, at)  # "the government frees 135 political prisoners"
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
+    known_for = lexicon.MONITOR_NOUNS.get(lexicon.words(claim.get("attribution") or "")[-1:][0]) if (
+        at >= 0 and kind == "none" and claim.get("attribution")
+        and lexicon.words(claim.get("attribution"))) else None
+    if known_for:  # "Viasna counts about 1,250 in all": the list the monitor keeps
+        terms, kind = lexicon.subject_terms(known_for), "context"
     if at >= 0 and kind == "none" and claim.get("title"):
         # "About 1,170 are still held." under "Political prisoners freed in Belarus":
         # the noun left out is the one the title counts

@@ -946,3 +946,12 @@ def test_places_beyond_the_region_and_where_people_were_sent():
     assert read("A month after 135 prisoners were expelled to Guatemala, Nicaragua jailed more.", "135").place \
         == "Nicaragua"
     assert read("Neighbouring Ethiopia holds six, the census found.", "six").names == ""
+
+
+def test_a_monitors_bare_count_counts_its_list_and_europe_is_no_subject():
+    viasna = read_claim(dict(id=1, document_id=1, quote="about 1,250", attribution="Viasna",
+                             sentence="Viasna counts about 1,250 in all.", title="Journalists behind bars, CPJ says"))
+    assert viasna.subject_key == "political prisoner"
+    europe = read_claim(dict(id=2, document_id=1, quote="6.3 million",
+                             sentence="The total across Europe has reached 6.3 million."))
+    assert "europe" not in europe.subject_key.split()
