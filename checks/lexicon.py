@@ -317,7 +317,7 @@ _TIME_BEFORE_ALONE = re.compile(
     r"\b(?:day|days|night|week|weekend|month|hours|" + "|".join(MONTHS) + r"|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|\d{1,2}|(?:19|20)\d\d)\s+\Z", re.IGNORECASE)
 # "the busiest day (so far / since the war began)": one day's count, whatever follows
-_SUPERLATIVE_SPAN = re.compile(
+SUPERLATIVE_SPAN = re.compile(
     r"\b(?:busiest|worst|deadliest|bloodiest|biggest|largest|single|quietest)\s+(day|night|week|weekend|month)\b"
     r"(?:\s+(?:yet|so\s+far|on\s+record|since\s+[^,.;:]*))?", re.IGNORECASE)
 
@@ -361,7 +361,7 @@ def period_kind(text):
         lowered = text.lower()
         if not any(word in lowered for word in _INTERVAL_WORDS):
             return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
-    text = _SUPERLATIVE_SPAN.sub(r"a single \1", text)
+    text = SUPERLATIVE_SPAN.sub(r"a single \1", text)
     if any(_marks_interval(text, m) for m in _INTERVAL.finditer(text)) and not _CUMULATIVE.search(text):
         return "interval"
     return "total"

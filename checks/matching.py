@@ -583,6 +583,10 @@ def _period_window(sentence, start, end):
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
         window = window[: before[-1].start()] + window[offset:]
+    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start)
+    if busiest and busiest.group() not in window:
+        # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
+        window = busiest.group() + " " + window
     opening = _OPENING_TIME.match(sentence)
     if opening and opening.end() <= start and opening.group(1) not in window:
         # "During June the centre recognised 54 new political prisoners, while 31 were

@@ -927,6 +927,8 @@ def test_last_september_dates_a_figure_to_the_september_before_publication():
     ("The protests brought the busiest day since the war's early weeks: on 21 September 2022 alone, "
      "more than 1,300 people were detained.", "more than 1,300", "interval"),
     ("The monitor's busiest day remains 6 March, when more than 5,000 were held.", "more than 5,000", "interval"),
+    ("Sunday was the busiest day so far, OVD-Info said: police took more than 5,000 people into custody.",
+     "more than 5,000", "interval"),
     ("During June the centre recognised 54 new political prisoners, while 31 were released after serving "
      "their sentences.", "31", "interval"),
     ("More than 13,000 people have been detained at anti-war protests since the invasion.", "More than 13,000",
