@@ -146,7 +146,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family
+    relative family remand
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 )
@@ -221,6 +221,8 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           # held until trial: not everyone detained
+           "held pending trial": "remanded", "pending trial": "remanded", "remanded in custody": "remanded",
            "death sentences carried out": "executions", "death sentences were carried out": "executions",
            "lost their lives": "died", "lost his life": "died", "lost her life": "died",
            "granted clemency": "pardoned", "granted amnesty": "pardoned",
@@ -499,6 +501,7 @@ GAZETTEER = {
 }
 # Scopes that are not one country.
 GAZETTEER["World"] = "worldwide globally"
+GAZETTEER["Europe"] = "europe"  # "Europe as a whole, more than 6 million"
 # Leaders point to their country but are also people: kept as names.
 LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny
     ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti

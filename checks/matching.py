@@ -624,6 +624,8 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands)\b", re.IGNO
 _AMONG_THEM = re.compile(r"\b(?:among|of) them,?\s*\Z", re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+[\w'’-]+\s+(?:are|were|is|was)\s+among\s+([^.;:,]+)", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+[\w-]+\s+of\s+([\w-]+(?:['’]s?)?)")
+_DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asylum[- ]seekers|nationals|citizens|"
+                             r"émigrés|emigres|exiles|workers|students)\b)")
 # Where people came from or were sent, not where they were counted: "1,676 crossings from
 # Belarus", "135 prisoners expelled to Guatemala".
 _FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?([A-Z][\w-]*)")
@@ -861,6 +863,8 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     where people or things came from, not where they were counted ("1,676 crossings
     from Belarus"): the last resort."""
     origins = frozenset(w.lower() for w in _FROM_PLACE.findall(f"{subject} {sentence}"))
+    # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
+    origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(f"{subject} {sentence}"))
     place = lexicon.located_place(subject, 0)
     if place is None and start >= 0:
         near_lo = max(lo, start - 60)

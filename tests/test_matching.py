@@ -957,3 +957,14 @@ def test_a_monitors_bare_count_counts_its_list_and_europe_is_no_subject():
     europe = read_claim(dict(id=2, document_id=1, quote="6.3 million",
                              sentence="The total across Europe has reached 6.3 million."))
     assert "europe" not in europe.subject_key.split()
+
+
+def test_whose_refugees_is_not_where_they_are_and_europe_is_a_place():
+    read = lambda sentence, quote, subject: read_claim(dict(id=1, document_id=1, quote=quote,  # noqa: E731
+                                                            subject=subject, sentence=sentence))
+    sentence = "Poland hosts nearly 1 million Ukrainian refugees; Europe as a whole, more than 6 million."
+    assert read(sentence, "nearly 1 million", "ukrainian refugees").place == "Poland"
+    assert read(sentence, "more than 6 million", None).place == "Europe"
+    assert subject_score(read("Courts ordered 260 protesters held pending trial.", "260",
+                              "protesters held pending trial").subject_key,
+                         read("Police detained 260 protesters.", "260", "protesters detained").subject_key) == 0
