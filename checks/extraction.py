@@ -2124,6 +2124,7 @@ class _Block:
         self.context = {}
         self._furniture_line = None
         self.last_subject = (None, None, None)  # (sentence span, subject, unit) of the last claim
+        self.last_by_unit = {}  # unit → (sentence span, subject, unit) of the last claim in that unit
 
     def masked(self, number_start):
         "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
@@ -2386,16 +2387,16 @@ def _claim(m, block, base, carried):
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
-    if (claim.subject and claim.subject.startswith("people ") and block.last_subject[1]
-            and block.last_subject[2] == claim.unit and "people" not in claim.sentence.lower()
-            and _just_before(block.last_subject[0], span, start)):
-        head = _bare_noun(block.last_subject[1])
+    before = block.last_by_unit.get(claim.unit)
+    if (claim.subject and claim.subject.startswith("people ") and before
+            and "people" not in claim.sentence.lower() and _just_before(before[0], span, start)):
+        head = _bare_noun(before[1])
         if head.split()[-1] != "people" and _is_plural(head.split()[-1]):
             # "China held 50, Israel 43" after "…counted 361 journalists in prison": the
             # sentence names nobody, so its figures count what the previous one counted
             claim.subject = head + claim.subject[len("people"):]
     if claim.subject:
-        block.last_subject = (span, claim.subject, claim.unit)
+        block.last_subject = block.last_by_unit[claim.unit] = (span, claim.subject, claim.unit)
     attributions, dates = block.sentence_context(span)
     offset = start - span[0]
     claim.attribution = _nearest_source(attributions, claim.sentence, offset)
@@ -2413,7 +2414,7 @@ _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|fro
 _ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z)")  # "…: more than 20,000 (OVD-Info)"
 # A label says what is counted up to its first preposition: "Political prisoners on Memorial's
 # list" → political prisoners, "Detained for anti-war stance since February 2022" → detained.
-_LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|in|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)
+_LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)
 
 
 def _label_subject(text, start, end):

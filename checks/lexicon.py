@@ -50,7 +50,7 @@ IRREGULAR = {
     "prosecuted": "charge", "prosecution": "charge", "prosecutions": "charge",
     "idps": "displace", "idp": "displace", "asylum-seekers": "asylum",
     "exiled": "exile", "expelled": "exile", "deported": "exile", "banished": "exile",
-    "fined": "fine", "fines": "fine", "abducted": "disappear", "disappeared": "disappear",
+    "fined": "fine", "fines": "fine", "defendants": "charge", "defendant": "charge", "abducted": "disappear", "disappeared": "disappear",
     "disappearances": "disappear", "disappearance": "disappear",
     "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
     "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",
@@ -114,7 +114,7 @@ SYNONYMS = {
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
     alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last
-    face facing""".split()
+    face facing faced""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
@@ -142,7 +142,7 @@ SLICE_WORDS = frozenset(
     """release woman man child minor teenager student journalist lawyer doctor
     foreign foreigner elderly new former female male civilian soldier officer
     police policeman worker teacher activist blogger opposition candidate
-    sentence convict charge trial criminal administrative die injure torture
+    sentence convict charge trial administrative die injure torture
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
@@ -228,6 +228,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "granted clemency": "pardoned", "granted amnesty": "pardoned",
            # a criminal case is a prosecution: "1,096 criminal cases", "1,100 criminal prosecutions"
            "criminal cases": "criminal charges", "criminal case": "criminal charge",
+           "charged with crimes": "criminal charged", "charged with a crime": "criminal charged",
            # taken in: "86 were taken into custody", "35,000 have passed through detention"
            "taken into custody": "detained", "passed through detention": "detained",
            "passed through custody": "detained",

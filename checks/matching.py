@@ -624,6 +624,10 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands)\b", re.IGNO
 _AMONG_THEM = re.compile(r"\b(?:among|of) them,?\s*\Z", re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+[\w'’-]+\s+(?:are|were|is|was)\s+among\s+([^.;:,]+)", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+[\w-]+\s+of\s+([\w-]+(?:['’]s?)?)")
+_HOLDER_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){0,2}?[A-Z][\w'’-]+)\s+(?:still\s+|now\s+|also\s+)?(?:holds|held|jails|jailed|keeps|kept|"
+    r"hosts|hosted|imprisons|imprisoned)\s+(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|"
+    r"roughly|only|another)\s+)*\Z")
 _DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asylum[- ]seekers|nationals|citizens|"
                              r"émigrés|emigres|exiles|workers|students)\b)")
 # Where people came from or were sent, not where they were counted: "1,676 crossings from
@@ -865,6 +869,11 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     origins = frozenset(w.lower() for w in _FROM_PLACE.findall(f"{subject} {sentence}"))
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
     origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(f"{subject} {sentence}"))
+    holder = _HOLDER_BEFORE.search(sentence, max(lo, start - 60), start) if start > 0 else None
+    if holder:  # "In Europe, Belarus holds 37": the country that holds them
+        mentions = lexicon.place_mentions(holder.group(1))
+        if mentions and mentions[-1][1] not in ("World", "Europe"):
+            return mentions[-1][1]
     place = lexicon.located_place(subject, 0)
     if place is None and start >= 0:
         near_lo = max(lo, start - 60)

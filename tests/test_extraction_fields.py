@@ -549,3 +549,9 @@ def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quot
 ])
 def test_subject_of_fact_box_bullets_and_of_holding_a_status(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_a_sentence_naming_nobody_takes_the_last_count_of_its_unit_before():
+    text = ("Eritrea jails 16 journalists, among them one held incommunicado for 23 years. "
+            "Neighbouring Ethiopia holds six, the census found.")
+    assert fields(text, "six")[0] == "journalists held"

@@ -968,3 +968,13 @@ def test_whose_refugees_is_not_where_they_are_and_europe_is_a_place():
     assert subject_score(read("Courts ordered 260 protesters held pending trial.", "260",
                               "protesters held pending trial").subject_key,
                          read("Police detained 260 protesters.", "260", "protesters detained").subject_key) == 0
+
+
+def test_charges_said_several_ways_and_the_country_holding_a_count():
+    key = lambda s: read_claim(dict(id=1, document_id=1, subject=s)).subject_key  # noqa: E731
+    assert subject_score(key("people charged"), key("defendants in criminal cases")) >= 85
+    assert subject_score(key("people charged"), key("people charged with crimes")) >= 85
+    assert subject_score(key("people charged"), key("people given administrative charges")) == 0
+    reading = read_claim(dict(id=1, document_id=1, quote="37", subject="journalists held",
+                              sentence="In Europe, Belarus holds 37, the organisation said."))
+    assert reading.place == "Belarus"
