@@ -133,7 +133,7 @@ STILL_HELD = "still"
 TITLE_HEADS = frozenset({"prisoner", "journalist", "refugee", "migrant", "execute"})
 
 # Words that imply another word: "prisoners held" is just "prisoners".
-IMPLIES = {"prisoner": {"arrest"}}
+IMPLIES = {"prisoner": {"arrest", "recognis", "recognise"}}  # "recognised as political prisoners": political prisoners
 
 # A subject word that names a slice of a population, or an event that happened
 # to it: when one subject has it and the other does not, they count different

@@ -363,6 +363,7 @@ def test_subject_lexicon_folds_synonyms_and_keeps_slices():
     assert key("people facing charges") == key("people charged")
     assert subject_score(key("relatives of detained journalists"), key("detained journalists")) == 0
     assert key("three kyrgyz") == key("kyrgyz") and key("people who would later leave") == key("people who leave")
+    assert key("people recognised as political prisoners") == key("political prisoners")
     assert key("such fines") == key("fines") and key("many political prisoners") == key("political prisoners")
     held = read_claim(dict(id=1, document_id=1, quote="1,154", subject="people held on political charges",
                            sentence="Viasna said 1,154 people were still being held on political charges."))
