@@ -320,6 +320,7 @@ _TIME_BEFORE_ALONE = re.compile(
     r"\b(?:day|days|night|week|weekend|month|hours|" + "|".join(MONTHS) + r"|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|\d{1,2}|(?:19|20)\d\d)\s+\Z", re.IGNORECASE)
 # "the busiest day (so far / since the war began)": one day's count, whatever follows
+SUPERLATIVE_WORDS = ("busiest", "worst", "deadliest", "bloodiest", "biggest", "largest", "single", "quietest")
 SUPERLATIVE_SPAN = re.compile(
     r"\b(?:busiest|worst|deadliest|bloodiest|biggest|largest|single|quietest)\s+(day|night|week|weekend|month)\b"
     r"(?:\s+(?:yet|so\s+far|on\s+record|since\s+[^,.;:]*))?", re.IGNORECASE)

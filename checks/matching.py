@@ -583,7 +583,9 @@ def _period_window(sentence, start, end):
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
         window = window[: before[-1].start()] + window[offset:]
-    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start)
+    lowered = sentence[:start].lower()
+    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if any(
+        word in lowered for word in lexicon.SUPERLATIVE_WORDS) else None
     if busiest and busiest.group() not in window:
         # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
         window = busiest.group() + " " + window
@@ -628,6 +630,9 @@ _HOLDER_BEFORE = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){0,2}?[A-Z][\w'’-]+)\s+(?:still\s+|now\s+|also\s+)?(?:holds|held|jails|jailed|keeps|kept|"
     r"hosts|hosted|imprisons|imprisoned)\s+(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|"
     r"roughly|only|another)\s+)*\Z")
+_HOLDER_VERBS = (" hold", " held ", " jail", " keep", " kept ", " host", " impris")  # in every _HOLDER_BEFORE match
+_DEMONYM_NOUNS = ("refugees", "migrants", "asylum", "nationals", "citizens", "émigrés", "emigres", "exiles",
+                  "workers", "students")
 _DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asylum[- ]seekers|nationals|citizens|"
                              r"émigrés|emigres|exiles|workers|students)\b)")
 # Where people came from or were sent, not where they were counted: "1,676 crossings from
@@ -868,8 +873,11 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     from Belarus"): the last resort."""
     origins = frozenset(w.lower() for w in _FROM_PLACE.findall(f"{subject} {sentence}"))
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
-    origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(f"{subject} {sentence}"))
-    holder = _HOLDER_BEFORE.search(sentence, max(lo, start - 60), start) if start > 0 else None
+    both = f"{subject} {sentence}"
+    if any(noun in both for noun in _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
+        origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
+    holder = (_HOLDER_BEFORE.search(sentence, max(lo, start - 60), start)
+              if start > 0 and any(verb in sentence for verb in _HOLDER_VERBS) else None)
     if holder:  # "In Europe, Belarus holds 37": the country that holds them
         mentions = lexicon.place_mentions(holder.group(1))
         if mentions and mentions[-1][1] not in ("World", "Europe"):
