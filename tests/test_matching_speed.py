@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from checks import matching
+from checks import lexicon, matching
 from checks.database import open_database
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "benchmarks"))
@@ -218,3 +218,28 @@ def test_calendar_years_are_those_the_plain_searches_give():
     results = [matching._calendar_year(text, "2025-03-04") for text in texts]
     assert results == [plain(text, "2025-03-04") for text in texts]
     assert {"2024", "2025"} <= set(results)
+
+
+@pytest.mark.parametrize("text", [
+    "In Europe, Belarus holds 37", "Eritrea jails 16", "Poland hosts nearly 955,000", "Iran still held about 40",
+    "Egypt imprisoned 60", "Turkey kept 20", "Azerbaijan keeps 25",
+])
+def test_holder_guard_words_are_in_every_holder_match(text):
+    assert matching._HOLDER_BEFORE.search(text + " ", 0, len(text) - len(text.split()[-1]))
+    assert any(verb in text for verb in matching._HOLDER_VERBS)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian refugees", "Afghan migrants", "Syrian asylum seekers", "Afghan nationals", "Russian citizens",
+    "Belarusian émigrés", "Georgian exiles", "Turkish workers", "Iranian students",
+])
+def test_demonym_guard_words_are_in_every_demonym_match(text):
+    assert matching._DEMONYM_PEOPLE.search(text)
+    assert any(noun in text for noun in matching._DEMONYM_NOUNS)
+
+
+@pytest.mark.parametrize("text", ["the busiest day", "its Worst Week", "the deadliest night so far",
+                                  "a single day", "the largest month on record", "the bloodiest weekend"])
+def test_superlative_guard_words_are_in_every_superlative_match(text):
+    assert lexicon.SUPERLATIVE_SPAN.search(text)
+    assert any(word in text.lower() for word in lexicon.SUPERLATIVE_WORDS)
