@@ -469,7 +469,8 @@ class _Patterns:
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
-        self.trigger, self.trigger_scan = map(re.compile, _trigger_pattern(lang))
+        at, scan, self.trigger_firsts = _trigger_pattern(lang)
+        self.trigger, self.trigger_scan = re.compile(at), re.compile(scan)
         lookback = sorted(
             set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
             | _ARTICLES.get(lang, set()),
@@ -570,7 +571,8 @@ def _trigger_pattern(lang):
     # then checked against [\W\d_], whose Unicode categories cost more per character.)
     scan = (rf"[^A-Za-z](?<=[\W\d_])(?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
             rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
-    return at, scan
+    # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
+    return at, scan, frozenset("$€£₽₾" + first)
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
@@ -1515,10 +1517,21 @@ _APPOSITION_FILLER = re.compile(_APPOSITION_WORDS)
 # Zaw Min Tun", "the US envoy John Coale", "State-run pollster VTsIOM".
 _TITLE = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?(?:spokesman|spokeswoman|spokesperson|envoy|pollster|"
           r"ombudsman|commissioner|prosecutor|adviser|advisor|ambassador)\s+(?=[A-Z])")
-_SOURCE_NP_END = re.compile(
-    rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
-    rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
-)
+_SOURCE_NP = (rf"(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
+              rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$")
+_SOURCE_NP_END = re.compile(rf"(?:^|(?<=[\s(,;:])){_SOURCE_NP}")
+# The same search in two steps, at the start and then after a character it must follow:
+# the second search looks for that character by its class instead of trying every
+# position (tests/test_extraction_speed_guards.py checks both find the same name).
+_SOURCE_NP_AT = re.compile(_SOURCE_NP)
+_SOURCE_NP_AFTER = re.compile(rf"[\s(,;:]{_SOURCE_NP}")
+
+
+def _source_np_end(tail):
+    "What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a character early)."
+    return _SOURCE_NP_AT.match(tail) or _SOURCE_NP_AFTER.search(tail)
+
+
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
 _ANAPHOR_END = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?P<noun>(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
@@ -1585,7 +1598,7 @@ def _source_in(tail, lo):
     anaphor = _ANAPHOR_END.search(tail) if tail.endswith(_ANAPHOR_ENDS) else None
     if anaphor:
         return (lo + len(tail), _Previous(anaphor.group("noun") or ""), False)
-    m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
+    m = _source_np_end(tail) if _may_end_with_source(tail) else None
     if not m:
         return None
     name = m.group("name")
@@ -2185,7 +2198,10 @@ def _next_trigger(patterns, text, pos):
     """(position, match) of the first trigger at or after ``pos`` (what
     ``patterns.trigger.search`` finds, found faster), or None. A digit's match ends
     after the digits glued to it ("12,345")."""
-    t = patterns.trigger.match(text, pos)  # the scan finds triggers after pos only
+    # the scan finds triggers after pos only; one at pos starts with a digit or one of
+    # trigger_firsts (trigger's first lookahead), tested here before the regex call
+    ch = text[pos:pos + 1]
+    t = patterns.trigger.match(text, pos) if ch.isdecimal() or ch in patterns.trigger_firsts else None
     if t is None:
         t = patterns.trigger_scan.search(text, pos)
         if t is None:

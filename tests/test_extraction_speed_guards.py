@@ -175,3 +175,48 @@ def test_source_head_trie_on_corpus_sentences():
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             same_sources(sentence)
             same_sources(sentence[-120:])  # a tail before a reporting verb, as _source_before cuts it
+
+
+# --- the source search in two steps ---------------------------------------------
+
+def same_source_np(tail):
+    a, b = X._source_np_end(tail), X._SOURCE_NP_END.search(tail)
+    assert (a and (a.span("name"), a.groupdict())) == (b and (b.span("name"), b.groupdict())), tail
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SOURCE_PIECES + ["(", ":", "\t", "\n", "«Viasna»", "Human Rights Centre"]),
+                max_size=10), st.sampled_from([" ", "", ", "]))
+def test_source_search_in_two_steps_finds_the_same_name(pieces, glue):
+    same_source_np(glue.join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_source_search_in_two_steps_on_arbitrary_unicode(tail):
+    same_source_np(tail)
+
+
+def test_source_search_in_two_steps_on_corpus_tails():
+    for text, _ in corpus_texts():
+        for end in range(0, len(text), 7):  # tails ending anywhere, as before a reporting verb
+            same_source_np(text[max(0, end - 120):end].rstrip())
+
+
+# --- the trigger's first character ----------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=3), st.sampled_from(LANGUAGES))
+def test_trigger_starts_only_with_a_digit_or_its_first_characters(text, language):
+    patterns = X._patterns(language)
+    for pos in range(len(text) + 1):
+        if patterns.trigger.match(text, pos):
+            assert text[pos].isdecimal() or text[pos] in patterns.trigger_firsts
+
+
+def test_trigger_first_characters_on_corpus():
+    for text, language in corpus_texts():
+        patterns = X._patterns(language)
+        for pos in range(len(text)):
+            if patterns.trigger.match(text, pos):
+                assert text[pos].isdecimal() or text[pos] in patterns.trigger_firsts
