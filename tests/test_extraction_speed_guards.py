@@ -4,7 +4,9 @@ Each shortcut below is checked against the pattern as it was written before it:
 - searches that start at a digit look for ``[0-9\\x80-…](?<=\\d)`` (a bitmap test) rather
   than ``\\d`` (Unicode categories);
 - the claim regex skips its letter-only alternatives at an ASCII digit (``(?![0-9])``)
-  and its percent words where none of their first letters is (``_PERCENT_FIRST``);
+  and its percent words where none of their first letters is (``_PERCENT_FIRST``), and
+  writes its word lists (hedges, vague amounts, fractions, ordinals, counted nouns) as
+  tries of case classes;
 - the heads of unnamed sources (``_SOURCE_HEAD_WORDS``) are a trie of case classes
   rather than a case-insensitive alternation.
 """
@@ -15,7 +17,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from checks import extraction as X
+from checks import extraction as X, numbers
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "ru", "be", "uk", "pl", "de", "fr"]
@@ -72,11 +74,17 @@ def test_digit_first_searches_on_corpus():
 
 # --- the claim regex's guards --------------------------------------------------
 
-def unguarded(pattern):
-    "The claim regex as written before its guards: the reference."
-    assert pattern.pattern.count("(?![0-9])") == 4 and pattern.pattern.count(X._PERCENT_FIRST) == 1
-    return re.compile(pattern.pattern.replace("(?![0-9])", "").replace(X._PERCENT_FIRST, ""),
-                      pattern.flags)
+def as_written_before(patterns, pattern):
+    "The claim regex as written before its guards and case-class tries: the reference."
+    text = pattern.pattern
+    assert text.count("(?![0-9])") == 4 and text.count(X._PERCENT_FIRST) == 1
+    text = text.replace("(?![0-9])", "").replace(X._PERCENT_FIRST, "")
+    for phrases, how in ((patterns.hedges, {}), (numbers.VAGUE_PHRASES, {}), (numbers.EN_ORDINALS, {}),
+                         (numbers.FRACTIONS, {"space": r"[\s-]", "hyphen": r"[\s-]"}), (X._COUNT_NOUNS, {})):
+        cased = "(?-i:" + X._cased_trie(phrases, **how) + ")"
+        assert text.count(cased) >= 1
+        text = text.replace(cased, numbers.phrase_trie(phrases, **how))
+    return re.compile(text, pattern.flags)
 
 
 REFERENCES = {}
@@ -86,7 +94,7 @@ def claim_patterns(language):
     "(guarded, reference) for the claim regex and its single-figure fallback."
     if language not in REFERENCES:
         patterns = X._patterns(language)
-        REFERENCES[language] = [(p, unguarded(p)) for p in (patterns.claim, patterns.single)]
+        REFERENCES[language] = [(p, as_written_before(patterns, p)) for p in (patterns.claim, patterns.single)]
     return REFERENCES[language]
 
 
@@ -103,7 +111,11 @@ CLAIM_PIECES = ["12", "1,500", "3.5", "2020", "5th", "two", "no", "twice", "half
                 "pour cent", "процентов", "працэнтаў", "відсотків", "ВІДСОТКІВ", "\u1c80ідсотків",
                 "$", "€", "US$", "bn", " million", " years", "-year", " dollars", " km", " people",
                 " protesters", " ", "  ", "\n", "-", ",", ".", "(", "+", "٣", "x", "é", "ſ",
-                "\u212a", "İ", "около", "ponad", "mehr als", "plus de", "одна", "zwei", "deux"]
+                "\u212a", "İ", "около", "ponad", "mehr als", "plus de", "одна", "zwei", "deux",
+                "MORE THAN", "ſome", "About", "approx.", "ca.", "Около", "ПОЧТИ", "Ponad", "co najmniej",
+                "Dutzende", "Hunderte", "dizaines", "tens of thousands", "Tens Of Thousands", "one-third",
+                "two thirds", "Fifth", "FIRST", "third", "term", " political", " prisoners", "No",
+                "ıt least", "almoſt"]
 
 
 @settings(max_examples=500, deadline=None)
