@@ -410,9 +410,9 @@ class _Patterns:
         between = "|".join(_BETWEEN[c] for c in langs)
         and_ = "|".join(_AND[c] for c in langs)
         or_ = "|".join(_OR[c] for c in langs)
-        words = numbers.words_pattern(lang)
+        words = numbers.words_pattern(lang, letter=_case_class)
         if lang != "en":
-            words = f"(?:{words}|{numbers.EN_WORDS_PATTERN})"
+            words = f"(?:{words}|{numbers.en_words_pattern(letter=_case_class)})"
         if lang in _ARTICLE_NUMBERS:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"

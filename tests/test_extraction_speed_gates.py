@@ -359,7 +359,9 @@ def test_case_classes_hold_what_case_insensitive_matching_takes():
                + tuple(_OTHER_UNITS) + tuple(_SOURCE_VERBS.split("|")) + _SOURCE_HEAD_WORDS
                + tuple(_PERCENT_FIRSTS) + tuple(numbers.VAGUE_PHRASES) + tuple(numbers.FRACTIONS)
                + tuple(numbers.EN_ORDINALS) + tuple(_COUNT_NOUNS)
-               + tuple(h for code in _BETWEEN for h in _patterns(code).hedges))
+               + tuple(h for code in _BETWEEN for h in _patterns(code).hedges)
+               + tuple(w for words in numbers.NUMBER_WORDS.values() for w in words)
+               + tuple(numbers._SCALE_WORDS))
     for ch in sorted({c for phrase in phrases for c in phrase.lower()} - {" "}):
         taken = set(re.findall("(?i)" + re.escape(ch), every))
         assert set(re.findall(_case_class(ch), every)) == taken, ch

@@ -5,8 +5,8 @@ Each shortcut below is checked against the pattern as it was written before it:
   than ``\\d`` (Unicode categories);
 - the claim regex skips its letter-only alternatives at an ASCII digit (``(?![0-9])``)
   and its percent words where none of their first letters is (``_PERCENT_FIRST``), and
-  writes its word lists (hedges, vague amounts, fractions, ordinals, counted nouns) as
-  tries of case classes;
+  writes its word lists (hedges, vague amounts, fractions, ordinals, counted nouns,
+  number words) as tries of case classes;
 - the heads of unnamed sources (``_SOURCE_HEAD_WORDS``) are a trie of case classes
   rather than a case-insensitive alternation.
 """
@@ -84,6 +84,13 @@ def as_written_before(patterns, pattern):
         cased = "(?-i:" + X._cased_trie(phrases, **how) + ")"
         assert text.count(cased) >= 1
         text = text.replace(cased, numbers.phrase_trie(phrases, **how))
+    words = [(numbers.words_pattern(patterns.language, letter=X._case_class),
+              numbers.words_pattern(patterns.language))]
+    if patterns.language != "en":  # English number words are read in every language
+        words.append((numbers.en_words_pattern(letter=X._case_class), numbers.EN_WORDS_PATTERN))
+    for cased, plain in words:
+        assert text.count(cased) >= 1
+        text = text.replace(cased, plain)
     return re.compile(text, pattern.flags)
 
 
