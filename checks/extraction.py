@@ -175,7 +175,7 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
 # Letters that case-insensitive matching takes for others besides their upper and lower
 # case (tests/test_extraction_speed_gates.py checks these against the re module).
 _EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
-                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
+                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86", "ß": "\u1e9e"}
 
 
 def _case_class(ch):
@@ -334,8 +334,9 @@ _MASK_AT = re.compile(
 
 
 def _reverse_alternation(words):
-    "Phrases spelled backwards (spaces standing for any whitespace), as a trie regex."
-    return numbers.phrase_trie(w[::-1] for w in words)
+    """Phrases spelled backwards (spaces standing for any whitespace), in any case, as a
+    trie of case classes read case-sensitively (see _cased_trie)."""
+    return f"(?-i:{_cased_trie(w[::-1] for w in words)})"
 
 
 _MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
@@ -478,7 +479,7 @@ class _Patterns:
             | _ARTICLES.get(lang, set()),
             key=len, reverse=True,
         )
-        reversed_words = numbers.phrase_trie(w[::-1] for w in lookback)
+        reversed_words = _reverse_alternation(lookback)
         self.lookback = re.compile(
             rf"(?:\s?(?P<cur>{_REVERSED_CODES})(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",

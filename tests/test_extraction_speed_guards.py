@@ -122,7 +122,7 @@ CLAIM_PIECES = ["12", "1,500", "3.5", "2020", "5th", "two", "no", "twice", "half
                 "MORE THAN", "ſome", "About", "approx.", "ca.", "Около", "ПОЧТИ", "Ponad", "co najmniej",
                 "Dutzende", "Hunderte", "dizaines", "tens of thousands", "Tens Of Thousands", "one-third",
                 "two thirds", "Fifth", "FIRST", "third", "term", " political", " prisoners", "No",
-                "ıt least", "almoſt"]
+                "ıt least", "almoſt", "dreißig", "DREI\u1e9eIG", "Dreissig"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -239,3 +239,61 @@ def test_trigger_first_characters_on_corpus():
         for pos in range(len(text)):
             if patterns.trigger.match(text, pos):
                 assert text[pos].isdecimal() or text[pos] in patterns.trigger_firsts
+
+
+# --- words read backwards before a figure ---------------------------------------
+
+def plain_reversed(words):
+    return numbers.phrase_trie(w[::-1] for w in words)
+
+
+def mask_before_as_written_before():
+    text = X._MASK_BEFORE.pattern
+    for words in (X._MONTH_FORMS, X._IDENTIFIER_WORDS):
+        assert text.count(X._reverse_alternation(words)) >= 1
+        text = text.replace(X._reverse_alternation(words), plain_reversed(words))
+    return re.compile(text, X._MASK_BEFORE.flags)
+
+
+def lookback_as_written_before(patterns):
+    text = patterns.lookback.pattern
+    cased = re.search(r"\(\?-i:.*\)(?=\)\(\?!\[\^\\W\\d_\]\)\)\?$)", text).group()
+    words = sorted(set(patterns.hedges) | set("|".join(X._BETWEEN[c] for c in {"en", patterns.language}).split("|"))
+                   | {"several", "a few", "some"} | X._ARTICLES.get(patterns.language, set()))
+    assert cased == X._reverse_alternation(words)
+    return re.compile(text.replace(cased, plain_reversed(words)), patterns.lookback.flags)
+
+
+BACKWARD_PIECES = ["August", "AUGUST", "august", "März", "мая", "Мая", "stycznia", "Stycznia", "Sept.",
+                   "Article", "ARTICLE", "art.", "No.", "no", "№", "#", "flight", "Flight", "горячая линия",
+                   "more than", "MORE THAN", "about", "some", "between", "from", "около", "ponad", "ein",
+                   "la", "US", "us", "Rs.", "KSh", "ksh", "\u212aSh", "ſome", "İn", " ", "  ", "\n", ",", ".",
+                   ":", "(", "-", "12", "9", "x", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BACKWARD_PIECES), max_size=8), st.sampled_from([" ", ""]),
+       st.sampled_from(LANGUAGES))
+def test_backward_words_as_case_classes_find_what_case_insensitive_ones_find(pieces, glue, language):
+    before = glue.join(pieces) + " "
+    behind = before[::-1]
+    mask = mask_before_as_written_before()
+    assert bool(X._MASK_BEFORE.match(behind)) == bool(mask.match(behind)), before
+    patterns = X._patterns(language)
+    reference = lookback_as_written_before(patterns)
+    for pos in range(len(behind) + 1):
+        a, b = patterns.lookback.match(behind, pos), reference.match(behind, pos)
+        assert (a.span(), a.groupdict()) == (b.span(), b.groupdict()), (before, pos)
+
+
+def test_backward_words_on_corpus():
+    mask = mask_before_as_written_before()
+    for text, language in corpus_texts():
+        patterns = X._patterns(language)
+        reference = lookback_as_written_before(patterns)
+        for i, ch in enumerate(text):
+            if ch.isdecimal() or ch in patterns.trigger_firsts:
+                behind = text[max(0, i - 60):i][::-1]
+                assert bool(X._MASK_BEFORE.match(behind)) == bool(mask.match(behind))
+                a, b = patterns.lookback.match(behind), reference.match(behind)
+                assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())
