@@ -1838,6 +1838,13 @@ def _as_of_for(sentence, dates, start, end):
 _LABEL_OR_LEAD = re.compile(r"[ \t]*(?:[-–•*·][ \t]*)?(?:(?i:as\s+of|as\s+at|by|in|on|during|at)\s+)")
 
 
+def _days_in(year, month):
+    "calendar.monthrange(year, month)[1], without the weekday it also works out."
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+
+
 def _date_of(m):
     g = m.group  # by name, without building the dict of all ~20 groups
     try:
@@ -1846,16 +1853,16 @@ def _date_of(m):
             year = int(end_year)
             month_name = g("em") or g("em2")
             month = _MONTH_NUMBER[month_name.lower()] if month_name else 12
-            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+            return f"{year:04d}-{month:02d}-{_days_in(year, month):02d}"
         for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
             if g(y):
                 day, month, year = int(g(d)), _MONTH_NUMBER[g(mo).lower().rstrip(".")], int(g(y))
-                if 1 <= day <= calendar.monthrange(year, month)[1]:
+                if 1 <= day <= _days_in(year, month):
                     return f"{year:04d}-{month:02d}-{day:02d}"
                 return None
         if g("y3"):
             year, month, day = int(g("y3")), int(g("m3")), int(g("d3"))
-            if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            if 1 <= month <= 12 and 1 <= day <= _days_in(year, month):
                 return f"{year:04d}-{month:02d}-{day:02d}"
             return None
         if g("y4"):
@@ -2113,6 +2120,7 @@ def _is_age(text, start, end, read):
 
 
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
+_URL_CUES = ("://", "www.", "@", "#")
 
 
 class _Block:
@@ -2143,10 +2151,9 @@ class _Block:
                 or number_start < 4 and not text[:number_start].strip(" \t(")):
             if _LIST_NUMBER.match(text, number_start):
                 return True
-        token_start = text.rfind(" ", max(0, number_start - 200), number_start) + 1
-        if _URL_TOKEN.match(text, max(token_start, number_start - 200), number_start + 1):
-            return True
-        return False
+        token_start = max(text.rfind(" ", max(0, number_start - 200), number_start) + 1, number_start - 200)
+        token = text[token_start:number_start + 1]  # a match ends with a cue inside it: most hold none
+        return any(map(token.__contains__, _URL_CUES)) and bool(_URL_TOKEN.match(text, token_start, number_start + 1))
 
     def furniture(self, pos):
         "Is the line around ``pos`` page furniture (share bar, appeal, copyright)?"

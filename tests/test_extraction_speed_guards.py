@@ -297,3 +297,30 @@ def test_backward_words_on_corpus():
                 assert bool(X._MASK_BEFORE.match(behind)) == bool(mask.match(behind))
                 a, b = patterns.lookback.match(behind), reference.match(behind)
                 assert (a.span(), a.groupdict()) == (b.span(), b.groupdict())
+
+
+# --- small shortcuts ------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["http://x.org/", "www.", "@", "#", "a", " ", "\n", "5", "12", "/", ":"]),
+                max_size=10))
+def test_url_token_needs_one_of_its_cues(pieces):
+    text = "".join(pieces)
+    for end in range(len(text)):
+        for start in range(end + 1):
+            if not any(cue in text[start:end + 1] for cue in X._URL_CUES):
+                assert X._URL_TOKEN.match(text, start, end + 1) is None
+
+
+def test_days_in_a_month_as_the_calendar_counts_them():
+    import calendar
+
+    for year in range(0, 10000):
+        for month in range(1, 13):
+            assert X._days_in(year, month) == calendar.monthrange(year, month)[1]
+    for month in (0, 13):
+        try:
+            X._days_in(2020, month)
+        except ValueError:
+            continue
+        raise AssertionError(month)
