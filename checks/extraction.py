@@ -1697,9 +1697,13 @@ _AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "th
                "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
                "Stand", "Stand:", "am", "au", "le")
 _END_OF_CUES = ("к концу", "на конец", "do końca", "na koniec", "bis Ende", "Ende", "fin")
+# The letters a date cue starts with, in every case (a class, not a case-insensitive one,
+# which lowers each character it looks at: this runs at every position of a date's reach).
+_AS_OF_FIRST = "".join(sorted({c for w in _AS_OF_CUES + _END_OF_CUES + ("to",)
+                               for c in _case_class(w[0].lower()).strip("[]")}))
 _AS_OF = re.compile(
     rf"""
-      (?=(?i:[{"".join(sorted({w[0].lower() for w in _AS_OF_CUES + _END_OF_CUES + ("to",)}))}]))
+      (?=[{_AS_OF_FIRST}])
     (?:
       {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"))}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
     | {_cased_trie(_END_OF_CUES)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})

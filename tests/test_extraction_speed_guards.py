@@ -324,3 +324,10 @@ def test_days_in_a_month_as_the_calendar_counts_them():
         except ValueError:
             continue
         raise AssertionError(month)
+
+
+def test_date_cue_first_letters_are_what_case_insensitive_matching_takes():
+    first = {w[0].lower() for w in X._AS_OF_CUES + X._END_OF_CUES + ("to",)}
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert (re.findall(f"[{X._AS_OF_FIRST}]", every)
+            == re.findall("(?i:[" + "".join(sorted(first)) + "])", every))
