@@ -184,12 +184,12 @@ def _case_class(ch):
     return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
 
 
-def _cased_trie(phrases, **how):
+def _cased_trie(phrases):
     """phrase_trie matching ``phrases`` in any case, each letter written as a class of
     its cases: the regex engine rules a class out at once where it cannot match, but
     tries each case-insensitive branch in turn (the date scan runs at every letter,
     the unit words after every figure, the reporting verbs after every space)."""
-    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class, **how)
+    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
 
 
 # Unit words, as literal forms (a space stands for any whitespace): the claim regex
@@ -334,9 +334,8 @@ _MASK_AT = re.compile(
 
 
 def _reverse_alternation(words):
-    """Phrases spelled backwards (spaces standing for any whitespace), in any case, as a
-    trie of case classes read case-sensitively (see _cased_trie)."""
-    return f"(?-i:{_cased_trie(w[::-1] for w in words)})"
+    "Phrases spelled backwards (spaces standing for any whitespace), as a trie regex."
+    return numbers.phrase_trie(w[::-1] for w in words)
 
 
 _MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
@@ -405,15 +404,13 @@ class _Patterns:
             for code in langs:
                 for phrase in filter(None, by_lang.get(code, "").split("|")):
                     self.hedges.setdefault(phrase.replace("\\", "").lower(), qualifier)
-        # the claim regex's word lists, as in _cased_trie (the phrases are all in lower case:
-        # the same as their case-insensitive tries, tests/test_extraction_speed_guards.py)
-        hedge = f"(?-i:{_cased_trie(self.hedges)})"
+        hedge = numbers.phrase_trie(self.hedges)
         between = "|".join(_BETWEEN[c] for c in langs)
         and_ = "|".join(_AND[c] for c in langs)
         or_ = "|".join(_OR[c] for c in langs)
-        words = numbers.words_pattern(lang, letter=_case_class)
+        words = numbers.words_pattern(lang)
         if lang != "en":
-            words = f"(?:{words}|{numbers.en_words_pattern(letter=_case_class)})"
+            words = f"(?:{words}|{numbers.EN_WORDS_PATTERN})"
         if lang in _ARTICLE_NUMBERS:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
@@ -421,10 +418,10 @@ class _Patterns:
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
                   rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
-        vague = f"(?-i:{_cased_trie(numbers.VAGUE_PHRASES)})"
-        fractions = "(?-i:" + _cased_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]") + ")"
-        ordinals = f"(?-i:{_cased_trie(numbers.EN_ORDINALS)})"
-        count_nouns = f"(?-i:{_cased_trie(_COUNT_NOUNS)})"
+        vague = numbers.phrase_trie(numbers.VAGUE_PHRASES)
+        fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]")
+        ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
+        count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
         unit = (
             rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
             rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
@@ -479,7 +476,7 @@ class _Patterns:
             | _ARTICLES.get(lang, set()),
             key=len, reverse=True,
         )
-        reversed_words = _reverse_alternation(lookback)
+        reversed_words = numbers.phrase_trie(w[::-1] for w in lookback)
         self.lookback = re.compile(
             rf"(?:\s?(?P<cur>{_REVERSED_CODES})(?![^\W\d_])|kh|su)?"
             rf"(?:\s+(?:{reversed_words})(?![^\W\d_]))?",

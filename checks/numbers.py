@@ -205,39 +205,29 @@ def phrase_trie(phrases, space=r"\s+", hyphen=None, letter=re.escape):
     return build(root) if "" not in root else "(?:" + build(root) + ")"
 
 
-def _alternation(words, letter=re.escape):
-    """``words`` as a trie; with ``letter`` writing each letter as a class of its cases,
-    read case-sensitively (?-i:…) even inside a case-insensitive pattern, where such a
-    trie rules a branch out by its first character instead of trying each in turn."""
-    trie = phrase_trie(words, space=re.escape(" "), letter=letter)
-    return trie if letter is re.escape else f"(?-i:{trie})"
+def _alternation(words):
+    return phrase_trie(words, space=re.escape(" "))
 
 
-def en_words_pattern(letter=re.escape):
-    "A regex fragment matching English number words (``letter`` as in _alternation)."
-    small = (
-        rf"(?:(?:{_alternation(_EN_TENS, letter)})"
-        rf"(?:[-\s](?:{_alternation((k for k, v in _EN_UNITS.items() if 0 < v < 10), letter)}))?"
-        rf"|{_alternation((k for k in _EN_UNITS if k != 'zero'), letter)})\b"
-    )
-    big = r"(?:hundred|thousand|million|billion)\b"
-    return (
-        rf"(?:(?:{small}|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)))(?:\s+{big}"
-        rf"(?:(?:\s+and|,)?\s+{small}(?!\s+(?:hundred|thousand|million|billion)\b))?)*"
-        r"|zero\b)"
-    )
+_EN_SMALL = (
+    rf"(?:(?:{_alternation(_EN_TENS)})(?:[-\s](?:{_alternation(k for k, v in _EN_UNITS.items() if 0 < v < 10)}))?"
+    rf"|{_alternation(k for k in _EN_UNITS if k != 'zero')})\b"
+)
+_EN_BIG = r"(?:hundred|thousand|million|billion)\b"
+EN_WORDS_PATTERN = (
+    rf"(?:(?:{_EN_SMALL}|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)))(?:\s+{_EN_BIG}"
+    rf"(?:(?:\s+and|,)?\s+{_EN_SMALL}(?!\s+(?:hundred|thousand|million|billion)\b))?)*"
+    r"|zero\b)"
+)
 
 
-EN_WORDS_PATTERN = en_words_pattern()
-
-
-def words_pattern(language, letter=re.escape):
+def words_pattern(language):
     "A regex fragment matching number words of ``language`` (English for None)."
     if language in (None, "en") or language not in NUMBER_WORDS:
-        return en_words_pattern(letter)
+        return EN_WORDS_PATTERN
     words = NUMBER_WORDS[language]
-    small = _alternation(words, letter)
-    scale = _alternation((w for w in _SCALE_WORDS if not w.endswith(".")), letter)
+    small = _alternation(words)
+    scale = _alternation(w for w in _SCALE_WORDS if not w.endswith("."))
     return rf"(?:(?:{small})(?:\s+(?:{small}))*(?:\s+(?:{scale}))?)\b"
 
 
