@@ -175,7 +175,7 @@ _CURRENCY_PREFIX = {"₴": "UAH", "₸": "KZT", "₹": "INR", "rs": "PKR", "rs."
 # Letters that case-insensitive matching takes for others besides their upper and lower
 # case (tests/test_extraction_speed_gates.py checks these against the re module).
 _EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u1c81", "о": "\u1c82",
-                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86"}
+                "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86", "ß": "\u1e9e"}
 
 
 def _case_class(ch):
@@ -282,6 +282,10 @@ _MONTHS = {
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
 _OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
+# Every _PERCENT alternative starts with one of these (in any case): checked first, this
+# rules out at once the dozen case-insensitive words after a figure followed by a noun.
+_PERCENT_FIRSTS = "%pпв"
+_PERCENT_FIRST = "(?=(?-i:[" + "".join(_case_class(ch).strip("[]") for ch in _PERCENT_FIRSTS) + "]))"
 _MONTH_NUMBER = {}
 for _number, _names in _MONTHS.items():
     for _name in _names.split():
@@ -419,7 +423,7 @@ class _Patterns:
         ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
         unit = (
-            rf"(?:\s?(?P<percent>{_PERCENT})(?!\w)"
+            rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
             rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
             rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
@@ -432,13 +436,16 @@ class _Patterns:
         self.claim, self.single = (re.compile(
             rf"""
             (?<![\w$€£₽#№@/\\.,:\-–+])(?<!\d\()
-            (?:(?P<hedge>{hedge})\s+)?
+            (?:(?![0-9])(?P<hedge>{hedge})\s+)?
             (?:
+              # "not an ASCII digit" first: these start with a letter, so at a digit (most
+              # figures) they are skipped at once rather than tried word by word
+              (?![0-9])(?:
                 (?P<frac>{fractions})(?:(?P<frac_time>\s+(?:of\s+)?an?\s+(?:century|decade)(?!\w))
                 |(?=\s+(?:of|the|their|its|all|had|have|has|were|was|are|is|
                     said|say|says|did|do|would|will)\b|\s*[,.;:)]
                     |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b)){frac_extra}
-              | (?P<vague>{vague})(?!\w)
+              | (?P<vague>{vague})(?!\w))
               | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
                   (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
                       november|december|of|and|or|to|in|on|at|by|time|place|century|quarter|half|grade|
@@ -446,13 +453,13 @@ class _Patterns:
                 | (?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
                   (?=\s+(?:(?:consecutive|straight|successive|presidential|full|such|new|major|
                             [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b)){ordinal_extra}
-              | (?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
+              | (?![0-9])(?:(?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
-                  known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b)
+                  known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b))
               | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
-              | (?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
+              | (?![0-9])(?:(?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
               | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b))(?!\w)
-              | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number})
+              | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number}))
               | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
             (?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))?
@@ -462,7 +469,8 @@ class _Patterns:
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
-        self.trigger, self.trigger_scan = map(re.compile, _trigger_pattern(lang))
+        at, scan, self.trigger_firsts = _trigger_pattern(lang)
+        self.trigger, self.trigger_scan = re.compile(at), re.compile(scan)
         lookback = sorted(
             set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
             | _ARTICLES.get(lang, set()),
@@ -559,9 +567,12 @@ def _trigger_pattern(lang):
     # digit run or a currency sign is the trigger itself (one lookbehind rules both out
     # after a space); anything else (a space, a quote) triggers when a number word
     # starts right after it (group "w"), which needs one of its first letters there.
-    scan = (rf"[\W\d_](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+    # (The non-letter is found as [^A-Za-z] first, a bitmap test per character, and only
+    # then checked against [\W\d_], whose Unicode categories cost more per character.)
+    scan = (rf"[^A-Za-z](?<=[\W\d_])(?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
             rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
-    return at, scan
+    # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
+    return at, scan, frozenset("$€£₽₾" + first)
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
@@ -573,6 +584,10 @@ _YEAR_BEFORE = set("""in since of from until till by before after during the ear
 
 
 _HALF = re.compile(r"(?i)(?:\s+and\s+a\s+half|½)")
+# \d as the first character of a search: an ASCII digit or any non-ASCII character (a
+# bitmap test per character, where \d looks up Unicode categories), then checked to be
+# \d by a lookbehind. Same matches; the search skips ordinary letters faster.
+_DIGIT_FIRST = r"[0-9\x80-\U0010ffff](?<=\d)"
 # Precompiled helpers of the per-figure code (the re module's cache lookup is not free).
 _SPACES = re.compile(r"\s+")
 _SCALE_AT_END = re.compile(rf"({numbers.SCALE_PATTERN})$")
@@ -1448,18 +1463,24 @@ _DESCRIPTOR = (r"(?:(?:human\s+|local\s+|independent\s+|exiled\s+|leading\s+|ano
                r"(?:rights|human\s+rights)\s+(?:group|centre|center|organi[sz]ation|watchdog|"
                r"defenders?|monitor)|(?:monitoring\s+)?group|watchdog|NGO|centre|center|"
                r"organi[sz]ation|charity|outlet|agency|association|pollster|airline)")
-_SOURCE_HEAD = (r"ministry|minister|commission|committee|guards?|officials|authorities|monitors|"
-                r"observers|researchers|sociologists|organi[sz]ers|prosecutors|police|"
-                r"investigators|defenders|television|media|government|court|office|service|"
-                r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
-                r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies|"
-                r"spokes(?:man|woman|person)")
+_SOURCE_HEAD_WORDS = tuple("""ministry minister commission committee guard guards officials
+    authorities monitors observers researchers sociologists organisers organizers prosecutors
+    police investigators defenders television media government court office service agency
+    watchdog pollster airline mission groups junta army military union unions lawyers diplomats
+    analysts economists campaigners activists bloggers journalists official agencies spokesman
+    spokeswoman spokesperson""".split())
+_SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
+# The same words as a trie, each letter a class of its cases: the end-anchored source
+# searches try it after every lower-case word, where a case-insensitive alternation tries
+# the words one by one. A word's end always follows, so at most one word can match and
+# their order does not matter (tests/test_extraction_speed_gates.py checks both find the same).
+_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS)
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
 _OWNER = r"(?:(?<=[Tt]he\s)[A-Z][\w-]*\s+)?[A-Z][\w’'.&-]*?(?:['’]s|(?<=s)['’])\s+"
 _LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*(?<=s)['’]?\s+|(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
-_SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?i:{_SOURCE_HEAD})"
+_SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}"
                   rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # An owned institution written in lower case, "Lithuania's border guard": tried before
 # _NAME, which would take the owner alone ("Poland's Border Guard Service" stays a _NAME).
@@ -1467,7 +1488,7 @@ _OWNED_SOURCE = (rf"(?:{_OWNER}(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?:{_SOURCE_HEAD
                  rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # A source named by an acronym or adjective and a lower-case description: "the UN refugee
 # agency", "Russian military bloggers" (_NAME alone would stop at "UN", "Russian").
-_ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}(?i:{_SOURCE_HEAD})(?![\w-])"
+_ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}(?![\w-])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
@@ -1534,10 +1555,21 @@ _APPOSITION_FILLER = re.compile(_APPOSITION_WORDS)
 # Zaw Min Tun", "the US envoy John Coale", "State-run pollster VTsIOM".
 _TITLE = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?(?:spokesman|spokeswoman|spokesperson|envoy|pollster|"
           r"ombudsman|commissioner|prosecutor|adviser|advisor|ambassador)\s+(?=[A-Z])")
-_SOURCE_NP_END = re.compile(
-    rf"(?:^|(?<=[\s(,;:]))(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
-    rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$"
-)
+_SOURCE_NP = (rf"(?:(?i:the)\s+)?(?:{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
+              rf"(?P<name>{_TITLE}{_NAME}|{_NAME}|(?:an?\s+)?{_SOURCE_PHRASE}|{_SOURCE_WORDS})$")
+_SOURCE_NP_END = re.compile(rf"(?:^|(?<=[\s(,;:])){_SOURCE_NP}")
+# The same search in two steps, at the start and then after a character it must follow:
+# the second search looks for that character by its class instead of trying every
+# position (tests/test_extraction_speed_guards.py checks both find the same name).
+_SOURCE_NP_AT = re.compile(_SOURCE_NP)
+_SOURCE_NP_AFTER = re.compile(rf"[\s(,;:]{_SOURCE_NP}")
+
+
+def _source_np_end(tail):
+    "What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a character early)."
+    return _SOURCE_NP_AT.match(tail) or _SOURCE_NP_AFTER.search(tail)
+
+
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
 _ANAPHOR_END = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:he|she|they|He|She|They|(?P<noun>(?i:the|this)\s+(?:(?:rights\s+|monitoring\s+)?"
@@ -1604,7 +1636,7 @@ def _source_in(tail, lo):
     anaphor = _ANAPHOR_END.search(tail) if tail.endswith(_ANAPHOR_ENDS) else None
     if anaphor:
         return (lo + len(tail), _Previous(anaphor.group("noun") or ""), False)
-    m = _SOURCE_NP_END.search(tail) if _may_end_with_source(tail) else None
+    m = _source_np_end(tail) if _may_end_with_source(tail) else None
     if not m:
         return None
     name = m.group("name")
@@ -1700,9 +1732,13 @@ _AS_OF_CUES = ("as of", "as at", "correct as of", "by", "on", "in", "until", "th
                "at the start of", "по состоянию на", "на", "к", "na dzień", "według stanu na", "na",
                "Stand", "Stand:", "am", "au", "le")
 _END_OF_CUES = ("к концу", "на конец", "do końca", "na koniec", "bis Ende", "Ende", "fin")
+# The letters a date cue starts with, in every case (a class, not a case-insensitive one,
+# which lowers each character it looks at: this runs at every position of a date's reach).
+_AS_OF_FIRST = "".join(sorted({c for w in _AS_OF_CUES + _END_OF_CUES + ("to",)
+                               for c in _case_class(w[0].lower()).strip("[]")}))
 _AS_OF = re.compile(
     rf"""
-      (?=(?i:[{"".join(sorted({w[0].lower() for w in _AS_OF_CUES + _END_OF_CUES + ("to",)}))}]))
+      (?=[{_AS_OF_FIRST}])
     (?:
       {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"))}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
     | {_cased_trie(_END_OF_CUES)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
@@ -1719,7 +1755,7 @@ _AS_OF = re.compile(
 )
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(rf"{_DIGIT_FIRST}\d{{3}}")
 _WIDE_SPACE = re.compile(r"\s\s")
 # Every _AS_OF match holds a four-digit year and, with single spaces, starts at most
 # 42 characters before it (a 15-letter cue, "the", a day with its suffix, "of", a
@@ -1730,7 +1766,7 @@ _AS_OF_REACH = 44
 # and 12 letters further ("… 2021 presidential"): with single spaces there, the scan
 # stops that far after the last four digits.
 _AS_OF_AFTER = 20
-_DIGIT_RUN_4 = re.compile(r"\d{4,}")
+_DIGIT_RUN_4 = re.compile(rf"{_DIGIT_FIRST}\d{{3,}}")
 
 
 def _dates(sentence):
@@ -1841,29 +1877,37 @@ def _as_of_for(sentence, dates, start, end):
 _LABEL_OR_LEAD = re.compile(r"[ \t]*(?:[-–•*·][ \t]*)?(?:(?i:as\s+of|as\s+at|by|in|on|during|at)\s+)")
 
 
+def _days_in(year, month):
+    "calendar.monthrange(year, month)[1], without the weekday it also works out."
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
+
+
 def _date_of(m):
-    g = m.groupdict()
+    g = m.group  # by name, without building the dict of all ~20 groups
     try:
-        if g["ey"] or g["ey2"]:
-            year = int(g["ey"] or g["ey2"])
-            month_name = g["em"] or g["em2"]
+        end_year = g("ey") or g("ey2")
+        if end_year:
+            year = int(end_year)
+            month_name = g("em") or g("em2")
             month = _MONTH_NUMBER[month_name.lower()] if month_name else 12
-            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+            return f"{year:04d}-{month:02d}-{_days_in(year, month):02d}"
         for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
-            if g[y]:
-                day, month, year = int(g[d]), _MONTH_NUMBER[g[mo].lower().rstrip(".")], int(g[y])
-                if 1 <= day <= calendar.monthrange(year, month)[1]:
+            if g(y):
+                day, month, year = int(g(d)), _MONTH_NUMBER[g(mo).lower().rstrip(".")], int(g(y))
+                if 1 <= day <= _days_in(year, month):
                     return f"{year:04d}-{month:02d}-{day:02d}"
                 return None
-        if g["y3"]:
-            year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
-            if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        if g("y3"):
+            year, month, day = int(g("y3")), int(g("m3")), int(g("d3"))
+            if 1 <= month <= 12 and 1 <= day <= _days_in(year, month):
                 return f"{year:04d}-{month:02d}-{day:02d}"
             return None
-        if g["y4"]:
-            return f"{int(g['y4']):04d}-{_MONTH_NUMBER[g['m4'].lower().rstrip('.')]:02d}"
-        if g["y5"] and g["cue"].lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "at", "на", "к", "stand", "stand:"):
-            return g["y5"]
+        if g("y4"):
+            return f"{int(g('y4')):04d}-{_MONTH_NUMBER[g('m4').lower().rstrip('.')]:02d}"
+        if g("y5") and g("cue").lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "at", "на", "к", "stand", "stand:"):
+            return g("y5")
     except (KeyError, ValueError):
         return None
     return None
@@ -2013,13 +2057,15 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
      r"\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b"),
     ("download", (), r"\bdownload\b"),
 ))
+_FURNITURE_NEEDED = tuple(needed for needed, _, _ in _FURNITURE_PARTS if needed)
+_FURNITURE_ANYWHERE = tuple(entry for entry in _FURNITURE_PARTS if not entry[0])
 # "charity no", "company number": their first words hide in common ones ("inn", "tax"),
 # so the second word is looked for too before the full search.
 _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
 _REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
 _REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
 _FILE_SIZE = re.compile(r"\d\s?[kmg]b\b")  # "2.4 MB", in lower case: the part with no word
-_DIGIT_CUES = re.compile(r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")  # "2.4 MB" or "1. Tusk"
+_DIGIT_CUES = re.compile(rf"{_DIGIT_FIRST}(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")  # "2.4 MB" or "1. Tusk"
 
 
 def _is_furniture(line):
@@ -2027,7 +2073,9 @@ def _is_furniture(line):
     if not line.isascii() and any(map(line.__contains__, _CASE_ODD_CHARS)):
         return bool(_FURNITURE.search(line) or _numbered_list(line))  # lower() would not do
     lower = line.lower()
-    for needed, any_of, part in _FURNITURE_PARTS:
+    # most lines hold none of the parts' words: then only the parts that need none can match
+    parts = _FURNITURE_PARTS if any(map(lower.__contains__, _FURNITURE_NEEDED)) else _FURNITURE_ANYWHERE
+    for needed, any_of, part in parts:
         if (needed in lower and (not any_of or any(map(lower.__contains__, any_of)))
                 and (part is None or part.search(lower))):
             return True
@@ -2075,7 +2123,7 @@ def _headline_like(line):
     return bool(line) and len(line) <= 160 and not line.endswith(".") and ". " not in line
 
 
-_LIST_ITEM = re.compile(r"\d(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
+_LIST_ITEM = re.compile(rf"{_DIGIT_FIRST}(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
 
 
 def _numbered_list(line):
@@ -2111,6 +2159,7 @@ def _is_age(text, start, end, read):
 
 
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|@|#)")
+_URL_CUES = ("://", "www.", "@", "#")
 
 
 class _Block:
@@ -2142,10 +2191,9 @@ class _Block:
                 or number_start < 4 and not text[:number_start].strip(" \t(")):
             if _LIST_NUMBER.match(text, number_start):
                 return True
-        token_start = text.rfind(" ", max(0, number_start - 200), number_start) + 1
-        if _URL_TOKEN.match(text, max(token_start, number_start - 200), number_start + 1):
-            return True
-        return False
+        token_start = max(text.rfind(" ", max(0, number_start - 200), number_start) + 1, number_start - 200)
+        token = text[token_start:number_start + 1]  # a match ends with a cue inside it: most hold none
+        return any(map(token.__contains__, _URL_CUES)) and bool(_URL_TOKEN.match(text, token_start, number_start + 1))
 
     def furniture(self, pos):
         "Is the line around ``pos`` page furniture (share bar, appeal, copyright)?"
@@ -2200,7 +2248,10 @@ def _next_trigger(patterns, text, pos):
     """(position, match) of the first trigger at or after ``pos`` (what
     ``patterns.trigger.search`` finds, found faster), or None. A digit's match ends
     after the digits glued to it ("12,345")."""
-    t = patterns.trigger.match(text, pos)  # the scan finds triggers after pos only
+    # the scan finds triggers after pos only; one at pos starts with a digit or one of
+    # trigger_firsts (trigger's first lookahead), tested here before the regex call
+    ch = text[pos:pos + 1]
+    t = patterns.trigger.match(text, pos) if ch.isdecimal() or ch in patterns.trigger_firsts else None
     if t is None:
         t = patterns.trigger_scan.search(text, pos)
         if t is None:

@@ -351,11 +351,12 @@ def _reference_as_of():
 
 def test_case_classes_hold_what_case_insensitive_matching_takes():
     from checks.extraction import (_AS_OF_CUES, _CURRENCY_OF, _DURATION_OF, _END_OF_CUES, _OTHER_UNITS,
-                                   _SOURCE_VERBS, _case_class)
+                                   _PERCENT_FIRSTS, _SOURCE_HEAD_WORDS, _SOURCE_VERBS, _case_class)
 
     every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
     phrases = (_AS_OF_CUES + _END_OF_CUES + ("the end of",) + tuple(_CURRENCY_OF) + tuple(_DURATION_OF)
-               + tuple(_OTHER_UNITS) + tuple(_SOURCE_VERBS.split("|")))
+               + tuple(_OTHER_UNITS) + tuple(_SOURCE_VERBS.split("|")) + _SOURCE_HEAD_WORDS
+               + tuple(_PERCENT_FIRSTS) + ("ß",))
     for ch in sorted({c for phrase in phrases for c in phrase.lower()} - {" "}):
         taken = set(re.findall("(?i)" + re.escape(ch), every))
         assert set(re.findall(_case_class(ch), every)) == taken, ch
