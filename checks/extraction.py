@@ -2431,9 +2431,10 @@ def _claim(m, block, base, carried):
     if dash and _LINE_LEAD.match(text, text.rfind("\n", 0, start) + 1, start):
         # "1,150 — political prisoners in Belarus on 1 March": a figure defined after a dash
         claim.subject = _subject(text, start, dash.end() - 1, claim, block.language, previous, span[0], owner)[0]
-    if (claim.subject is None and block.last_subject[1] and _OF_THE_FIGURE.match(text, span[0], start)
-            and text.startswith(",", end) and _just_before(block.last_subject[0], span, start)):
-        claim.subject = _bare_noun(block.last_subject[1])  # "Of the 1,377, about a third…": the count before
+    named = block.last_by_unit.get(claim.unit)
+    if (claim.subject is None and named and _OF_THE_FIGURE.match(text, span[0], start)
+            and text.startswith(",", end) and 0 <= start - named[0][1] <= 300):  # a heading may sit between
+        claim.subject = _bare_noun(named[1])  # "Of the 1,377, about a third…": the count before
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:

@@ -223,7 +223,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "put to death": "executed",
            # held until trial: not everyone detained
            "held pending trial": "remanded", "pending trial": "remanded", "remanded in custody": "remanded",
-           "death sentences carried out": "executions", "death sentences were carried out": "executions",
+           "death sentences carried out": "executions", "death sentences carried": "executions", "death sentences were carried out": "executions",
            "lost their lives": "died", "lost his life": "died", "lost her life": "died",
            "granted clemency": "pardoned", "granted amnesty": "pardoned",
            # a criminal case is a prosecution: "1,096 criminal cases", "1,100 criminal prosecutions"

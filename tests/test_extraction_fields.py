@@ -517,6 +517,8 @@ def test_a_dash_inside_a_sentence_defines_nothing():
     # "Of the 1,377, …" names the count before
     ("Viasna counted 1,377 political prisoners. Of the 1,377, about a third are serving long terms.", "1,377",
      "political prisoners"),
+    ("Viasna counted 1,377 political prisoners. One was sentenced to 12 years.\nHow long are the terms?\n"
+     "Of the 1,377, about a third are serving long terms.", "1,377", "political prisoners"),
 ])
 def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, quote, subject):
     found = [c for c in extract_claims(text, "en") if c.quote == quote]
