@@ -7,6 +7,8 @@ import pathlib
 import re
 import sys
 
+from checks.migrations import RELATIONS
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 NUMBER_WORDS = (
@@ -90,3 +92,35 @@ def pair_lines(directory):
     "The pair lines of a corpus's labels.jsonl, as written."
     return [line for line in (pathlib.Path(directory) / "labels.jsonl").read_text().splitlines()
             if '"pair"' in line]
+
+
+def pairs_in_wrong_order(corpus, scoring):
+    "Pair labels whose first claim is not the earlier one, or whose relation is unknown."
+    wrong = []
+    for pair in corpus.pairs.values():
+        a, b = corpus.claims[pair["first"]], corpus.claims[pair["second"]]
+        if pair["relation"] not in RELATIONS or scoring.order(a, b, corpus.documents) != (a, b):
+            wrong.append(pair)
+    return wrong
+
+
+def relations_against_the_rules(corpus, scoring, variant):
+    "(first, second, labelled, expected) for pair labels the rules give another relation under ``variant``."
+    wrong = []
+    for pair in corpus.pairs.values():
+        a, b = corpus.claims[pair["first"]], corpus.claims[pair["second"]]
+        got = scoring.expected_relation(a, b, corpus.documents, variant)
+        if got != pair["relation"]:
+            wrong.append((pair["first"], pair["second"], pair["relation"], got))
+    return wrong
+
+
+def pairs_on_the_edge(corpus, scoring):
+    "Dated pairs 55-65 days apart: neither clearly inside nor outside the same period."
+    edge = []
+    for pair in corpus.pairs.values():
+        a, b = corpus.claims[pair["first"]], corpus.claims[pair["second"]]
+        t1, t2 = scoring.claim_time(a, corpus.documents), scoring.claim_time(b, corpus.documents)
+        if t1 and t2 and 55 <= abs((t2 - t1).days) <= 65:
+            edge.append((pair["first"], pair["second"]))
+    return edge
