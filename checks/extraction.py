@@ -2423,7 +2423,12 @@ def _claim(m, block, base, carried):
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
         if _TOTAL.search(text[max(span[0], start - 60):start]):
-            claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)  # "1.5 million refugees in Poland and 7.8 million across Europe"
+            claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)
+        if _RUNNING_TOTAL_BEFORE.search(text, max(span[0], start - 60), start):
+            # "…bringing the number held since 28 November to more than 400": not only that night's
+            words = claim.subject.split()
+            cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
+            claim.subject = " ".join(words[:cut])  # "1.5 million refugees in Poland and 7.8 million across Europe"
     if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
         claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
@@ -2535,6 +2540,8 @@ _DASH_AFTER = re.compile(r"\s+[—–-]+\s")
 _LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing but a list number or bullet
 
 
+_RUNNING_TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+(?:total|number|tally|"
+                                   r"count|toll)\b[^.;:]*\bto\s+\Z", re.IGNORECASE)
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})
 _FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+(?:a|an|its|their|the)\s+"
                            r"(?:[\w-]+\s+)?(?:peak|high|low|maximum)\s+of\s+\Z")

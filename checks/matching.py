@@ -1012,7 +1012,8 @@ def read_claim(claim, document_place=None):
             # "Viasna counts 1,150 political prisoners, including 160 women"
             whole = _previous_noun(sentence, at)
             events = _previous_events(sentence, at) | {_event_of_previous(sentence, at)} - {None}
-            if whole and events:  # "640 political prisoners freed since June, including 85 women"
+            if events:  # "640 political prisoners freed since June, including 85 women"; "killed 326
+                # people, including 43 children": what happened to the whole happened to the slice
                 whole = tuple(sorted(set(whole) | events))
         if not whole:  # "Among those behind bars are 16 women"; "counts 201, among them 18 women"
             whole = _group_before(sentence, at, max(0, at - 80)) or (

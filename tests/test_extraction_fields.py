@@ -557,3 +557,9 @@ def test_a_sentence_naming_nobody_takes_the_last_count_of_its_unit_before():
     text = ("Eritrea jails 16 journalists, among them one held incommunicado for 23 years. "
             "Neighbouring Ethiopia holds six, the census found.")
     assert fields(text, "six")[0] == "journalists held"
+
+
+def test_a_running_total_after_one_nights_count_is_not_that_nights():
+    text = "Georgian police detained 48 people overnight, bringing the number held since 28 November to more than 400."
+    assert fields(text, "48")[0] == "people detained overnight"
+    assert fields(text, "more than 400")[0] == "people detained"

@@ -979,3 +979,9 @@ def test_charges_said_several_ways_and_the_country_holding_a_count():
     reading = read_claim(dict(id=1, document_id=1, quote="37", subject="journalists held",
                               sentence="In Europe, Belarus holds 37, the organisation said."))
     assert reading.place == "Belarus"
+
+
+def test_a_slice_included_in_a_count_of_the_dead_died_too():
+    reading = read_claim(dict(id=1, document_id=1, quote="43", subject="children", sentence=(
+        "Security forces have killed at least 326 people, including 43 children, the group said.")))
+    assert set(reading.subject_key.split()) == {"child", "die"}
