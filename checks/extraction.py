@@ -2551,7 +2551,7 @@ _FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+
 # previous figure's noun is meant ("… and 7.8 million across Europe", "against 81 in 2020").
 _ELLIPSIS = re.compile(r"\s*(?:[,;.)]|$|\s(?:across|in|at|on|for|elsewhere|worldwide|abroad|"
                        r"nationwide|a\s+year|the\s+year|last\s+(?:year|month|week)|a\s+(?:week|month|year)\s+"
-                       r"(?:earlier|before|ago)|earlier|previously)\b)")
+                       r"(?:earlier|before|ago)|earlier|previously|before|after)\b)")
 _CHANGE_BEFORE = re.compile(
     r"(?i:rose|risen|rise|rising|fell|fallen|falls?|jumped|jumps?|increased|increases?|decreased|grew|grown|"
     r"dropped|drops?|climbed|soared|cut|raised|reduced|extended|lengthened|shortened|went|gone|moved|"

@@ -139,7 +139,7 @@ IMPLIES = {"prisoner": {"arrest", "recognis", "recognise"}}  # "recognised as po
 # to it: when one subject has it and the other does not, they count different
 # things ("political prisoners" versus "political prisoners released").
 SLICE_WORDS = frozenset(
-    """release woman man child minor teenager student journalist lawyer doctor
+    """release woman child minor teenager student journalist lawyer doctor
     foreign foreigner elderly new former female male civilian soldier officer
     police policeman worker teacher activist blogger opposition candidate
     sentence convict charge trial administrative die injure torture
@@ -239,6 +239,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "death sentences": "condemned", "death sentence": "condemned", "death row": "condemned",
            "internally displaced": "displaced internal", "fled their homes": "displaced",
            "forced from their homes": "displaced", "driven from their homes": "displaced",
+           "forced from": "displaced", "driven from": "displaced", "forced to flee": "displaced",
            # one night's count (election night) is not the count since
            "during the night of the vote": "overnight", "during the night of the election": "overnight",
            "on the night of the vote": "overnight", "on the night of the election": "overnight",
@@ -598,7 +599,7 @@ SCOPES = {"europe": "Europe", "eu": "Europe", "region": "Region", "world": "Worl
           "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East",
           "neighbouring countries": "Region", "neighboring countries": "Region"}
 _LOCATIVE = re.compile(
-    r"\b(?:in|across|into|throughout|inside|within|all over|around) (?:the )?"
+    r"\b(?:in|across|into|throughout|inside|within|all over|around|(?:fled|escaped|arrived|moved|gone) to) (?:the )?"
     r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)
 
 

@@ -563,3 +563,8 @@ def test_a_running_total_after_one_nights_count_is_not_that_nights():
     text = "Georgian police detained 48 people overnight, bringing the number held since 28 November to more than 400."
     assert fields(text, "48")[0] == "people detained overnight"
     assert fields(text, "more than 400")[0] == "people detained"
+
+
+def test_a_figure_before_an_event_it_is_compared_with_takes_the_noun_before():
+    text = "The Mechanism lists 73 political prisoners, down from 151 before the February releases."
+    assert fields(text, "151")[0] == "political prisoners"

@@ -985,3 +985,13 @@ def test_a_slice_included_in_a_count_of_the_dead_died_too():
     reading = read_claim(dict(id=1, document_id=1, quote="43", subject="children", sentence=(
         "Security forces have killed at least 326 people, including 43 children, the group said.")))
     assert set(reading.subject_key.split()) == {"child", "die"}
+
+
+def test_men_executed_are_people_executed_and_those_forced_from_home_displaced():
+    key = lambda s: read_claim(dict(id=1, document_id=1, subject=s)).subject_key  # noqa: E731
+    assert subject_score(key("men executed"), key("protesters executed")) >= 85
+    assert subject_score(key("women executed"), key("protesters executed")) == 0
+    assert key("people forced from their homes") == key("people displaced")
+    fled = read_claim(dict(id=1, document_id=1, quote="About 600,000", sentence=(
+        "About 600,000 Sudanese have fled to Chad since April 2023, UNHCR said.")))
+    assert fled.place == "Chad"
