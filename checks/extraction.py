@@ -899,7 +899,7 @@ _VERB_PARTICIPLES.update({
                              ("deport", "deported"), ("expel", "expelled"), ("abduct", "abducted"),
                              ("execute", "executed"), ("evacuate", "evacuated"), ("hold", "held"),
                              ("prosecute", "prosecuted"))
-    for form in (stem, stem + "s" if not stem.endswith("e") else stem + "s")
+    for form in (stem, stem + "s")
 })
 _SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 _OF_DETERMINER = re.compile(

@@ -782,6 +782,12 @@ _OPENING_SOURCE = re.compile(
 _GENERIC_SOURCES = frozenset(noun.lower() for noun in lexicon.ANAPHOR_NOUNS)
 
 
+def _known_list(attribution):
+    "What a monitor named last in an attribution is known for counting (lexicon.MONITOR_NOUNS), or None."
+    words = lexicon.words(attribution or "")
+    return lexicon.MONITOR_NOUNS.get(words[-1]) if words else None
+
+
 def _named_source(attribution):
     "The attribution, unless it is a bare 'group' or 'centre' that names nobody."
     return None if (attribution or "").strip().lower() in _GENERIC_SOURCES else attribution
@@ -1049,9 +1055,7 @@ def read_claim(claim, document_place=None):
         event = _event_before(sentence, at)  # "the government frees 135 political prisoners"
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
-    known_for = lexicon.MONITOR_NOUNS.get(lexicon.words(claim.get("attribution") or "")[-1:][0]) if (
-        at >= 0 and kind == "none" and claim.get("attribution")
-        and lexicon.words(claim.get("attribution"))) else None
+    known_for = _known_list(claim.get("attribution")) if at >= 0 and kind == "none" else None
     if known_for:  # "Viasna counts about 1,250 in all": the list the monitor keeps
         terms, kind = lexicon.subject_terms(known_for), "context"
     if at >= 0 and kind == "none" and claim.get("title"):
@@ -2493,7 +2497,7 @@ def _few(db, targets):
     return targets * STORED_SHARE < readings
 
 
-WRITE_CACHE_KB = 262_144  # SQLite page cache while storing pairs: holds the matches indexes
+WRITE_CACHE_KB = 131_072  # SQLite page cache while storing pairs: holds the hot parts of the matches indexes
 COMMITS = 16              # a run commits in about this many groups of batches
 _PAIR = operator.itemgetter(0, 1)
 
