@@ -2422,13 +2422,14 @@ def _claim(m, block, base, carried):
                                     span[0], owner)
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
-        if _TOTAL.search(text[max(span[0], start - 60):start]):
+        lead = text[max(span[0], start - 60):start]
+        if _TOTAL.search(lead):  # "1.5 million refugees in Poland and 7.8 million across Europe"
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)
-        if _RUNNING_TOTAL_BEFORE.search(text, max(span[0], start - 60), start):
+        if _RUNNING_TOTAL_BEFORE.search(lead):
             # "…bringing the number held since 28 November to more than 400": not only that night's
             words = claim.subject.split()
             cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
-            claim.subject = " ".join(words[:cut])  # "1.5 million refugees in Poland and 7.8 million across Europe"
+            claim.subject = " ".join(words[:cut])
     if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
         claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
@@ -2436,18 +2437,17 @@ def _claim(m, block, base, carried):
     if dash and _LINE_LEAD.match(text, text.rfind("\n", 0, start) + 1, start):
         # "1,150 — political prisoners in Belarus on 1 March": a figure defined after a dash
         claim.subject = _subject(text, start, dash.end() - 1, claim, block.language, previous, span[0], owner)[0]
-    named = block.last_by_unit.get(claim.unit)
-    if (claim.subject is None and named and _OF_THE_FIGURE.match(text, span[0], start)
-            and text.startswith(",", end) and 0 <= start - named[0][1] <= 300):  # a heading may sit between
-        claim.subject = _bare_noun(named[1])  # "Of the 1,377, about a third…": the count before
+    same_unit = block.last_by_unit.get(claim.unit)  # the last claim in this unit before this one
+    if (claim.subject is None and same_unit and _OF_THE_FIGURE.match(text, span[0], start)
+            and text.startswith(",", end) and 0 <= start - same_unit[0][1] <= 300):  # a heading may sit between
+        claim.subject = _bare_noun(same_unit[1])  # "Of the 1,377, about a third…": the count before
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
-    before = block.last_by_unit.get(claim.unit)
-    if (claim.subject and claim.subject.startswith("people ") and before
-            and "people" not in claim.sentence.lower() and _just_before(before[0], span, start)):
-        head = _bare_noun(before[1])
+    if (claim.subject and claim.subject.startswith("people ") and same_unit
+            and "people" not in claim.sentence.lower() and _just_before(same_unit[0], span, start)):
+        head = _bare_noun(same_unit[1])
         if head.split()[-1] != "people" and _is_plural(head.split()[-1]):
             # "China held 50, Israel 43" after "…counted 361 journalists in prison": the
             # sentence names nobody, so its figures count what the previous one counted
@@ -2492,7 +2492,7 @@ def _label_subject(text, start, end):
         label = line if heading_end > 0 and len(line) <= 80 else ""
     else:
         m = _LABEL_LINE.match(text, line_start, start)
-        label = _LABEL_HEAD.sub("", _LABEL_DATE.sub("", m.group("label").strip())) if m else ""
+        label = _LABEL_HEAD.sub("", m.group("label").strip()) if m else ""  # a row's label, not a heading
     label = _LABEL_DATE.sub("", label.strip()).strip(" ,:")
     words = label.split()
     if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):

@@ -510,16 +510,16 @@ LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan al
     ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti
     hlaing""".split())
 
-# Monitors that count in one country only: their country is where their figures
-# hold, whatever country the report quoting them is about.
 # Nouns by which a report refers back to a source it has named ("the group says"). The
 # extractor resolves them to that source; left on their own they name nobody.
 ANAPHOR_NOUNS = ("group", "centre", "center", "organisation", "organization", "association", "NGO",
                  "watchdog")
+# Monitors that count in one country only: their country is where their figures
+# hold, whatever country the report quoting them is about.
+MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta".split())
 # What a monitor's bare count counts when its sentence names nothing ("Viasna counts about
 # 1,250 in all"): the list it is known for.
 MONITOR_NOUNS = {"viasna": "political prisoners", "memorial": "political prisoners"}
-MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta".split())
 
 # Words that name a place only next to another word ("New York", "Hong Kong").
 _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersburg": "Russia",

@@ -877,9 +877,9 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     officials"). A place after "from" is
     where people or things came from, not where they were counted ("1,676 crossings
     from Belarus"): the last resort."""
-    origins = frozenset(w.lower() for w in _FROM_PLACE.findall(f"{subject} {sentence}"))
-    # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
     both = f"{subject} {sentence}"
+    origins = frozenset(w.lower() for w in _FROM_PLACE.findall(both))
+    # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
     if any(noun in both for noun in _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
         origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
     holder = (_HOLDER_BEFORE.search(sentence, max(lo, start - 60), start)
@@ -923,7 +923,7 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     if place is None:  # who reports it: "Lithuanian officials said…"
         place = lexicon.nearest_place(claim.get("attribution") or "", 0)
     if place is None:
-        place = lexicon.nearest_place(f"{subject} {sentence}", 0, ignore)
+        place = lexicon.nearest_place(both, 0, ignore)
     return place
 
 
