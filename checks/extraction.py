@@ -340,6 +340,17 @@ def _reverse_alternation(words):
 
 _MONTH_FORMS = [n for names in _MONTHS.values() for n in names.split()]
 _MONTH_FORMS += [n[0].upper() + n[1:] for n in _MONTH_FORMS if n[0].islower()]
+_MONTH_WORDS = frozenset(n.lower() for n in _MONTH_FORMS)
+_COUNT_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+(?=\s*(?:million|billion)\b))?(?![\d.:/-]\d)")
+
+
+def _not_day_or_year(text, number_start):
+    "Is the figure at ``number_start`` plainly no day (1-31) nor year (1800-2100): 300, 1,200?"
+    m = _COUNT_DIGITS.match(text, number_start)
+    if not m:
+        return False
+    digits = m.group()
+    return "," in digits or "." in digits or int(digits) > 31 and not (len(digits) == 4 and 1800 <= int(digits) <= 2100)
 # Words after which a number names or labels something rather than counting it.
 _IDENTIFIER_WORDS = """article|section|paragraph|chapter|clause|flight|resolution|decree|protocol|
     episode|season|volume|platform|terminal|gate|route|highway|version|model|part|page|item|
@@ -854,7 +865,7 @@ _PLURAL_IRREGULAR = set("people police children men women staff personnel media 
                         "youth dead wounded injured missing clergy".split())
 _NOT_PARTICIPLE = set("hundred need speed seed bed red shed feed breed deed".split())
 _PARTICIPLE_IRREGULAR = set("held hurt shot beaten slain taken thrown hit caught sent brought "
-                            "put kept found seen stopped dead missing fled".split())
+                            "put kept found seen stopped dead died missing fled".split())
 # What happened to the people counted: "protesters arrested", "people killed".
 _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured jailed imprisoned
     sentenced convicted charged released freed pardoned deported expelled fined beaten abducted
@@ -873,7 +884,9 @@ _RELEASING = frozenset("released freed pardoned releases frees pardons release f
 _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
-    r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still))*"
+    r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|"
+    # hearsay before what happened: "thousands are thought to have died", "are reported to have been held"
+    r"(?:thought|believed|said|reported|estimated|feared|known|understood|presumed|alleged)\s+to))*"
     r"\s+([a-z][a-z'-]*)"
 )
 _VERB_PARTICIPLES = {
@@ -1078,8 +1091,19 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             status = _PEOPLE_AS.match(block, pos)  # "recognised 1,453 people as political prisoners"
         if status and _is_plural(status.group(1).split()[-1]) and status.group(1).split()[0] not in _SUBJECT_STOP:
             noun = status.group(1).split()  # "400 people are now political prisoners"
+            if "newly" in status.group():  # "37 people were newly recognised as …": new entries
+                noun = ["new"] + noun
             pos = status.end()
+        homes = _FROM_HOMES.match(block, pos)
+        if homes and (homes.group("drive") or _DRIVEN_BEFORE.search(block, max(0, start - 30), start)):
+            noun, pos = [w for w in noun if w != "displaced"], homes.end()  # "driven from their homes": displaced
+            return " ".join(noun + ["displaced"]), (" ".join(noun), True)
         link = _WHO_LINK.match(block, pos) or _PARTICIPLE_LINK.match(block, pos)
+        if not (link and link.group(1) in _EVENT_PARTICIPLES):
+            pair = _AND_NOUN.match(block, pos)  # "6,300 civilians and activists had been killed"
+            if pair and _is_plural(pair.group(1)) and not _is_participle(pair.group(1)):
+                paired = _PARTICIPLE_LINK.match(block, pair.end())
+                link = paired if paired and paired.group(1) in _EVENT_PARTICIPLES else link
         if link and link.group(1) == "held" and _HELD_OBJECT.match(block, link.end()):
             link = None  # "955,000 refugees held temporary protection": had it, not detained
         if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
@@ -1269,10 +1293,21 @@ def _noun_before(block, sentence_start, start, claim):
 
 
 _PEOPLE_ARE = re.compile(
-    r"\s+(?:are|were|remain|remained|(?=(?:have|has|had)\s+been\s+(?:recogni|regist|list)))"
+    r"\s+(?:are|were|remain|remained|(?=(?:have|has|had)\s+been\s+(?:(?:newly|officially|formally|also|since)\s+)?"
+    r"(?:recogni|regist|list)))"
     r"(?:\s*(?:have|has|had)\s+been)?\s+(?:now\s+|still\s+)?"
-    r"(?:(?:held|recognised|recognized|registered|listed|jailed)\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
+    r"(?:(?:(?:newly|officially|formally|also|since)\s+)?(?:held|recognised|recognized|registered|listed|jailed)"
+    r"\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
+# "3.5 million people had been driven from their homes", "has forced 2 million people from
+# their homes": people displaced, whatever the verb.
+_FROM_HOMES = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|already|now|also|since|reportedly))*\s+"
+    r"(?:(?P<drive>driven|forced|chased|pushed|uprooted|evicted|displaced)\s+)?(?:out\s+)?(?:of|from)\s+"
+    r"(?:their|his|her|the)\s+homes?\b")
+_DRIVEN_BEFORE = re.compile(r"\b(?:driven|drove|drives|drive|forced|forces|force|pushed|chased|uprooted)\s+"
+                            r"(?:(?:more\s+than|some|about|around|nearly|almost|over|at\s+least|an\s+estimated)\s+)?\Z")
 # "has recognised 1,453 people (in total) as political prisoners": what they are counted as
 _NAMING_BEFORE = re.compile(r"\b(?:recogni[sz]ed|designated|listed|counted|registered|named|labell?ed|declared|classed)"
                             r"\s+(?:[a-z]+\s+){0,4}\Z")
@@ -1373,7 +1408,7 @@ _ELIDED_AFTER = re.compile(
     r"(?:are|were|is)\s+(?:still\s+)?(?:held|jailed|detained|imprisoned|in\s+(?:jail|prison|custody)|behind\s+bars))\b")
 _TOTAL_BEFORE = re.compile(
     r"(?i:total|tally|count|list|number|figure)\w*\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:to|at|of|is|was|stands\s+at|stood\s+at|reached|reaches|past|grew\s+to|has\s+grown\s+to|now)\s+$"
+    r"(?:to|at|of|is|was|been|stands\s+at|stood\s+at|reached|reaches|past|grew\s+to|has\s+grown\s+to|now)\s+$"
     r"|(?:counts|counted|lists|listed|puts\s+the\s+(?:number|figure|total)\s+at)\s+$")
 _CONTINUE_REACH = 400
 _EVENT_TAIL = re.compile(r"^new\s+|\s+(?:added|registered|recognised|recognized|freed|released|pardoned)$")
@@ -1385,8 +1420,14 @@ def _continued_subject(text, start, end, span, last):
         return None
     lead = text[max(span[0], start - 50):start]
     if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
+        if _THE_FIGURE.search(lead):  # "A year earlier the figure had been about 300": the same count, then
+            words = last[1].split()
+            return " ".join(words[:next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))])
         return _bare_noun(last[1])
     return None
+
+
+_THE_FIGURE = re.compile(r"\b(?i:the|that|this)\s+(?:figure|number|total|tally|count)\b")
 
 
 def _just_before(last_span, span, start):
@@ -2174,6 +2215,7 @@ class _Block:
         self._furniture_line = None
         self.last_subject = (None, None, None)  # (sentence span, subject, unit) of the last claim
         self.last_by_unit = {}  # unit → (sentence span, subject, unit) of the last claim in that unit
+        self.last_by_figure = {}  # (unit, value) → the same, for the last claim of that figure
 
     def masked(self, number_start):
         "Is the number at ``number_start`` part of a date, time, phone number, identifier …?"
@@ -2185,7 +2227,9 @@ class _Block:
         behind = text[max(0, number_start - 40):number_start][::-1]
         word = _WORD_BEHIND.match(behind).group(1)[::-1]
         if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(behind):
-            return True
+            # after a month, a figure that is neither a day nor a year is a count: "In May 300 people…"
+            if not (word.lower() in _MONTH_WORDS and _not_day_or_year(text, number_start)):
+                return True
         line_start = text.rfind("\n", max(0, number_start - 4), number_start) + 1
         if (line_start and text[line_start:number_start].strip(" \t(") == ""
                 or number_start < 4 and not text[:number_start].strip(" \t(")):
@@ -2438,9 +2482,12 @@ def _claim(m, block, base, carried):
         # "1,150 — political prisoners in Belarus on 1 March": a figure defined after a dash
         claim.subject = _subject(text, start, dash.end() - 1, claim, block.language, previous, span[0], owner)[0]
     same_unit = block.last_by_unit.get(claim.unit)  # the last claim in this unit before this one
-    if (claim.subject is None and same_unit and _OF_THE_FIGURE.match(text, span[0], start)
-            and text.startswith(",", end) and 0 <= start - same_unit[0][1] <= 300):  # a heading may sit between
-        claim.subject = _bare_noun(same_unit[1])  # "Of the 1,377, about a third…": the count before
+    if claim.subject is None and text.startswith(",", end) and _OF_THE_FIGURE.match(text, span[0], start):
+        # "Of the 1,377, about a third…": the count before, which named this figure if it
+        # is there, else the last in its unit (a heading may sit between)
+        earlier = block.last_by_figure.get((claim.unit, claim.value)) if claim.value is not None else None
+        if earlier or same_unit and 0 <= start - same_unit[0][1] <= 300:
+            claim.subject = _bare_noun((earlier or same_unit)[1])
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
@@ -2448,12 +2495,14 @@ def _claim(m, block, base, carried):
     if (claim.subject and claim.subject.startswith("people ") and same_unit
             and "people" not in claim.sentence.lower() and _just_before(same_unit[0], span, start)):
         head = _bare_noun(same_unit[1])
-        if head.split()[-1] != "people" and _is_plural(head.split()[-1]):
+        if "people" not in head.split() and _is_plural(head.split()[-1]):
             # "China held 50, Israel 43" after "…counted 361 journalists in prison": the
             # sentence names nobody, so its figures count what the previous one counted
             claim.subject = head + claim.subject[len("people"):]
     if claim.subject:
         block.last_subject = block.last_by_unit[claim.unit] = (span, claim.subject, claim.unit)
+        if claim.value is not None:
+            block.last_by_figure[claim.unit, claim.value] = block.last_subject
     attributions, dates = block.sentence_context(span)
     offset = start - span[0]
     claim.attribution = _nearest_source(attributions, claim.sentence, offset)

@@ -568,3 +568,66 @@ def test_a_running_total_after_one_nights_count_is_not_that_nights():
 def test_a_figure_before_an_event_it_is_compared_with_takes_the_noun_before():
     text = "The Mechanism lists 73 political prisoners, down from 151 before the February releases."
     assert fields(text, "151")[0] == "political prisoners"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    # hearsay between the figure and what happened
+    ("Around Bakhmut, thousands are thought to have died in the winter.", "thousands", "people died"),
+    ("At least 200 are reported to have been arrested.", "At least 200", "people arrested"),
+    ("Some 500 villagers are believed to have fled.", "Some 500", "villagers fled"),
+    # "died" straight after the figure
+    ("On the first night 12 died in the fire.", "12", "people died"),
+    # newly recognised: new entries on the list, not the list
+    ("In March 52 people were newly recognised as political prisoners.", "52", "new political prisoners"),
+    ("Some 30 people have been officially recognised as political prisoners.", "Some 30", "political prisoners"),
+    # two groups before what happened to them
+    ("At least 90 students and teachers were detained at the campus.", "At least 90", "students detained"),
+    # driven from their homes, whatever the verb
+    ("Fighting has driven nearly 400,000 people from their homes.", "nearly 400,000", "people displaced"),
+    ("About 2 million people have been forced from their homes.", "About 2 million", "people displaced"),
+])
+def test_subject_through_hearsay_pairs_and_displacement(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_going_home_is_not_being_displaced():
+    assert fields("About 300 families returned to their homes last week.", "About 300")[0] != "families displaced"
+
+
+def test_the_figure_named_again_takes_the_whole_earlier_count():
+    text = "Police held 640 people at the march. At the previous march the figure had been about 400."
+    assert fields(text, "about 400")[0] == "people held"
+
+
+def test_of_the_figure_takes_the_subject_of_that_figure_not_the_last_count():
+    text = ("The monitor counted 910 political prisoners at the end of May.\n"
+            "Some 25 journalists are among them.\nHow long are the terms?\n"
+            "Of the 910, about half are serving more than four years.")
+    again = [c for c in extract_claims(text, "en") if c.quote == "910"][1]
+    assert again.sentence.startswith("Of the 910") and again.subject == "political prisoners"
+
+
+def test_a_count_named_after_a_general_one_is_not_doubled():
+    text = ("The war has driven millions of people from their homes. The agency puts the number of "
+            "displaced at more than 8 million, while nearly 2 million have fled abroad, 600,000 of them to Chad.")
+    subjects = [fields(text, q)[0] for q in ("millions", "nearly 2 million", "600,000")]
+    assert subjects == ["people displaced", "people fled", "people fled"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("In May 300 people were detained at the border.", "300"),
+    ("In March 52 people were newly recognised as political prisoners.", "52"),
+    ("In May 1,200 people fled the city.", "1,200"),
+    ("In May 2.5 million people voted early.", "2.5 million"),
+])
+def test_a_count_straight_after_a_month_is_a_claim(text, quote):
+    assert [c.quote for c in extract_claims(text, "en")] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "In March 12 people were detained.",  # "March 12" reads as a day
+    "Since May 2020 the group has grown.",
+    "On 12 May 2023 the court sat.",
+])
+def test_a_day_or_year_after_a_month_is_still_a_date(text):
+    assert extract_claims(text, "en") == []
