@@ -1129,7 +1129,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     if participle is None and not (claim.unit == "percent" or claim.unit in _CURRENCIES):
         link = _PARTICIPLE_LINK.match(block, pos if of_group else end)  # "five of whom have died"
         if link and (of_group or link.start(1) - end > 1) and (
-                _is_participle(link.group(1)) or of_group and link.group(1) in _EVENT_PARTICIPLES):
+                _is_participle(link.group(1)) or link.group(1) in _EVENT_PARTICIPLES):  # "have since left"
             participle, after = link.group(1), link.end()
             if participle == "put" and _TO_DEATH.match(block, link.end()):
                 participle = "put to death"  # "31 of those put to death"
@@ -2492,6 +2492,9 @@ def _claim(m, block, base, carried):
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
+    if claim.subject is None and claim.unit is None and _ELIDED_AFTER.match(text, end):
+        tail = _tail(text, end, min(len(text), end + 160))[0]  # "30 remain behind bars", no count before
+        claim.subject = " ".join(["people"] + tail) if tail else None
     if (claim.subject and claim.subject.startswith("people ") and same_unit
             and "people" not in claim.sentence.lower() and _just_before(same_unit[0], span, start)):
         head = _bare_noun(same_unit[1])

@@ -631,3 +631,13 @@ def test_a_count_straight_after_a_month_is_a_claim(text, quote):
 ])
 def test_a_day_or_year_after_a_month_is_still_a_date(text):
     assert extract_claims(text, "en") == []
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("More than 100 have since left the country.", "More than 100", "people left"),
+    ("After the raids, 30 remain behind bars.", "30", "people still behind bars"),
+    # a count named just before is what remains
+    ("The centre counts 1,300 political prisoners. Another 200 remain in custody.", "200", "political prisoners"),
+])
+def test_subject_of_a_bare_figure_that_left_or_remains(text, quote, subject):
+    assert fields(text, quote)[0] == subject
