@@ -1172,7 +1172,7 @@ _POWER_BEFORE = re.compile(
     re.I)
 _POWER_AFTER = re.compile(r"(?:-\w+)?\s+(?:in\s+(?:power|office)|at\s+the\s+helm|as\s+(?:president|leader|head\s+of\s+state)"
                           r"|of\s+(?:(?:his|her|their)\s+|(?-i:[A-Z])[\w-]*['’]s\s+)?(?:rule|reign|presidency|power))\b"
-                          r"|(?:-\w+)?\s+(?:rule|reign|presidency|tenure)\b", re.I)
+                          r"|(?:-\w+)?\s+(?:rule|reign|presidency|tenure|ruler|strongman|dictator|autocrat)\b", re.I)
 _SERVING = frozenset("serving serves served handed".split())
 _OF_TERM_AFTER = re.compile(r"\s+of\s+(?:his|her|their|the|a)\s+(?:[\w.-]+\s+){0,2}(?:term|sentence)s?\b")
 _GIVEN_BEFORE = re.compile(r"\b(received|receives|receiving|got|gets|was\s+given|were\s+given|given|handed(?:\s+down)?|"

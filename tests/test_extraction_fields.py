@@ -641,3 +641,8 @@ def test_a_day_or_year_after_a_month_is_still_a_date(text):
 ])
 def test_subject_of_a_bare_figure_that_left_or_remains(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_an_n_year_ruler_has_been_in_power_that_long():
+    assert fields("Since the vote, the 27-year ruler has cracked down on dissent.", "27-year")[0] == "in power"
+    assert fields("He is a 20-year veteran of the ministry.", "20-year")[0] == "veteran"
