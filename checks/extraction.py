@@ -927,7 +927,7 @@ _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|
 def _is_plural(word):
     return word in _PLURAL_IRREGULAR or (
         word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
-    )
+    ) or word.endswith("ese") and len(word) > 6  # "3.4 million Sudanese", "Chinese", "Lebanese"
 
 
 def _is_participle(word):
@@ -1094,6 +1094,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             if "newly" in status.group():  # "37 people were newly recognised as …": new entries
                 noun = ["new"] + noun
             pos = status.end()
+        if _INTERNALLY_DISPLACED.match(block, pos):  # "8 million people are internally displaced"
+            return " ".join(noun + ["internally", "displaced"]), (" ".join(noun), True)
         homes = _FROM_HOMES.match(block, pos)
         if homes and (homes.group("drive") or _DRIVEN_BEFORE.search(block, max(0, start - 30), start)):
             noun, pos = [w for w in noun if w != "displaced"], homes.end()  # "driven from their homes": displaced
@@ -1229,7 +1231,8 @@ _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
 _VOTE_BEFORE = re.compile(r"\b(?:credited\s+with|won|wins|winning|received|secured|polled|took|takes|"
                           r"(?:gave|giving|gives)\s+[A-Z][\w-]*|with)\s+\Z")
 _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets)\s+"
-                        r"(?:the\s+|its\s+|their\s+)?(?:([a-z-]+)\s+)?([a-z-]+)\s+at\s+\Z")
+                        r"(?:the\s+|its\s+|their\s+)?(?:(?:number|total|tally|count)\s+of\s+(?:the\s+)?)?"
+                        r"(?:([a-z-]+)\s+)?([a-z-]+)\s+at\s+\Z")  # "put the number of dead at"
 _VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
@@ -1299,6 +1302,8 @@ _PEOPLE_ARE = re.compile(
     r"(?:(?:(?:newly|officially|formally|also|since)\s+)?(?:held|recognised|recognized|registered|listed|jailed)"
     r"\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
+_INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|had)\s+been)\s+(?:now\s+|still\s+)?"
+                                   r"internally\s+displaced\b")
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
 # "3.5 million people had been driven from their homes", "has forced 2 million people from
 # their homes": people displaced, whatever the verb.

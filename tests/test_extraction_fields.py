@@ -646,3 +646,14 @@ def test_subject_of_a_bare_figure_that_left_or_remains(text, quote, subject):
 def test_an_n_year_ruler_has_been_in_power_that_long():
     assert fields("Since the vote, the 27-year ruler has cracked down on dissent.", "27-year")[0] == "in power"
     assert fields("He is a 20-year veteran of the ministry.", "20-year")[0] == "veteran"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("The ministry put the number of dead at 1,245.", "1,245", "dead"),
+    ("The UN says 3.4 million Sudanese have fled to neighbouring countries.", "3.4 million", "sudanese fled"),
+    ("Some 40 Chinese nationals were deported.", "Some 40", "chinese nationals deported"),
+    ("An estimated 8 million people are internally displaced.", "An estimated 8 million",
+     "people internally displaced"),
+])
+def test_subject_of_a_number_of_the_dead_a_demonym_and_the_internally_displaced(text, quote, subject):
+    assert fields(text, quote)[0] == subject
