@@ -700,6 +700,8 @@ def _read(m, block, language):
             return _bounds(numbers.FRACTIONS[_fraction_key(m.group("frac_h"))], qualifier) + ("percent",)
         return _bounds(factor, qualifier) + (unit,)
     if m.group("frac"):
+        if _PART_OF_TIME.search(block, max(0, m.start() - 10), m.start()):
+            return None  # "in the second half of the year", "the first quarter": a time, not a share
         value = numbers.FRACTIONS[_fraction_key(m.group("frac"))]
         if m.group("frac_time"):  # "a quarter of a century": 25 years
             years = _clean(round(value * (1 if "century" in m.group("frac_time").lower() else 0.1), 2))
@@ -760,6 +762,7 @@ def _read(m, block, language):
 
 
 _BAD_RANGE = "bad range"  # read the first figure alone instead
+_PART_OF_TIME = re.compile(r"\b(?:first|second|third|fourth|latter|last|final)\s+\Z", re.I)
 _MASKED = "masked"  # a date, identifier…: nothing inside it is a claim either
 
 
@@ -810,6 +813,8 @@ def _names_something(block, start, end):
     m = _NAME_BEFORE.search(block, max(0, start - 40), start)
     if not m or m.group(1).lower() in _SUBJECT_STOP or m.group(1).lower() in _MONTH_NUMBER:
         return False
+    if m.group(1).endswith(("'s", "’s")):
+        return False  # "the UN's 193 member states": the name's own count
     before = block[max(0, m.start() - 3):m.start()].rstrip()
     if not before or before[-1] in ".!?:\n\"“(":
         return False
@@ -1094,9 +1099,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             if "newly" in status.group():  # "37 people were newly recognised as …": new entries
                 noun = ["new"] + noun
             pos = status.end()
-        if _INTERNALLY_DISPLACED.match(block, pos):  # "8 million people are internally displaced"
+        near = block[pos:pos + 80]  # every match of the next two patterns ends inside it
+        if "internally" in near and _INTERNALLY_DISPLACED.match(block, pos):  # "8 million people are internally displaced"
             return " ".join(noun + ["internally", "displaced"]), (" ".join(noun), True)
-        homes = _FROM_HOMES.match(block, pos)
+        homes = _FROM_HOMES.match(block, pos) if "home" in near else None
         if homes and (homes.group("drive") or _DRIVEN_BEFORE.search(block, max(0, start - 30), start)):
             noun, pos = [w for w in noun if w != "displaced"], homes.end()  # "driven from their homes": displaced
             return " ".join(noun + ["displaced"]), (" ".join(noun), True)

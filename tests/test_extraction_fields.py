@@ -657,3 +657,12 @@ def test_an_n_year_ruler_has_been_in_power_that_long():
 ])
 def test_subject_of_a_number_of_the_dead_a_demonym_and_the_internally_displaced(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("The UN's 193 member states voted on the resolution.", ["193"]),
+    ("In the second half of 2024 prices rose.", []),
+    ("In the first quarter of 2023 exports fell, and half of the plants closed.", ["half"]),
+])
+def test_a_possessive_name_owns_its_count_and_a_half_year_is_a_time(text, quotes):
+    assert [c.quote for c in extract_claims(text, "en")] == quotes
