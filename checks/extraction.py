@@ -920,6 +920,8 @@ _VERB_PARTICIPLES.update({
     for form in (stem, stem + "s")
 })
 _SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_TOTAL_AFTER_OF = re.compile(r"\d+(?:,\d{3})*(?=\s+[a-z])")
+_PART_OF_BEFORE = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?\Z")  # "19 of the 23 defendants": the 23 are all of them
 _OF_DETERMINER = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?(?-i:(?![A-Z]))", re.I
 )
@@ -1033,6 +1035,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     of_group = None
     if of:
         pos = of.end()
+        total = _TOTAL_AFTER_OF.match(block, pos) if block[pos:pos + 1].isdigit() and "of" in of.group().lower() else None
+        if total:  # "19 of the 23 defendants were convicted": of the defendants
+            pos = total.end()
         if of.group().rstrip().lower().endswith(("them", "whom", "those")) and previous_subject:
             of_group = {"previous": previous_subject}
     words, spans = [], []
@@ -2380,6 +2385,8 @@ def _block_claims(text, base, language):
             claim, carried = found
             if claims and _continues_duration(claims[-1], claim, text, base):
                 claim = _compound_duration(claims.pop(), claim, text, base)
+            elif claims and _fraction_of_scale(claims[-1], claim, text, base):
+                claim = _share_of_scale(claims.pop(), claim, text, base)
             elif claims and _shares_unit(claims[-1], claim, text, base):
                 claims[-1].unit = claim.unit
             claims.append(claim)
@@ -2396,6 +2403,23 @@ def _continues_duration(first, second, text, base):
     return (first.unit == "years" and second.unit == "months" and first.qualifier == "exact"
             and second.qualifier == "exact" and first.value is not None and second.value is not None
             and 0 < second.value < 12 and text[first.end - base:second.start - base] == " and ")
+
+
+def _fraction_of_scale(first, second, text, base):
+    "'a quarter of a million': a worded share of a worded scale is one figure."
+    return (first.unit == "percent" and first.value is not None and not any(ch.isdigit() for ch in first.quote)
+            and "%" not in first.quote and "cent" not in first.quote.lower()
+            and second.qualifier == "exact" and second.value in (1_000, 1_000_000, 1_000_000_000)
+            and second.quote.lower() in ("a thousand", "a million", "a billion")
+            and text[first.end - base:second.start - base] == " of ")
+
+
+def _share_of_scale(first, second, text, base):
+    "One claim for 'a quarter of a million' (250,000), hedged as the share was."
+    value = _clean(round(first.value / 100 * second.value, 2))
+    low, high = (value if first.low is not None else None), (value if first.high is not None else None)
+    return dataclasses.replace(second, quote=text[first.start - base:second.end - base], start=first.start,
+                               value=value, low=low, high=high, qualifier=first.qualifier)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
@@ -2450,8 +2474,8 @@ def _claim(m, block, base, carried):
             return None
         start, end = m.start(), m.end()
         read = _read(m, text, block.language)
-    if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end):
-        return None
+    if read is None or read is _BAD_RANGE or _AGE_OR_AGO.match(text, end) or text.startswith("-fold", end):
+        return None  # "a 10-fold increase": a multiplier, not a claim
     if (_TIMES.match(text, end) or block.furniture(start) or _is_age(text, start, end, read)
             or _is_bracketed_rank(text, start, end)):
         return None
@@ -2506,6 +2530,8 @@ def _claim(m, block, base, carried):
     if claim.subject is None and claim.unit is None and _ELIDED_AFTER.match(text, end):
         tail = _tail(text, end, min(len(text), end + 160))[0]  # "30 remain behind bars", no count before
         claim.subject = " ".join(["people"] + tail) if tail else None
+    if claim.subject and claim.unit is None and _PART_OF_BEFORE.search(text, max(span[0], start - 20), start):
+        claim.subject = _bare_noun(claim.subject)  # what happened was to the part before, not to all 23
     if (claim.subject and claim.subject.startswith("people ") and same_unit
             and "people" not in claim.sentence.lower() and _just_before(same_unit[0], span, start)):
         head = _bare_noun(same_unit[1])

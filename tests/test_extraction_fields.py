@@ -666,3 +666,20 @@ def test_subject_of_a_number_of_the_dead_a_demonym_and_the_internally_displaced(
 ])
 def test_a_possessive_name_owns_its_count_and_a_half_year_is_a_time(text, quotes):
     assert [c.quote for c in extract_claims(text, "en")] == quotes
+
+
+def test_a_part_of_a_total_takes_the_noun_after_the_total_and_the_total_does_not_share_the_verb():
+    text = "The court said 19 of the 23 defendants were convicted."
+    assert fields(text, "19")[0] == "defendants convicted"
+    assert fields(text, "23")[0] == "defendants"
+    assert fields("The party won 89 of the 150 seats.", "89")[0] == "seats"
+
+
+def test_a_worded_share_of_a_worded_scale_is_one_figure():
+    [claim] = extract_claims("Nearly a quarter of a million people fled.", "en")
+    assert (claim.quote, claim.value, claim.qualifier, claim.subject) == (
+        "Nearly a quarter of a million", 250_000, "almost", "people fled")
+
+
+def test_a_multiplier_is_not_a_claim():
+    assert [c.quote for c in extract_claims("A 10-fold rise, to 300 arrests.", "en")] == ["300"]
