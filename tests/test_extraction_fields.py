@@ -683,3 +683,12 @@ def test_a_worded_share_of_a_worded_scale_is_one_figure():
 
 def test_a_multiplier_is_not_a_claim():
     assert [c.quote for c in extract_claims("A 10-fold rise, to 300 arrests.", "en")] == ["300"]
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Police detained 40 people; 200 more were arrested on Sunday.", "200", "people arrested"),
+    ("Inside the country 11 million people are displaced, and 3 million more have fled abroad.",
+     "3 million", "people fled"),
+])
+def test_more_and_others_before_what_happened(text, quote, subject):
+    assert fields(text, quote)[0] == subject
