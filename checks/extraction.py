@@ -1564,7 +1564,8 @@ _DATA_PHRASES = ("figures", "data", "estimate", "estimates", "statistics", "a co
                  "monitoring", "information", "sources", "list", "count")
 _FIGURES_FROM = re.compile(
     rf"(?i:{numbers.phrase_trie(_DATA_PHRASES)})\s+(?:of\s+[\w\s-]{{1,40}}?\s+)?(?i:from|by|compiled\s+by|published\s+by|released\s+by|kept\s+by|maintained\s+by|"
-    rf"collected\s+by)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_WORDS})"
+    rf"collected\s+by)\s+(?:the\s+)?(?:(?:independent\s+|exiled\s+|local\s+|leading\s+)?{_DESCRIPTOR}\s+(?=[A-Z«„“\"]))?"
+    rf"(?P<name>{_OWNED_SOURCE}|{_NAME}|{_SOURCE_WORDS})"  # "data compiled by the rights group OVD-Info"
 )
 # The end of every _POSSESSIVE_SOURCE match: found by a scan for a rare character,
 # it rules out most sentences before the costly search for names.

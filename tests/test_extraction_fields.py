@@ -692,3 +692,8 @@ def test_a_multiplier_is_not_a_claim():
 ])
 def test_more_and_others_before_what_happened(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_data_compiled_by_a_described_source():
+    text = "Data compiled by the rights group OVD-Info show 20,000 detentions."
+    assert fields(text, "20,000")[1] == "OVD-Info"
