@@ -70,7 +70,7 @@ SYNONYMS = {
     "citizen": "person", "inhabitant": "person",
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
-    "murder": "die",
+    "murder": "die", "drown": "die", "perish": "die",
     # torture and other ill-treatment in custody
     "beat": "torture", "ill-treatment": "torture",
     # executions

@@ -24,6 +24,11 @@ def test_prisoners_of_conscience_are_political_prisoners():
     assert lexicon.subject_terms("prisoners of conscience") == lexicon.subject_terms("political prisoners")
 
 
+def test_drowned_and_perished_are_deaths():
+    assert lexicon.subject_terms("migrants drowned") == lexicon.subject_terms("migrants died")
+    assert lexicon.subject_terms("people perished") == lexicon.subject_terms("deaths")
+
+
 def test_one_years_count_does_not_update_another_years():
     a = claim(1, 1, "834", "Iran Human Rights counted 834 executions in Iran in 2023.", 834, subject="executions")
     b = claim(2, 2, "at least 975", "Iran executed at least 975 people last year, a monitor said.", 975,
