@@ -889,7 +889,7 @@ _RELEASING = frozenset("released freed pardoned releases frees pardons release f
 _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
-    r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|"
+    r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
     # hearsay before what happened: "thousands are thought to have died", "are reported to have been held"
     r"(?:thought|believed|said|reported|estimated|feared|known|understood|presumed|alleged)\s+to))*"
     r"\s+([a-z][a-z'-]*)"

@@ -697,3 +697,12 @@ def test_more_and_others_before_what_happened(text, quote, subject):
 def test_data_compiled_by_a_described_source():
     text = "Data compiled by the rights group OVD-Info show 20,000 detentions."
     assert fields(text, "20,000")[1] == "OVD-Info"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Nearly 1,200 people remain imprisoned on political grounds, the centre says.", "Nearly 1,200",
+     "people imprisoned on political grounds"),
+    ("Some 300 people remain missing after the floods.", "Some 300", "people missing"),
+])
+def test_remain_before_what_happened(text, quote, subject):
+    assert fields(text, quote)[0] == subject
