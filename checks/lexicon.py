@@ -71,6 +71,8 @@ SYNONYMS = {
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
     "murder": "die", "drown": "die", "perish": "die",
+    # dismissals from public posts
+    "purg": "dismiss", "purge": "dismiss", "sack": "dismiss",
     # torture and other ill-treatment in custody
     "beat": "torture", "ill-treatment": "torture",
     # executions
@@ -163,6 +165,13 @@ EVENT_WORDS = frozenset(
     march vote flee add execute condemn displace asylum exile fine disappear""".split()
 )
 
+# The unrest a count of deaths, arrests or injuries happened in: "killed", "killed in the
+# protests" and "died in post-election demonstrations" count the same people when all
+# else agrees (place, period, size), so subjects that differ only in these words agree.
+OCCASION_WORDS = frozenset(
+    """protest march post-election election unrest demonstration rally crackdown clash""".split()
+)
+
 # Who, when nothing more specific is said: dropped next to an event word.
 GENERIC_PEOPLE = frozenset({"person"})
 
@@ -214,6 +223,12 @@ def words(text):
 
 # Phrases read as one word before anything else.
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
+           # a life term is neither a death nor a number of years
+           "life sentences": "life-terms", "life sentence": "life-term", "life imprisonment": "life-term",
+           "life in prison": "life-term", "life terms": "life-terms", "life term": "life-term",
+           "civil servants": "public employees", "civil servant": "public employee",
+           "public servants": "public employees", "state employees": "public employees",
+           "government employees": "public employees",
            "behind bars": "jailed", "in prison": "jailed", "per cent": "percent",
            # prisoners held for their views, however a report names them
            "prisoners of conscience": "political prisoners", "prisoner of conscience": "political prisoner",
@@ -544,8 +559,9 @@ PLACE_WORDS -= {"new", "united", "saint", "st"}
 PLACE_WORDS |= {"europe", "eu", "africa", "asia"}  # not "world": "20% of the world's potash"
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
-# "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds.
-_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly)\b",
+# "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds;
+# "the US-based preacher", "a London-based monitor": where someone is based.
+_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly|based)\b",
                      re.IGNORECASE)
 
 

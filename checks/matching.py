@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "15"
+MATCHER_VERSION = "16"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -637,7 +637,10 @@ _DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asyl
                              r"émigrés|emigres|exiles|workers|students)\b)")
 # Where people came from or were sent, not where they were counted: "1,676 crossings from
 # Belarus", "135 prisoners expelled to Guatemala".
-_FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?([A-Z][\w-]*)")
+# "from Pakistan, Syria and Egypt": every country of the list is where people came from
+_FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?"
+                         r"([A-Z][\w-]*(?:(?:, [A-Z][\w-]*)*,? (?:and|or) [A-Z][\w-]*)?)")  # a list ends in and/or
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",
@@ -878,7 +881,7 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     where people or things came from, not where they were counted ("1,676 crossings
     from Belarus"): the last resort."""
     both = f"{subject} {sentence}"
-    origins = frozenset(w.lower() for w in _FROM_PLACE.findall(both))
+    origins = frozenset(w.lower() for found in _FROM_PLACE.findall(both) for w in _CAPITALISED.findall(found))
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
     if any(noun in both for noun in _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
         origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
@@ -1157,7 +1160,12 @@ def subject_score(key_a, key_b):
     extra = (b - a) if a < b else (a - b) if b < a else None
     smaller = a if a < b else b
     says_event = bool(smaller & lexicon.EVENT_WORDS)
-    if (extra and len(extra) == 1 and (not extra & lexicon.EVENT_WORDS or not says_event)
+    what = (a & b) & (lexicon.EVENT_WORDS - lexicon.OCCASION_WORDS)
+    if what and (a ^ b) <= lexicon.OCCASION_WORDS:
+        # "killed" and "killed in post-election protests": what happened agrees, the
+        # words around it name the unrest it happened in
+        score = max(score, SUBSET_SCORE)
+    elif (extra and len(extra) == 1 and (not extra & lexicon.EVENT_WORDS or not says_event)
             and (a & b) - lexicon.GENERIC):
         # "torture" and "arrest torture", "journalist" and "arrest journalist": one
         # says more about the same thing (an event word only when the other names none)

@@ -29,6 +29,25 @@ def test_drowned_and_perished_are_deaths():
     assert lexicon.subject_terms("people perished") == lexicon.subject_terms("deaths")
 
 
+def test_the_unrest_a_toll_happened_in_does_not_make_another_toll():
+    government = claim(1, 1, "96", "The government says 96 people have died in Mozambique's post-election demonstrations.", 96,
+                       subject="people died in the post-election demonstrations", published="2025-01-10")
+    monitor = claim(2, 2, "130", "The monitor's count in Mozambique was 130 people killed.", 130,
+                    subject="people killed", published="2025-01-12", attribution="the monitor")
+    protests = claim(3, 3, "135", "It counts 135 people killed in the protests in Mozambique.", 135,
+                     subject="people killed in the protests", published="2025-01-11", attribution="the monitor")
+    assert compare(government, monitor).relation == "contradicts"
+    assert compare(monitor, protests).relation == "corroborates"
+    injured = claim(4, 4, "135", "It counts 135 people injured in the protests in Mozambique.", 135,
+                    subject="people injured in the protests", published="2025-01-11")
+    assert compare(protests, injured) is None  # what happened still differs
+
+
+def test_life_sentences_are_not_deaths_and_civil_servants_are_public_employees():
+    assert "die" not in lexicon.subject_terms("life sentences in coup trials")
+    assert lexicon.subject_terms("civil servants purged") == lexicon.subject_terms("public employees dismissed")
+
+
 def test_one_years_count_does_not_update_another_years():
     a = claim(1, 1, "834", "Iran Human Rights counted 834 executions in Iran in 2023.", 834, subject="executions")
     b = claim(2, 2, "at least 975", "Iran executed at least 975 people last year, a monitor said.", 975,
