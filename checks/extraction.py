@@ -1437,8 +1437,7 @@ def _continued_subject(text, start, end, span, last):
     lead = text[max(span[0], start - 50):start]
     if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
         if _THE_FIGURE.search(lead):  # "A year earlier the figure had been about 300": the same count, then
-            words = last[1].split()
-            return " ".join(words[:next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))])
+            return _without_tail(last[1])
         return _bare_noun(last[1])
     return None
 
@@ -1449,6 +1448,12 @@ _THE_FIGURE = re.compile(r"\b(?i:the|that|this)\s+(?:figure|number|total|tally|c
 def _just_before(last_span, span, start):
     "Is the previous figure's sentence this one, or the one just before within reach?"
     return last_span == span or (last_span[1] >= span[0] - 2 and start - last_span[1] <= _CONTINUE_REACH)
+
+
+def _without_tail(subject):
+    "A subject up to the words that say where or when: 'people detained at rallies' → people detained."
+    words = subject.split()
+    return " ".join(words[:next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))])
 
 
 def _bare_noun(subject):
@@ -2510,6 +2515,9 @@ def _claim(m, block, base, carried):
             words = claim.subject.split()
             cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
             claim.subject = " ".join(words[:cut])
+    if (claim.subject is None and last[1] and last[2] == claim.unit
+            and _UP_FROM.search(text, max(span[0], start - 20), start)):
+        claim.subject = last[1]  # "more than 60 people killed, up from the 39 it reported": the same count, earlier
     if (claim.subject in _EXTREMES and last[1] and last[2] == claim.unit
             and _FROM_EXTREME.search(text, max(span[0], start - 40), start)):
         claim.subject = _bare_noun(last[1])  # "…, down from a peak of 1.6 million": the same count at its height
@@ -2522,8 +2530,10 @@ def _claim(m, block, base, carried):
         # "Of the 1,377, about a third…": the count before, which named this figure if it
         # is there, else the last in its unit (a heading may sit between)
         earlier = block.last_by_figure.get((claim.unit, claim.value)) if claim.value is not None else None
-        if earlier or same_unit and 0 <= start - same_unit[0][1] <= 300:
-            claim.subject = _bare_noun((earlier or same_unit)[1])
+        if earlier:
+            claim.subject = _without_tail(earlier[1])  # that very count
+        elif same_unit and 0 <= start - same_unit[0][1] <= 300:
+            claim.subject = _bare_noun(same_unit[1])
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
@@ -2555,7 +2565,8 @@ def _claim(m, block, base, carried):
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
 _LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?:\s*"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
-_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d\s*:\s*\Z")
+_YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:")
+_YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"
 _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
                          r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
 _ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z)")  # "…: more than 20,000 (OVD-Info)"
@@ -2574,7 +2585,7 @@ def _label_subject(text, start, end):
         for _ in range(12):
             heading_start = text.rfind("\n", 0, max(heading_end, 0)) + 1
             line = text[heading_start:heading_end]
-            if not re.match(r"\s*(?:19|20)\d\d\s*:", line):
+            if not _YEAR_ROW_START.match(line):
                 break
             heading_end = heading_start - 1
         else:
@@ -2625,7 +2636,7 @@ def _front_partitive(text, start, end, span, last):
     return " ".join(words[: plural + 1] + group)  # "174 were women" → women political prisoners held
 
 
-_OF_THE_FIGURE = re.compile(r"\s*(?:(?:But|And)\s+)?(?:Of|Among)\s+(?:the|those|these)\s+\Z")
+_OF_THE_FIGURE = re.compile(r"\s*(?:[-•*·]\s+)?(?:(?:But|And)\s+)?(?:Of|Among)\s+(?:the|those|these)\s+\Z")
 _DASH_AFTER = re.compile(r"\s+[—–-]+\s")
 _LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing but a list number or bullet
 
@@ -2633,6 +2644,7 @@ _LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing bu
 _RUNNING_TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+(?:total|number|tally|"
                                    r"count|toll)\b[^.;:]*\bto\s+\Z", re.IGNORECASE)
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:the\s+)?\Z")
 _FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+(?:a|an|its|their|the)\s+"
                            r"(?:[\w-]+\s+)?(?:peak|high|low|maximum)\s+of\s+\Z")
 

@@ -265,6 +265,7 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, k
 
 
 _MONTH_MARCH = re.compile(r"\bMarch\b")
+_TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -282,6 +283,8 @@ def subject_terms(text, drop=frozenset()):
         if c in STOPWORDS or c in NEUTRAL or c in drop or len(c) < 2:
             continue
         terms.add(c)
+    if not terms and _TOLL.search(text):
+        terms.add("die")  # "the toll was 96", "put the toll at 96": a toll alone counts the dead
     for word, implied in IMPLIES.items():
         if word in terms:
             terms -= implied

@@ -706,3 +706,18 @@ def test_data_compiled_by_a_described_source():
 ])
 def test_remain_before_what_happened(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_year_rows_in_a_bulleted_fact_box_read_their_heading():
+    text = ("Dead or missing at sea\n- 2023: 3,155\n- 2024: 2,452\nSea arrivals in Italy\n- 2023: 157,651\n"
+            "In 2022 the figure had been 105,131.")
+    assert fields(text, "2,452")[0] == "dead or missing at sea"
+    assert fields(text, "157,651")[0] == "sea arrivals in italy"
+    assert fields(text, "105,131")[0] == "sea arrivals"
+
+
+def test_a_bulleted_of_the_figure_and_up_from_the_earlier_figure_take_that_count():
+    text = "Key findings\n- At least 353 people were killed in protests.\n- Of the 353, at least 40 were children."
+    assert [c.subject for c in extract_claims(text, "en") if c.quote == "353"] == ["people killed"]
+    text = "The commission counts more than 60 people killed, up from the 39 it reported on 1 July."
+    assert fields(text, "39")[0] == "people killed"

@@ -48,6 +48,11 @@ def test_life_sentences_are_not_deaths_and_civil_servants_are_public_employees()
     assert lexicon.subject_terms("civil servants purged") == lexicon.subject_terms("public employees dismissed")
 
 
+def test_a_toll_alone_counts_the_dead():
+    assert lexicon.subject_terms("toll") == lexicon.subject_terms("deaths")
+    assert lexicon.subject_terms("toll of arrests") == lexicon.subject_terms("arrests")
+
+
 def test_one_years_count_does_not_update_another_years():
     a = claim(1, 1, "834", "Iran Human Rights counted 834 executions in Iran in 2023.", 834, subject="executions")
     b = claim(2, 2, "at least 975", "Iran executed at least 975 people last year, a monitor said.", 975,
