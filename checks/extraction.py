@@ -878,7 +878,7 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     fired hospitalised hospitalized searched missing dead died disappeared exiled fled hurt shot
     slain detained injured raided blocked banned closed liquidated designated labelled
     labeled held marched added left emigrated crossed rallied gathered stranded dissolved
-    registered recognised recognized""".split())
+    registered recognised recognized drowned perished rescued""".split())
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
@@ -973,7 +973,7 @@ _TAIL_PP = re.compile(r"\s+(?P<prep>of|against|at|during|over|for|on|from|among)
                       r"(?P<obj>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b")
 _PP_NOT_OBJECT = frozenset("""week weeks month months year years day days time times period morning
     evening afternoon night eve anniversary hour hours minute minutes moment start end beginning
-    whole rest part total average basis least most course behalf""".split())
+    whole rest part total average basis least most course behalf off near outside inside along""".split())
 # Nouns naming what happened, whose phrases vary as a verb's do ("detentions at protests").
 _EVENT_NOUNS = frozenset("""detentions arrests deaths killings executions hangings fatalities casualties
     injuries releases pardons deportations""".split())
@@ -1129,6 +1129,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _ACTION_BEFORE:
                 participle = verb.group(1)  # "Police detained 27 people"
+        if participle in _DEATHS and _OR_MISSING.match(block, pos):
+            participle, pos = participle + " or missing", _OR_MISSING.match(block, pos).end()  # one IOM count
+        elif participle == "sentenced" and _TO_LIFE.match(block, pos):
+            participle, pos = "sentenced to life", _TO_LIFE.match(block, pos).end()  # a life term
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _RELEASING:
@@ -1315,6 +1319,9 @@ _PEOPLE_ARE = re.compile(
 )
 _INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|had)\s+been)\s+(?:now\s+|still\s+)?"
                                    r"internally\s+displaced\b")
+_DEATHS = frozenset("died dead killed drowned perished".split())
+_OR_MISSING = re.compile(r"\s+or\s+(?:went\s+|are\s+|were\s+|remain\s+)?missing\b")  # "died or went missing"
+_TO_LIFE = re.compile(r"\s+to\s+life(?:\s+(?:in\s+prison|imprisonment))?\b")
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
 # "3.5 million people had been driven from their homes", "has forced 2 million people from
 # their homes": people displaced, whatever the verb.
@@ -1442,7 +1449,8 @@ def _continued_subject(text, start, end, span, last):
     return None
 
 
-_THE_FIGURE = re.compile(r"\b(?i:the|that|this)\s+(?:figure|number|total|tally|count)\b")
+_THE_FIGURE = re.compile(r"\b(?i:the|that|this)\s+(?:figure|number|total|tally|count)\s+"
+                         r"(?:(?:had|has|have|was|is|were|been|then|now|already|previously|stood|stands)\s+)*(?:at\s+)?\Z")
 
 
 def _just_before(last_span, span, start):
@@ -2602,7 +2610,7 @@ def _label_subject(text, start, end):
 
 
 # "Of those held at the end of July, 174 were women": a slice of a group named at the front.
-_OF_FRONT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?i:of)\s+(?:the|those|these|all)\s+(?P<group>[^,;:()]{1,60}?),\s*"
+_OF_FRONT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?i:of)\s+(?:the|those|these|all|them)(?:\s+(?P<group>[^,;:()]{1,60}?))?,\s*"
                        r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|only|just)\s+)?\Z")
 _SLICE_ARE = re.compile(r"\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?"
                         r"([a-z-]+(?:\s+[a-z-]+){0,2})")
@@ -2614,6 +2622,15 @@ def _front_partitive(text, start, end, span, last):
     front = _OF_FRONT.match(text, span[0], start)
     if not front:
         return None
+    if front.group("group") is None:  # "Of these, at least 140 are journalists": of the count just before
+        if not (last[1] and _just_before(last[0], span, start)):
+            return None
+        m = _SLICE_ARE.match(text, end)
+        who = m.group(1).split()[0] if m else ""
+        if not (_is_plural(who) and who not in _SUBJECT_STOP and not _is_participle(who)):
+            return None
+        rest = last[1].split()
+        return " ".join([who] + (rest[1:] if rest[0] == "people" else rest))  # journalists still in custody
     group = front.group("group").lower().split()
     if group and group[0][:1].isdigit():  # "Of the 1,377, …": the figure before, named
         group = group[1:] or (_bare_noun(last[1]).split() if last[1] else [])

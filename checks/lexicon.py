@@ -71,6 +71,8 @@ SYNONYMS = {
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
     "murder": "die", "drown": "die", "perish": "die",
+    # those pulled alive from a wreck are its survivors
+    "rescu": "survivor", "rescue": "survivor",
     # dismissals from public posts
     "purg": "dismiss", "purge": "dismiss", "sack": "dismiss",
     # torture and other ill-treatment in custody
@@ -225,7 +227,7 @@ def words(text):
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
            # a life term is neither a death nor a number of years
            "life sentences": "life-terms", "life sentence": "life-term", "life imprisonment": "life-term",
-           "life in prison": "life-term", "life terms": "life-terms", "life term": "life-term",
+           "life in prison": "life-term", "sentenced to life": "life-term", "life terms": "life-terms", "life term": "life-term",
            "civil servants": "public employees", "civil servant": "public employee",
            "public servants": "public employees", "state employees": "public employees",
            "government employees": "public employees",

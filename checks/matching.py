@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "17"
+MATCHER_VERSION = "18"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -519,7 +519,8 @@ _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |la
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
-    r"\b(?:jailed|imprisoned|incarcerated|held|locked up)\s+(?:on political grounds|for political reasons|"
+    r"\b(?:jailed|imprisoned|incarcerated|held|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
+    r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
     r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"

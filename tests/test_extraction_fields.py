@@ -721,3 +721,22 @@ def test_a_bulleted_of_the_figure_and_up_from_the_earlier_figure_take_that_count
     assert [c.subject for c in extract_claims(text, "en") if c.quote == "353"] == ["people killed"]
     text = "The commission counts more than 60 people killed, up from the 39 it reported on 1 July."
     assert fields(text, "39")[0] == "people killed"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("In 2023, 3,155 migrants died or went missing at sea.", "3,155", "migrants died or missing"),
+    ("The wreck left more than 600 people dead or missing.", "more than 600", "people dead or missing"),
+    ("Nearly 2,500 people drowned on the route in 2023.", "Nearly 2,500", "people drowned"),
+    ("Some 104 people were rescued, the coastguard said.", "Some 104", "people rescued"),
+    ("A court sentenced 337 people to life in prison.", "337", "people sentenced to life"),
+    ("Rescuers recovered 78 bodies from the sea off the coast.", "78", "bodies from sea"),
+    ("Police are holding 5,000 people in custody. Of these, at least 140 are journalists.", "at least 140",
+     "journalists in custody"),
+])
+def test_subject_of_the_dead_or_missing_the_rescued_life_terms_and_of_these(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_the_number_described_otherwise_is_not_the_figure_named_again():
+    text = "Some 104 people were rescued. The coastguard put the number on board at about 400."
+    assert fields(text, "about 400")[0] != "people rescued"

@@ -48,6 +48,11 @@ def test_life_sentences_are_not_deaths_and_civil_servants_are_public_employees()
     assert lexicon.subject_terms("civil servants purged") == lexicon.subject_terms("public employees dismissed")
 
 
+def test_the_rescued_are_survivors_and_a_life_term_is_a_life_sentence():
+    assert lexicon.subject_terms("people rescued") == lexicon.subject_terms("survivors")
+    assert lexicon.subject_terms("people sentenced to life") == lexicon.subject_terms("life sentences")
+
+
 def test_a_toll_alone_counts_the_dead():
     assert lexicon.subject_terms("toll") == lexicon.subject_terms("deaths")
     assert lexicon.subject_terms("toll of arrests") == lexicon.subject_terms("arrests")
