@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "18"
+MATCHER_VERSION = "19"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -430,6 +430,7 @@ def _period(unit, terms, text, published=None):
     return kind
 
 
+_YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
 _THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
                         r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\b(?:last|the previous|the past calendar) year\b", re.IGNORECASE)
@@ -590,6 +591,9 @@ def _period_window(sentence, start, end):
     if busiest and busiest.group() not in window:
         # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
         window = busiest.group() + " " + window
+    label = _YEAR_LABEL.match(sentence)
+    if label and label.end() <= start:  # a fact box's year row, "- 2024: 66,317": that year's count
+        window = f"in {label.group(1)} " + window
     opening = _OPENING_TIME.match(sentence)
     if opening and opening.end() <= start and opening.group(1) not in window:
         # "During June the centre recognised 54 new political prisoners, while 31 were

@@ -303,3 +303,10 @@ def test_a_group_the_extractor_could_not_name_is_no_source():
                   subject="political prisoners", attribution="Viasna")
     assert read_claim(unnamed).source == read_claim(dict(unnamed, attribution=None)).source != "group"
     assert read_claim(named).source == "viasna"
+
+
+def test_a_fact_box_year_row_counts_that_year():
+    row = claim(1, 1, "66,317", "- 2024: 66,317", 66317, subject="sea arrivals in italy")
+    assert read_claim(row).period == "year 2024"
+    stock = claim(2, 1, "1,421", "- 2024: 1,421", 1421, subject="political prisoners")
+    assert read_claim(stock).period == "total"  # how many are held is a level, whatever row it sits in
