@@ -311,7 +311,11 @@ _INTERVAL = re.compile(
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
-    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
+    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b"
+    # what happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on Tuesday")
+    r"|\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
+    r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 # A running total: overrides an interval marker when both are present.

@@ -310,3 +310,12 @@ def test_a_fact_box_year_row_counts_that_year():
     assert read_claim(row).period == "year 2024"
     stock = claim(2, 1, "1,421", "- 2024: 1,421", 1421, subject="political prisoners")
     assert read_claim(stock).period == "total"  # how many are held is a level, whatever row it sits in
+
+
+def test_what_happened_on_one_weekday_is_that_days_count_but_when_it_was_said_is_not():
+    day = claim(1, 1, "At least 22", "At least 22 people were killed on Tuesday as police fired on crowds.", 22,
+                subject="people killed", qualifier="at_least")
+    assert read_claim(day).period == "interval"
+    said = claim(2, 1, "39", "The commission said on Tuesday that 39 people had been killed since June.", 39,
+                 subject="people killed")
+    assert read_claim(said).period == "total"
