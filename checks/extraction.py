@@ -1125,6 +1125,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         elif link and link.group(1) == "put" and _TO_DEATH.match(block, link.end()):
             participle = "put to death"  # "901 people were put to death"
             pos = _TO_DEATH.match(block, link.end()).end()
+        elif link and link.group(1) == "lost" and _THEIR_LIVES.match(block, link.end()):
+            participle, pos = "died", _THEIR_LIVES.match(block, link.end()).end()  # "96 people have lost their lives"
+        elif _ON_BOARD.match(block, pos):
+            return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
         if participle is None and not claim.unit:
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _ACTION_BEFORE:
@@ -1319,6 +1323,8 @@ _PEOPLE_ARE = re.compile(
 )
 _INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|had)\s+been)\s+(?:now\s+|still\s+)?"
                                    r"internally\s+displaced\b")
+_THEIR_LIVES = re.compile(r"\s+(?:their|his|her)\s+lives?\b")
+_ON_BOARD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:on\s+board|aboard)\b")
 _DEATHS = frozenset("died dead killed drowned perished".split())
 _OR_MISSING = re.compile(r"\s+or\s+(?:went\s+|are\s+|were\s+|remain\s+)?missing\b")  # "died or went missing"
 _TO_LIFE = re.compile(r"\s+to\s+life(?:\s+(?:in\s+prison|imprisonment))?\b")
@@ -2546,6 +2552,8 @@ def _claim(m, block, base, carried):
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
+    if claim.subject is None and claim.unit is None and _ON_BOARD.match(text, end):
+        claim.subject = "people on board"  # "there were at least 700 aboard"
     if claim.subject is None and claim.unit is None and _ELIDED_AFTER.match(text, end):
         tail = _tail(text, end, min(len(text), end + 160))[0]  # "30 remain behind bars", no count before
         claim.subject = " ".join(["people"] + tail) if tail else None
@@ -2661,7 +2669,8 @@ _LINE_LEAD = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*·])\s+)?\Z")  # nothing bu
 _RUNNING_TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+(?:total|number|tally|"
                                    r"count|toll)\b[^.;:]*\bto\s+\Z", re.IGNORECASE)
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})
-_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:the\s+)?\Z")
+_UP_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:the\s+)?"
+                      r"|(?:fewer|more|less|higher|lower|greater|smaller|larger)\s+than\s+the\s+)\Z")
 _FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+(?:a|an|its|their|the)\s+"
                            r"(?:[\w-]+\s+)?(?:peak|high|low|maximum)\s+of\s+\Z")
 

@@ -326,7 +326,9 @@ _CUMULATIVE = re.compile(
     # "by the end of May", "as of this week"
     r"|(?:rose|risen|climbed|grew|grown|increased|jumped|swelled) to|reached|reaching|"
     r"(?:stood|stands|standing) at|(?:by|at|towards?) the end of|as of|as at|by (?:this|last|that) "
-    r"(?:week|month)|by (?:early |mid-|late )?(?:" + "|".join(MONTHS) + r"))\b",
+    r"(?:week|month)|by (?:early |mid-|late )?(?:" + "|".join(MONTHS) + r")"
+    # a level named again: "in July 2019 the figure had been more than 500,000"
+    r"|(?:figure|total|tally|count|toll) had been)\b",
     re.IGNORECASE,
 )
 

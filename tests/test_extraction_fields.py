@@ -740,3 +740,13 @@ def test_subject_of_the_dead_or_missing_the_rescued_life_terms_and_of_these(text
 def test_the_number_described_otherwise_is_not_the_figure_named_again():
     text = "Some 104 people were rescued. The coastguard put the number on board at about 400."
     assert fields(text, "about 400")[0] != "people rescued"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Police arrested 271 people, far fewer than the 627 the commission reported.", "627", "people arrested"),
+    ("Agencies believe between 400 and 750 people were on board.", "between 400 and 750", "people on board"),
+    ("Survivors said there were at least 700 aboard.", "at least 700", "people on board"),
+    ("Since October, 96 people have lost their lives in the unrest.", "96", "people died"),
+])
+def test_subject_of_a_figure_compared_with_the_one_before_on_board_and_lost_lives(text, quote, subject):
+    assert fields(text, quote)[0] == subject

@@ -319,3 +319,9 @@ def test_what_happened_on_one_weekday_is_that_days_count_but_when_it_was_said_is
     said = claim(2, 1, "39", "The commission said on Tuesday that 39 people had been killed since June.", 39,
                  subject="people killed")
     assert read_claim(said).period == "total"
+
+
+def test_the_figure_named_again_with_its_month_is_a_level_not_that_months_count():
+    again = claim(1, 1, "more than 500,000", "In July 2019 the figure had been more than 500,000.", 500000,
+                  subject="people detained", qualifier="more_than")
+    assert read_claim(again).period == "total"
