@@ -1077,6 +1077,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if not _is_participle(words[0]) and (claim.unit or claim.value == 1 or _is_ordinal_claim(claim)):
             noun = words[:1]
             pos = spans[0]
+            if len(words) > 1 and words[0].endswith(_ADJECTIVE_ENDS) and words[1] not in _SUBJECT_STOP:
+                noun, pos = words[:2], spans[1]  # "three days of national mourning"
             if share:  # what the share is of: "the world's potash" → world
                 noun = [_POSSESSIVE.sub("", words[0])]
             elif claim.unit == "percent" and noun[0] in _CHANGES:
@@ -1323,6 +1325,7 @@ _PEOPLE_ARE = re.compile(
 )
 _INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|had)\s+been)\s+(?:now\s+|still\s+)?"
                                    r"internally\s+displaced\b")
+_ADJECTIVE_ENDS = ("al", "ic", "ive", "ary", "ous")
 _THEIR_LIVES = re.compile(r"\s+(?:their|his|her)\s+lives?\b")
 _ON_BOARD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:on\s+board|aboard)\b")
 _DEATHS = frozenset("died dead killed drowned perished".split())

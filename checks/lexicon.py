@@ -568,6 +568,8 @@ PLACE_WORDS = frozenset(PLACE_OF) | frozenset(w for k in _MULTIWORD for w in k.s
 PLACE_WORDS -= {"new", "united", "saint", "st"}
 # Scopes wider than a country are places too, not what is counted ("the total across Europe").
 PLACE_WORDS |= {"europe", "eu", "africa", "asia"}  # not "world": "20% of the world's potash"
+# Seas and regions crossed or counted in: "dead or missing in the Mediterranean"
+PLACE_WORDS |= {"mediterranean", "aegean", "atlantic", "baltic", "sahel", "balkans", "caucasus", "sea"}
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
 # "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds;

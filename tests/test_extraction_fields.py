@@ -750,3 +750,11 @@ def test_the_number_described_otherwise_is_not_the_figure_named_again():
 ])
 def test_subject_of_a_figure_compared_with_the_one_before_on_board_and_lost_lives(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Greece declared three days of national mourning.", "three days", "national mourning"),
+    ("Ortega, now in his fourth consecutive term, spoke.", "fourth", "consecutive term"),
+])
+def test_an_adjective_before_what_a_unit_measures_stays_with_it(text, quote, subject):
+    assert fields(text, quote)[0] == subject

@@ -426,3 +426,8 @@ def test_a_document_about_no_one_country_bounds_its_unplaced_figures_to_those_it
     linked = compare(queue, vilnius, document_place=either)
     assert linked is not None and linked.place_score == 50.0  # its own country is still unknown
     assert compare(queue, warsaw, document_place=either) is None  # the document never names Poland
+
+
+def test_a_sea_is_a_place_not_what_is_counted():
+    assert lexicon.subject_terms("dead or missing in the Mediterranean", drop=lexicon.PLACE_WORDS) == \
+        lexicon.subject_terms("dead or missing")
