@@ -1306,8 +1306,8 @@ def _noun_before(block, sentence_start, start, claim):
         if not m:
             continue
         words = [w for w in (m.group(1), m.group(2)) if w]
-        while words and (words[0] in _SUBJECT_STOP or words[0] in _FILLERS):
-            words = words[1:]
+        while words and (words[0] in _SUBJECT_STOP or words[0] in _FILLERS or words[0] == "s"):
+            words = words[1:]  # ("s" is what a possessive leaves: "January's runoff")
         if not words or words[-1] in _SUBJECT_STOP or words[-1] in _NOT_COUNTED:
             return None
         if pattern is _FOR_BEFORE and words[-1] in _VERB_PARTICIPLES:

@@ -758,3 +758,7 @@ def test_subject_of_a_figure_compared_with_the_one_before_on_board_and_lost_live
 ])
 def test_an_adjective_before_what_a_unit_measures_stays_with_it(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_a_possessive_leaves_no_s_in_the_noun_before():
+    assert fields("Turnout in January's runoff was 11.4%.", "11.4%")[0] == "runoff"
