@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "22"
+MATCHER_VERSION = "23"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -276,7 +276,7 @@ _IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|last|by the end of|at the
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 
-_ON_DAY = re.compile(r"\bon (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
+_ON_DAY = re.compile(r"\b(?:on|as of|as at|by) (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
                      + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
 
 

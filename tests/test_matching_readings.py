@@ -325,3 +325,9 @@ def test_the_figure_named_again_with_its_month_is_a_level_not_that_months_count(
     again = claim(1, 1, "more than 500,000", "In July 2019 the figure had been more than 500,000.", 500000,
                   subject="people detained", qualifier="more_than")
     assert read_claim(again).period == "total"
+
+
+def test_a_day_after_as_of_dates_the_figure():
+    count = claim(1, 1, "278", "The group's count was 278, as of 10 January.", 278, subject="people killed",
+                  published="2025-01-13")
+    assert read_claim(count).day == datetime.date(2025, 1, 10).toordinal()
