@@ -51,10 +51,12 @@ IRREGULAR = {
     "idps": "displace", "idp": "displace", "asylum-seekers": "asylum",
     "exiled": "exile", "expelled": "exile", "deported": "exile", "banished": "exile",
     "fined": "fine", "fines": "fine", "defendants": "charge", "defendant": "charge", "abducted": "disappear", "disappeared": "disappear",
+    "abductions": "disappear", "abduction": "disappear",
     "disappearances": "disappear", "disappearance": "disappear",
     "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
     "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",
     "beaten": "beat", "beatings": "beat", "beating": "beat",
+    "ruled": "rule", "governed": "rule", "governs": "rule", "rules": "rule", "reigned": "rule",
     "ill-treated": "ill-treatment", "mistreated": "ill-treatment", "mistreatment": "ill-treatment",
     "ill-treating": "ill-treatment", "maltreatment": "ill-treatment",
 }
@@ -73,6 +75,8 @@ SYNONYMS = {
     "murder": "die", "drown": "die", "perish": "die",
     # those pulled alive from a wreck are its survivors
     "rescu": "survivor", "rescue": "survivor",
+    # holding power
+    "govern": "rule", "reign": "rule",
     # dismissals from public posts
     "purg": "dismiss", "purge": "dismiss", "sack": "dismiss",
     # torture and other ill-treatment in custody
@@ -188,6 +192,8 @@ def lemma(word):
     w = word.lower().strip("'’-").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    if w.endswith(("-related", "-linked")) and w.index("-") > 1:
+        w = w[: w.rindex("-")]  # "coup-related charges" are coup charges
     if w in IRREGULAR:
         return IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
@@ -228,6 +234,11 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            # a life term is neither a death nor a number of years
            "life sentences": "life-terms", "life sentence": "life-term", "life imprisonment": "life-term",
            "life in prison": "life-term", "sentenced to life": "life-term", "life terms": "life-terms", "life term": "life-term",
+           "enforced or involuntary disappearances": "disappearances",
+           "enforced or involuntary disappearance": "disappearance",
+           "enforced disappearances": "disappearances", "enforced disappearance": "disappearance",
+           "involuntary disappearances": "disappearances",
+           "failed coup": "coup attempt", "attempted coup": "coup attempt", "failed putsch": "coup attempt",
            "civil servants": "public employees", "civil servant": "public employee",
            "public servants": "public employees", "state employees": "public employees",
            "government employees": "public employees",

@@ -431,3 +431,14 @@ def test_a_document_about_no_one_country_bounds_its_unplaced_figures_to_those_it
 def test_a_sea_is_a_place_not_what_is_counted():
     assert lexicon.subject_terms("dead or missing in the Mediterranean", drop=lexicon.PLACE_WORDS) == \
         lexicon.subject_terms("dead or missing")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("people in prison on coup-related charges", "people in prison on coup charges"),
+    ("years Frelimo has governed", "years Frelimo has ruled"),
+    ("cases of enforced or involuntary disappearance", "cases of disappearance"),
+    ("abductions", "people abducted"),
+    ("years since the failed coup", "years since the coup attempt"),
+])
+def test_wordings_of_one_quantity(a, b):
+    assert lexicon.subject_terms(a) == lexicon.subject_terms(b)
