@@ -1,5 +1,6 @@
 """Decisions of the matcher on hard cases of real news (checks.matching.compare)."""
 
+import pytest
 from checks import lexicon
 from checks.matching import compare
 
