@@ -446,7 +446,7 @@ GAZETTEER = {
     "Egypt": "egypt egyptian cairo",
     "Myanmar": "myanmar burma burmese yangon rangoon mandalay naypyidaw naypyitaw rakhine "
     "aapp tatmadaw hlaing",
-    "Venezuela": "venezuela venezuelan caracas",
+    "Venezuela": "venezuela venezuelan venezuelans caracas",
     "Nicaragua": "nicaragua nicaraguan nicaraguans managua ortega murillo sandinista",
     "Cuba": "cuba cuban havana",
     "Hungary": "hungary hungarian budapest orban",
@@ -473,7 +473,7 @@ GAZETTEER = {
     "Turkmenistan": "turkmenistan turkmen ashgabat",
     "Eritrea": "eritrea eritrean eritreans asmara",
     "Somalia": "somalia somali",
-    "Kenya": "kenya kenyan",
+    "Kenya": "kenya kenyan kenyans nairobi knchr",
     "Uganda": "uganda ugandan",
     "Rwanda": "rwanda rwandan",
     "Burundi": "burundi burundian",
@@ -484,10 +484,10 @@ GAZETTEER = {
     "Burkina Faso": "burkinabe",
     "Senegal": "senegal senegalese",
     "Zimbabwe": "zimbabwe zimbabwean",
-    "Mozambique": "mozambique mozambican",
+    "Mozambique": "mozambique mozambican mozambicans maputo",
     "Democratic Republic of Congo": "drc congolese",
     "Libya": "libya libyan",
-    "Tunisia": "tunisia tunisian tunis",
+    "Tunisia": "tunisia tunisian tunisians tunis",
     "Algeria": "algeria algerian",
     "Morocco": "morocco moroccan",
     "Lebanon": "lebanon lebanese",
@@ -553,7 +553,7 @@ ANAPHOR_NOUNS = ("group", "centre", "center", "organisation", "organization", "a
                  "watchdog")
 # Monitors that count in one country only: their country is where their figures
 # hold, whatever country the report quoting them is about.
-MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta".split())
+MONITORS = frozenset("viasna memorial ovd ovd-info hrana aapp abzas constanta knchr".split())
 # What a monitor's bare count counts when its sentence names nothing ("Viasna counts about
 # 1,250 in all"): the list it is known for.
 MONITOR_NOUNS = {"viasna": "political prisoners", "memorial": "political prisoners"}
@@ -566,7 +566,7 @@ _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersb
               "port sudan": "Sudan", "el fasher": "Sudan", "sri lanka": "Sri Lanka",
               "north korea": "North Korea", "south korea": "South Korea", "burkina faso": "Burkina Faso",
               "el salvador": "El Salvador", "buenos aires": "Argentina", "kuala lumpur": "Malaysia",
-              "phnom penh": "Cambodia"}
+              "phnom penh": "Cambodia", "foro penal": "Venezuela", "plataforma decide": "Mozambique"}
 
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():

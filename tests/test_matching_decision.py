@@ -443,3 +443,9 @@ def test_a_sea_is_a_place_not_what_is_counted():
 ])
 def test_wordings_of_one_quantity(a, b):
     assert lexicon.subject_terms(a) == lexicon.subject_terms(b)
+
+
+def test_a_monitor_known_for_one_country_places_its_count_there():
+    assert lexicon.place_mentions("Foro Penal counts about 900 political prisoners.") == [(0, "Venezuela")]
+    assert lexicon.place_mentions("Plataforma Decide counted 300 dead.") == [(0, "Mozambique")]
+    assert lexicon.place_mentions("Maduro won 51.2% of the vote.") == []  # a candidate is a name, not a place
