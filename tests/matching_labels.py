@@ -1,13 +1,14 @@
 """Checks shared by the tests of the tuning and the held-out matching corpora."""
 
 import collections
+import datetime
 import importlib.util
 import itertools
 import pathlib
 import re
 import sys
 
-from checks.migrations import RELATIONS
+from checks.migrations import QUALIFIERS, RELATIONS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,18 @@ def assert_bounds_follow_qualifier(value, low, high, qualifier):
         assert value is not None and (low, high) == expected[qualifier]
     else:  # range, vague: bounds, no value
         assert value is None and low is not None and high is not None and low < high
+
+
+def assert_claim_label_is_consistent(claim, document, units):
+    "A labelled claim quotes its document, has a known qualifier and unit, and is dated no later than it."
+    assert document["text"][claim["start"]:claim["end"]] == claim["quote"]
+    assert claim["quote"] in claim["sentence"]
+    assert claim["qualifier"] in QUALIFIERS and claim["unit"] in units
+    assert claim["subject"] and claim["quantity"]
+    if claim["as_of"]:
+        as_of = datetime.date.fromisoformat(claim["as_of"])
+        assert document["published"] is None or as_of <= datetime.date.fromisoformat(document["published"])
+    assert_bounds_follow_qualifier(claim["value"], claim["low"], claim["high"], claim["qualifier"])
 
 
 def assert_spans_do_not_overlap(claims):
