@@ -1135,14 +1135,14 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _ACTION_BEFORE:
                 participle = verb.group(1)  # "Police detained 27 people"
-        if participle in _DEATHS and _OR_MISSING.match(block, pos):
-            participle, pos = participle + " or missing", _OR_MISSING.match(block, pos).end()  # one IOM count
-        elif participle == "sentenced" and _TO_LIFE.match(block, pos):
-            participle, pos = "sentenced to life", _TO_LIFE.match(block, pos).end()  # a life term
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
             if verb and verb.group(1) in _RELEASING:
                 participle = verb.group(1)  # "released 225 people detained in the crackdown": their release
+        if participle in _DEATHS and _OR_MISSING.match(block, pos):
+            participle, pos = participle + " or missing", _OR_MISSING.match(block, pos).end()  # one IOM count
+        elif participle == "sentenced" and _TO_LIFE.match(block, pos):
+            participle, pos = "sentenced to life", _TO_LIFE.match(block, pos).end()  # a life term
         if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
             noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
         tail = _tail(block, pos, min(len(block), pos + 160), participle, noun[-1])[0] if not claim.unit else []
