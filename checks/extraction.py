@@ -1527,7 +1527,7 @@ _SOURCE_WORDS = (r"police|officials|the\s+authorities|authorities|prosecutors|or
                  r"activists|witnesses|rights\s+groups|human\s+rights\s+groups|state\s+media|"
                  r"the\s+ministry|the\s+interior\s+ministry|doctors|medics|investigators|"
                  r"researchers|monitors|observers|border\s+guards?|diplomats|analysts|lawyers|"
-                 r"campaigners|economists|residents|relatives")
+                 r"campaigners|economists|residents|relatives|opposition")
 _DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|counts|"
                r"a\s+report|reports|records|numbers|calculations|monitoring|information|sources")
 _SOURCE_VERBS = (r"said|says|say|reported|reports|estimated|estimates|estimate|counted|counts|"
@@ -1571,7 +1571,7 @@ _ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}(?![\w-])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(
-    rf"(?i:according\s+to|citing|(?<=,\s)cited\s+by)\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
+    rf"(?:(?i:according\s+to|citing|(?<=,\s)cited\s+by)|(?<![\w-])[Pp]er(?=\s+[A-Z«„“\"]))\s+(?:(?i:the\s+)?(?i:latest\s+|new\s+|official\s+)?"
     rf"(?i:{_DATA_WORDS})\s+(?i:from|by|of|compiled\s+by|published\s+by)\s+)?(?:(?i:the)\s+)?"
     rf"(?:(?i:an?\s+)?(?:annual\s+|latest\s+|new\s+)?(?i:census|count|tally|report|figures|data|survey|study|poll)\s+"
     rf"(?:of\s+[^;]{{1,60}}?\s+)?(?:of|by)\s+(?:the\s+)?)?"
@@ -1773,7 +1773,7 @@ def _attributions(sentence, language=None):
     "[(position, source)] for every source the sentence credits."
     lower = sentence.lower()
     found = []
-    if "accord" in lower or "citing" in lower or "cited by" in lower:
+    if "accord" in lower or "citing" in lower or "cited by" in lower or "per " in lower:
         found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
     if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES + ("list",)):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
@@ -2755,12 +2755,18 @@ class _Groups:
         return self.m.group(name) if name in self.index else None
 
 
+_CONTRAST = re.compile(r";|,?\s+(?:but|whereas)\s|,\s+while\s")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 def _nearest_source(found, sentence, offset):
     """The source nearest the figure, of its own clause if one is there: in "The Registry
     now lists 168 people, and relatives say dozens more…" the 168 are the Registry's."""
+    if len(found) > 1 or found and found[0][0] > offset:
+        # a source after a contrast speaks for its own clause only: "Maduro got 51.2%; the
+        # opposition says its candidate won 67%"
+        found = [(position, name) for position, name in found
+                 if not (position > offset and _CONTRAST.search(sentence, offset, position))]
     if len(found) > 1:
         own = [(position, name) for position, name in found
                if not _CLAUSE_BREAK.search(sentence, min(position, offset), max(position, offset))]

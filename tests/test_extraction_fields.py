@@ -762,3 +762,15 @@ def test_an_adjective_before_what_a_unit_measures_stays_with_it(text, quote, sub
 
 def test_a_possessive_leaves_no_s_in_the_noun_before():
     assert fields("Turnout in January's runoff was 11.4%.", "11.4%")[0] == "runoff"
+
+
+@pytest.mark.parametrize("text, quote, attribution", [
+    ("Per OVD-Info, more than 20,000 people have been detained.", "more than 20,000", "OVD-Info"),
+    ("The opposition says 300 were detained; police say 120.", "300", "opposition"),
+    ("The council credited Maduro with 51.2% of the vote; the opposition says he lost.", "51.2%", None),
+    ("An amnesty freed more than 1,100 people, but activists say dozens remain in prison.", "more than 1,100", None),
+    ("At least 50 reporters were injured while covering the rallies, according to press unions.", "At least 50",
+     "press unions"),
+])
+def test_a_source_after_a_contrast_speaks_for_its_own_clause(text, quote, attribution):
+    assert fields(text, quote)[1] == attribution
