@@ -515,8 +515,11 @@ _REVERSED_CODES = numbers.phrase_trie([code[::-1].lower() for code in _CODES.spl
                                       + ["rb", "sr", ".sr", "hsk"])
 
 
-def _trie(words):
-    "A regex alternation shaped as a trie, so the engine tries few branches per position."
+def _trie(words, split_first=False):
+    """A regex alternation shaped as a trie, so the engine tries few branches per position.
+    A first letter matches in either case: as a class ([aA]), or with ``split_first`` as
+    one branch per case (a…|A…), which the engine rules out with a plain character
+    comparison instead of a call per class (a branch's first class costs as much)."""
     root = {}
     for word in words:
         node = root
@@ -527,8 +530,12 @@ def _trie(words):
     def build(node, top):
         branches, ends = [], "" in node
         for ch in sorted(k for k in node if k):
+            rest = build(node[ch], False)
+            if top and split_first and ch.upper() != ch:
+                branches += [re.escape(case) + rest for case in dict.fromkeys(ch + ch.upper())]
+                continue
             head = f"[{re.escape(ch)}{re.escape(ch.upper())}]" if top and ch.upper() != ch else re.escape(ch)
-            branches.append(head + build(node[ch], False))
+            branches.append(head + rest)
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
@@ -562,15 +569,19 @@ def _trigger_pattern(lang):
     word_after = rf"{_trie(words)}(?![^\W\d_])" + (f"|{_trie(stems)}" if stems else "")
     word = rf"(?<![^\W\d_])(?:{word_after})"
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
+    # the same words, each first letter's cases as branches of their own, for the scan
+    word_after = rf"{_trie(words, True)}(?![^\W\d_])" + (f"|{_trie(stems, True)}" if stems else "")
     # The scan starts on a character that is not a letter (a class the regex engine
     # looks for in C, far fewer positions than the letters a word can start with): a
     # digit run or a currency sign is the trigger itself (one lookbehind rules both out
     # after a space); anything else (a space, a quote) triggers when a number word
     # starts right after it (group "w"), which needs one of its first letters there.
-    # (The non-letter is found as [^A-Za-z] first, a bitmap test per character, and only
-    # then checked against [\W\d_], whose Unicode categories cost more per character.)
-    scan = (rf"[^A-Za-z](?<=[\W\d_])(?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
-            rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
+    # (The non-letter is found as [^A-Za-z] first, a cheap test per character; only the
+    # word branch then checks it against [\W\d_] (a digit or a currency sign is in it
+    # already), where any ASCII character is in it: [\x00-\x7f] first spares the Unicode
+    # category lookups. The branch looks for a first letter before it looks back.)
+    scan = (rf"[^A-Za-z](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+            rf"|(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>))")
     # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
     return at, scan, frozenset("$€£₽₾" + first)
 
@@ -2065,7 +2076,7 @@ _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn",
 _REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
 _REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
 _FILE_SIZE = re.compile(r"\d\s?[kmg]b\b")  # "2.4 MB", in lower case: the part with no word
-_DIGIT_CUES = re.compile(rf"{_DIGIT_FIRST}(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")  # "2.4 MB" or "1. Tusk"
+_FILE_SIZE_CUES = ("kb", "mb", "gb")  # one is in every _FILE_SIZE match
 
 
 def _is_furniture(line):
@@ -2082,8 +2093,8 @@ def _is_furniture(line):
     if (any(map(lower.__contains__, _REGISTRATION_CUES)) and _REGISTRATION_NUMBER.search(lower)
             and _REGISTRATION.search(lower)):
         return True
-    digit = _DIGIT_CUES.search(line)  # a file size or a list item: one scan rules both out
-    return bool(digit) and (bool(_FILE_SIZE.search(lower, digit.start())) or _numbered_list(line))
+    return (any(map(lower.__contains__, _FILE_SIZE_CUES)) and bool(_FILE_SIZE.search(lower))
+            or _numbered_list(line))
 
 
 # The heading of a box of links to other pages; the short lines under it are their
@@ -2123,7 +2134,9 @@ def _headline_like(line):
     return bool(line) and len(line) <= 160 and not line.endswith(".") and ". " not in line
 
 
-_LIST_ITEM = re.compile(rf"{_DIGIT_FIRST}(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
+# "1. Tusk": \b\d\.\s+[A-Z], found from its full stop (a plain character the regex engine
+# scans for far faster than for a digit), then looked back from for its digit.
+_LIST_ITEM = re.compile(r"\.(?<=(?<!\w)\d\.)\s+[A-Z]")
 
 
 def _numbered_list(line):
