@@ -178,18 +178,43 @@ _EXTRA_CASES = {"i": "İı", "s": "ſ", "k": "\u212a", "в": "\u1c80", "д": "\u
                 "с": "\u1c83", "т": "\u1c84\u1c85", "ъ": "\u1c86", "ß": "\u1e9e"}
 
 
+def _cases(ch):
+    "What case-insensitive matching takes ``ch`` for, in order: 'a' → 'Aa'."
+    return "".join(sorted({c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), ""))
+                           if len(c) == 1}))
+
+
 def _case_class(ch):
     "What case-insensitive matching takes ``ch`` for, as a class: 'a' → [Aa]."
-    cases = {c for c in (ch, ch.lower(), ch.upper(), *_EXTRA_CASES.get(ch.lower(), "")) if len(c) == 1}
-    return re.escape(ch) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
+    cases = _cases(ch)
+    return re.escape(ch) if len(cases) == 1 else "[" + cases + "]"
 
 
-def _cased_trie(phrases):
+def _case_sensitive_class(ch):
+    """_case_class(ch) matched case-sensitively, to start the branches of a trie in a
+    case-insensitive pattern: the regex engine rules out a branch that starts with a
+    class at once, but tries one that starts with a case-insensitive letter."""
+    return f"(?-i:{_case_class(ch)})"
+
+
+def _cased_trie(phrases, split_first=False):
     """phrase_trie matching ``phrases`` in any case, each letter written as a class of
     its cases: the regex engine rules a class out at once where it cannot match, but
     tries each case-insensitive branch in turn (the date scan runs at every letter,
-    the unit words after every figure, the reporting verbs after every space)."""
-    return numbers.phrase_trie({p.lower() for p in phrases}, letter=_case_class)
+    the unit words after every figure, the reporting verbs after every space).
+    With ``split_first``, each case of a first letter starts a branch of its own
+    (a…|A…): a plain character is ruled out faster still than a class."""
+    phrases = {p.lower() for p in phrases}
+    if not split_first:
+        return numbers.phrase_trie(phrases, letter=_case_class)
+    rests = {}
+    for phrase in phrases:
+        rests.setdefault(phrase[0], set()).add(phrase[1:])
+    branches = []
+    for first in sorted(rests, key=_case_class):  # in the order of phrase_trie's branches
+        rest = numbers.phrase_trie(rests[first], letter=_case_class) if rests[first] != {""} else ""
+        branches += [re.escape(case) + (f"(?:{rest})" if rest else "") for case in _cases(first)]
+    return "(?:" + "|".join(branches) + ")"
 
 
 # Unit words, as literal forms (a space stands for any whitespace): the claim regex
@@ -281,7 +306,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
+_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS, True)})"
 # Every _PERCENT alternative starts with one of these (in any case): checked first, this
 # rules out at once the dozen case-insensitive words after a figure followed by a noun.
 _PERCENT_FIRSTS = "%pпв"
@@ -309,28 +334,44 @@ MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
 # _MASK_AT matches forward from it ("9 August", "10:30", "1990s"), _MASK_BEFORE
 # matches backwards from it on reversed text ("August 9", "Article 361",
 # "Comments 12"), both anchored, so a check costs a few steps, not a scan.
-_MASK_AT = re.compile(
-    rf"""
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}
-    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
-    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
-    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
-    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
-    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
-    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
-    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
-    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
-    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
-    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
-    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
-    | \d{{1,3}}[-\s]years?[-\s]old
-    """,
-    re.VERBOSE,
+# Each _MASK_AT form comes with what can follow the digits it starts with (no form goes
+# on with a digit there): " " whitespace, "a" a lower-case letter (or д, г), else those
+# characters. masked() tries only the forms that the character after a figure's digits
+# allows (tests/test_extraction_speed_scans.py checks it gives _MASK_AT's verdicts).
+_MASK_AT_FORMS = (
+    ("-", r"\d{4}-\d{1,2}-\d{1,2}"),
+    ("./", r"\d{1,2}[./]\d{1,2}[./]\d{2,4}"),
+    ("a. -–", rf"\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?"
+              rf"\s+(?:of\s+)?{MONTH}"),
+    (" a", r"\d{4}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)"),
+    (" -–/", r"(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{2}|\d{2})(?!\d)"
+             r"(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))"),
+    ("a", r"\d{2,4}s(?!\w)"), ("'’", r"\d{2}(?=['’]s(?!\w))"),
+    (":.", r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)"),
+    (":.", r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)"),
+    (". ,", r"\d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)"),
+    (":", r"\d{1,2}:\d{2}"), (" a", r"\d{1,2}\s*(?:[ap]\.m\.|[ap]m(?!\w))"), (" ", r"\d{1,2}\s+o'clock"),
+    ("a", r"\d{1,2}h\d{2}"),
+    ("-.", r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"), ("-", r"\d{3}-\d{2}-\d{2}(?!\d)"),
+    (" -", r"\d{1,4}(?:[\s-]\(?\d{2,4}\)?){2,}[\s-]\d{2}(?!\d)"),
+    (" a", r"\d+\s*(?:min|minute)s?\s+read"), (" a", r"\d+\s*min(?:\.|(?!\w))"),
+    (". ,a", r"[\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)"),
+    (" a", r"\d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)"),
+    (".", r"\d+\.\d+\.\d+"), ("/", r"\d{1,2}/\d{1,2}(?![\d/])"),
+    ("- ", r"\d{1,3}[-\s]years?[-\s]old"),
 )
+_MASK_AT = re.compile("|".join(form for _, form in _MASK_AT_FORMS))
+_MASK_AT_AFTER = {after: re.compile("|".join(form for afters, form in _MASK_AT_FORMS if after in afters))
+                  for after in set("".join(afters for afters, _ in _MASK_AT_FORMS))}
+_DIGITS = re.compile(r"\d*")
+
+
+def _mask_at(text, pos):
+    "Does _MASK_AT match at ``pos``? Only the forms that can follow the digits there are tried."
+    after = _DIGITS.match(text, pos).end()
+    ch = text[after:after + 1]
+    pattern = _MASK_AT_AFTER.get(" " if ch.isspace() else "a" if "a" <= ch <= "z" or ch in "дг" else ch)
+    return pattern is not None and pattern.match(text, pos) is not None
 
 
 def _reverse_alternation(words):
@@ -415,7 +456,7 @@ class _Patterns:
             for code in langs:
                 for phrase in filter(None, by_lang.get(code, "").split("|")):
                     self.hedges.setdefault(phrase.replace("\\", "").lower(), qualifier)
-        hedge = numbers.phrase_trie(self.hedges)
+        hedge = numbers.phrase_trie(self.hedges, first=_case_sensitive_class)
         between = "|".join(_BETWEEN[c] for c in langs)
         and_ = "|".join(_AND[c] for c in langs)
         or_ = "|".join(_OR[c] for c in langs)
@@ -429,14 +470,15 @@ class _Patterns:
         number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
                   rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
-        vague = numbers.phrase_trie(numbers.VAGUE_PHRASES)
-        fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]")
-        ordinals = numbers.phrase_trie(numbers.EN_ORDINALS)
-        count_nouns = numbers.phrase_trie(_COUNT_NOUNS)
+        vague = numbers.phrase_trie(numbers.VAGUE_PHRASES, first=_case_sensitive_class)
+        fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]",
+                                        first=_case_sensitive_class)
+        ordinals = numbers.phrase_trie(numbers.EN_ORDINALS, first=_case_sensitive_class)
+        count_nouns = numbers.phrase_trie(_COUNT_NOUNS, first=_case_sensitive_class)
         unit = (
             rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
-            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF, True)}))(?!\w)"
+            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF, True)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -526,8 +568,11 @@ _REVERSED_CODES = numbers.phrase_trie([code[::-1].lower() for code in _CODES.spl
                                       + ["rb", "sr", ".sr", "hsk"])
 
 
-def _trie(words):
-    "A regex alternation shaped as a trie, so the engine tries few branches per position."
+def _trie(words, split_first=False):
+    """A regex alternation shaped as a trie, so the engine tries few branches per position.
+    A first letter matches in either case: as a class ([aA]), or with ``split_first`` as
+    one branch per case (a…|A…), which the engine rules out with a plain character
+    comparison instead of a call per class (a branch's first class costs as much)."""
     root = {}
     for word in words:
         node = root
@@ -538,8 +583,12 @@ def _trie(words):
     def build(node, top):
         branches, ends = [], "" in node
         for ch in sorted(k for k in node if k):
+            rest = build(node[ch], False)
+            if top and split_first and ch.upper() != ch:
+                branches += [re.escape(case) + rest for case in dict.fromkeys(ch + ch.upper())]
+                continue
             head = f"[{re.escape(ch)}{re.escape(ch.upper())}]" if top and ch.upper() != ch else re.escape(ch)
-            branches.append(head + build(node[ch], False))
+            branches.append(head + rest)
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
@@ -573,15 +622,19 @@ def _trigger_pattern(lang):
     word_after = rf"{_trie(words)}(?![^\W\d_])" + (f"|{_trie(stems)}" if stems else "")
     word = rf"(?<![^\W\d_])(?:{word_after})"
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
+    # the same words, each first letter's cases as branches of their own, for the scan
+    word_after = rf"{_trie(words, True)}(?![^\W\d_])" + (f"|{_trie(stems, True)}" if stems else "")
     # The scan starts on a character that is not a letter (a class the regex engine
     # looks for in C, far fewer positions than the letters a word can start with): a
     # digit run or a currency sign is the trigger itself (one lookbehind rules both out
     # after a space); anything else (a space, a quote) triggers when a number word
     # starts right after it (group "w"), which needs one of its first letters there.
-    # (The non-letter is found as [^A-Za-z] first, a bitmap test per character, and only
-    # then checked against [\W\d_], whose Unicode categories cost more per character.)
-    scan = (rf"[^A-Za-z](?<=[\W\d_])(?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
-            rf"|(?=[{re.escape(first)}])(?P<w>)(?=(?:{word_after})))")
+    # (The non-letter is found as [^A-Za-z] first, a cheap test per character; only the
+    # word branch then checks it against [\W\d_] (a digit or a currency sign is in it
+    # already), where any ASCII character is in it: [\x00-\x7f] first spares the Unicode
+    # category lookups. The branch looks for a first letter before it looks back.)
+    scan = (rf"[^A-Za-z](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+            rf"|(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>))")
     # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
     return at, scan, frozenset("$€£₽₾" + first)
 
@@ -609,7 +662,6 @@ _YEAR_LIKE = re.compile(r"(1[5-9]|20)\d\d")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][\w'’-]*)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _LATIN_LOWER = re.compile(r"[a-z]")
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _ORDINAL_END = re.compile(r"(?i)(?:st|nd|rd|th|second|third|fifth|ninth|twelfth)$")
 _TOTAL = re.compile(r"\btotals?\b")
 
@@ -1132,13 +1184,13 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         elif _ON_BOARD.match(block, pos):
             return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
         if participle is None and not claim.unit:
-            verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
-            if verb and verb.group(1) in _ACTION_BEFORE:
-                participle = verb.group(1)  # "Police detained 27 people"
+            verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
+            if verb in _ACTION_BEFORE:
+                participle = verb  # "Police detained 27 people"
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
-            verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
-            if verb and verb.group(1) in _RELEASING:
-                participle = verb.group(1)  # "released 225 people detained in the crackdown": their release
+            verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
+            if verb in _RELEASING:
+                participle = verb  # "released 225 people detained in the crackdown": their release
         if participle in _DEATHS and _OR_MISSING.match(block, pos):
             participle, pos = participle + " or missing", _OR_MISSING.match(block, pos).end()  # one IOM count
         elif participle == "sentenced" and _TO_LIFE.match(block, pos):
@@ -1158,8 +1210,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 participle = "put to death"  # "31 of those put to death"
                 after = _TO_DEATH.match(block, link.end()).end()
     if of_group and not words and not participle:
-        verb = _VERB_BEFORE.search(block, max(0, start - 30), start)
-        act = verb.group(1) if verb and verb.group(1) in _ACTION_BEFORE else None
+        verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
+        act = verb if verb in _ACTION_BEFORE else None
         tail = _tail(block, pos, min(len(block), pos + 160))[0]  # "1,300 of them remain in custody"
         return " ".join([of_group["previous"]] + ([act] if act else []) + tail), None  # "held 26 of them"
     if participle:
@@ -1168,9 +1220,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return " ".join([of_group["previous"], participle] + tail), None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return " ".join([head, participle] + tail), (head, True)  # "1,000 were held at the weekend"
-    before = _WORD_BEFORE.search(block[max(0, start - 30):start]) if not claim.unit else None
-    if before and before.group(1) in _VERB_PARTICIPLES:
-        return f"people {_VERB_PARTICIPLES[before.group(1)]}", None
+    before = _word_before(block, max(0, start - 30), start) if not claim.unit else None
+    if before in _VERB_PARTICIPLES:
+        return f"people {_VERB_PARTICIPLES[before]}", None
     if not claim.unit and start > sentence_start:
         named = _named_before(block, sentence_start, start)
         if named:
@@ -1344,8 +1396,34 @@ _DRIVEN_BEFORE = re.compile(r"\b(?:driven|drove|drives|drive|forced|forces|force
 _NAMING_BEFORE = re.compile(r"\b(?:recogni[sz]ed|designated|listed|counted|registered|named|labell?ed|declared|classed)"
                             r"\s+(?:[a-z]+\s+){0,4}\Z")
 _PEOPLE_AS = re.compile(r"(?:\s+in\s+(?:all|total))?\s+as\s+((?:[a-z-]+\s+)?[a-z-]+s)\b")
-_VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearly|almost|over|around|"
-                          r"up|to|only|another|a|further|roughly|approximately|fewer|less)\s+)*$")
+# Words between a verb and its figure: "detained more than 27".
+_VERB_BEFORE_SKIPS = frozenset("""more than about at least some nearly almost over around up to only
+    another a further roughly approximately fewer less""".split())
+
+
+def _word_before(text, lo, hi, skips=frozenset()):
+    r"""The lower-case ASCII word that ends text[lo:hi] before its trailing whitespace,
+    read past words of ``skips``, or None: what group 1 of a search for
+    ([a-z]+)\s+(?:(?:skips)\s+)*$ in text[lo:hi] finds, read backwards from the end
+    (the search tries every start). As the search's leftmost match does, it gives the
+    lower-case end of a cut or capitalised word ("Police" → "olice")."""
+    lead = text[lo:hi]
+    if not lead[-1:].isspace():
+        return None
+    found = None
+    for token in reversed(lead.split()):
+        if token.isascii() and token.isalpha() and token.islower():  # all [a-z]
+            found = token
+            if token in skips:
+                continue  # a match may start further back
+            return found
+        i = len(token)
+        while i and "a" <= token[i - 1] <= "z":
+            i -= 1
+        return token[i:] or found  # a match starts at the word's [a-z] end, if it has one
+    return found
+
+
 _SENTENCE_TERM = re.compile(
     r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
@@ -1553,7 +1631,7 @@ _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # searches try it after every lower-case word, where a case-insensitive alternation tries
 # the words one by one. A word's end always follows, so at most one word can match and
 # their order does not matter (tests/test_extraction_speed_gates.py checks both find the same).
-_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS)
+_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS, True)
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1611,7 +1689,7 @@ _OTHER_LANGUAGE_SOURCE = re.compile(
 _DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tallies", "report",
               "records", "numbers", "calculations", "monitoring", "information", "sources")
 # Sources named before a verb: "Viasna said", "the Interior Ministry reported".
-_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?{_cased_trie(_SOURCE_VERBS.split('|'))}(?!\w)")
+_SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?{_cased_trie(_SOURCE_VERBS.split('|'), True)}(?!\w)")
 _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
 _NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
     their its our in on at but and or so if when while mr mrs ms dr
@@ -1820,9 +1898,9 @@ _AS_OF = re.compile(
     rf"""
       (?=[{_AS_OF_FIRST}])
     (?:
-      {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"))}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
-    | {_cased_trie(_END_OF_CUES)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
-    | (?P<cue>{_cased_trie(_AS_OF_CUES)})\s+
+      {_cased_trie(("by the end of", "at the end of", "as of the end of", "to the end of"), True)}\s+(?:(?P<em>{MONTH})\s+)?(?P<ey>\d{{4}})
+    | {_cased_trie(_END_OF_CUES, True)}\s+(?:(?P<em2>{MONTH})\s+)?(?P<ey2>\d{{4}})
+    | (?P<cue>{_cased_trie(_AS_OF_CUES, True)})\s+
       (?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>\d{{4}})
        | (?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
        | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
@@ -2008,6 +2086,37 @@ _ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs 
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
+def _sentence_ends(text):
+    """The matches of _SENTENCE_END.finditer(text), found faster: str.find looks for the
+    characters a match starts with (full stops and line breaks apart, the rare three
+    together), and the regex is matched only there; the regex engine's own scan tests
+    every character against their class, which costs far more per character."""
+    match, find, n = _SENTENCE_END.match, text.find, len(text)
+
+    def rare_after(pos):
+        found = [i for i in (find("!", pos), find("?", pos), find("…", pos)) if i >= 0]
+        return min(found) if found else n
+
+    dot, line, rare = find("."), find("\n"), rare_after(0)
+    dot, line = (n if dot < 0 else dot), (n if line < 0 else line)
+    while True:
+        at = min(dot, line, rare)
+        if at >= n:
+            return
+        m = match(text, at)
+        if m is not None:
+            yield m
+        pos = m.end() if m is not None else at + 1  # matches do not overlap, as in finditer
+        if dot < pos:
+            dot = find(".", pos)
+            dot = n if dot < 0 else dot
+        if line < pos:
+            line = find("\n", pos)
+            line = n if line < 0 else line
+        if rare < pos:
+            rare = rare_after(pos)
+
+
 def _is_abbreviation(text, dot):
     "Is the '.' at ``dot`` the end of an abbreviation (Mr., U.S., A.) rather than a sentence?"
     if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1:dot].isalpha():
@@ -2024,7 +2133,7 @@ class _Sentences:
 
     def __init__(self, text):
         self.text = text
-        self.boundaries = _SENTENCE_END.finditer(text)
+        self.boundaries = _sentence_ends(text)
         self.start = 0  # start of the sentence being read
         self.next_end = None  # (end, next start) of that sentence, once found
         self._advance()
@@ -2145,7 +2254,7 @@ _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn",
 _REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
 _REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
 _FILE_SIZE = re.compile(r"\d\s?[kmg]b\b")  # "2.4 MB", in lower case: the part with no word
-_DIGIT_CUES = re.compile(rf"{_DIGIT_FIRST}(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])")  # "2.4 MB" or "1. Tusk"
+_FILE_SIZE_CUES = ("kb", "mb", "gb")  # one is in every _FILE_SIZE match
 
 
 def _is_furniture(line):
@@ -2162,8 +2271,8 @@ def _is_furniture(line):
     if (any(map(lower.__contains__, _REGISTRATION_CUES)) and _REGISTRATION_NUMBER.search(lower)
             and _REGISTRATION.search(lower)):
         return True
-    digit = _DIGIT_CUES.search(line)  # a file size or a list item: one scan rules both out
-    return bool(digit) and (bool(_FILE_SIZE.search(lower, digit.start())) or _numbered_list(line))
+    return (any(map(lower.__contains__, _FILE_SIZE_CUES)) and bool(_FILE_SIZE.search(lower))
+            or _numbered_list(line))
 
 
 # The heading of a box of links to other pages; the short lines under it are their
@@ -2203,7 +2312,9 @@ def _headline_like(line):
     return bool(line) and len(line) <= 160 and not line.endswith(".") and ". " not in line
 
 
-_LIST_ITEM = re.compile(rf"{_DIGIT_FIRST}(?<!\w\d)\.\s+[A-Z]")  # \b\d, with a fast first-character scan
+# "1. Tusk": \b\d\.\s+[A-Z], found from its full stop (a plain character the regex engine
+# scans for far faster than for a digit), then looked back from for its digit.
+_LIST_ITEM = re.compile(r"\.(?<=(?<!\w)\d\.)\s+[A-Z]")
 
 
 def _numbered_list(line):
@@ -2261,7 +2372,7 @@ class _Block:
         text = self.text
         first = text[number_start:number_start + 1]
         # every _MASK_AT alternative starts with a digit, "." or ","
-        if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
+        if first and (first.isdecimal() or first in ".,") and _mask_at(text, number_start):
             return True
         behind = text[max(0, number_start - 40):number_start][::-1]
         word = _WORD_BEHIND.match(behind).group(1)[::-1]

@@ -179,18 +179,20 @@ NUMBER_WORDS = {"en": {**_EN_UNITS, **_EN_TENS}, "ru": _RU, "uk": _RU, "be": _BE
                 "pl": _PL, "de": _DE, "fr": _FR}
 
 
-def phrase_trie(phrases, space=r"\s+", hyphen=None, letter=re.escape):
+def phrase_trie(phrases, space=r"\s+", hyphen=None, letter=re.escape, first=None):
     """A regex alternation of literal ``phrases`` shaped as a trie: it matches what
     the longest-first alternation of them matches, but the engine tries one branch
     per distinct next character instead of every phrase. A space in a phrase stands
     for ``space``; a hyphen for ``hyphen`` when given; any other character for
-    ``letter(ch)``. (In a case-insensitive pattern give the phrases in one case:
-    "Ab" and "abc" would be tried in trie order.)"""
+    ``letter(ch)``, or for ``first(ch)`` when it starts the phrase. (In a
+    case-insensitive pattern give the phrases in one case: "Ab" and "abc" would be
+    tried in trie order.)"""
     root = {}
     for phrase in set(phrases):
         node = root
-        for ch in phrase:
-            token = space if ch == " " else hyphen if ch == "-" and hyphen else letter(ch)
+        for i, ch in enumerate(phrase):
+            token = (space if ch == " " else hyphen if ch == "-" and hyphen
+                     else first(ch) if first and not i else letter(ch))
             node = node.setdefault(token, {})
         node[""] = {}
 

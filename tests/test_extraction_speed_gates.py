@@ -343,7 +343,7 @@ def _reference_as_of():
              rf"(?i:{numbers.phrase_trie(('by', 'at', 'as of', 'to'))}\s+the\s+end\s+of)"),
             (X._END_OF_CUES, f"(?i:{numbers.phrase_trie(X._END_OF_CUES)})"),
             (X._AS_OF_CUES, f"(?i:{numbers.phrase_trie(X._AS_OF_CUES)})")):
-        new = X._cased_trie(phrases)
+        new = X._cased_trie(phrases, True)
         assert pattern.count(new) == 1
         pattern = pattern.replace(new, old)
     return re.compile(pattern, X._AS_OF.flags)
@@ -381,7 +381,7 @@ def test_cased_date_cues_find_what_case_insensitive_ones_find(pieces, glue):
 def test_cased_reporting_verbs_find_what_case_insensitive_ones_find(pieces):
     from checks.extraction import _SOURCE_VERB, _SOURCE_VERBS, _cased_trie
 
-    cased = _cased_trie(_SOURCE_VERBS.split("|"))
+    cased = _cased_trie(_SOURCE_VERBS.split("|"), True)
     assert _SOURCE_VERB.pattern.count(cased) == 1
     reference = re.compile(_SOURCE_VERB.pattern.replace(
         cased, f"(?i:{numbers.phrase_trie(_SOURCE_VERBS.split('|'))})"))

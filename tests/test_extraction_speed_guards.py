@@ -36,8 +36,6 @@ def corpus_texts():
 DIGIT_SEARCHES = (
     (X._YEAR, r"\d{4}"),
     (X._DIGIT_RUN_4, r"\d{4,}"),
-    (X._DIGIT_CUES, r"\d(?:\s?(?i:[kmg]b)|(?<!\w\d)\.\s+[A-Z])"),
-    (X._LIST_ITEM, r"\d(?<!\w\d)\.\s+[A-Z]"),
 )
 DIGIT_PIECES = ["2020", "12", "1", "٣", "٢٠٢٠", "²", "½", "①", "x", "é", "я", ".", ". ", "Tusk",
                 "MB", " kb", "Gb", " ", "\n", "-", ",", "\u0660\u0661", "\U0001d7ce"]

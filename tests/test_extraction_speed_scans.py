@@ -1,0 +1,219 @@
+"""Shortcuts for searches that tried every start position give what those searches gave.
+
+- ``_word_before`` reads the word before a figure backwards from its end, where the
+  search for ``([a-z]+)\\s+(?:(?:more|than|…)\\s+)*$`` (or ``([a-z]+)\\s+$``) tried
+  every position of the window;
+- ``_sentence_ends`` finds the characters a sentence end starts with by ``str.find``
+  and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
+- ``_mask_at`` tries only the ``_MASK_AT`` forms that the character after a figure's
+  digits allows, where the one regex tried them all;
+- tries whose first letter's cases are branches of their own (``split_first``) match
+  what the tries with a class of cases there match.
+"""
+
+import json
+import pathlib
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from checks import extraction as X, numbers
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:(?:more|than|about|at|least|some|nearly|almost|over|around|"
+                         r"up|to|only|another|a|further|roughly|approximately|fewer|less)\s+)*$")
+WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+# Words the skips hold, near misses, cut and capitalised words, and what may sit between.
+WORD_PIECES = ["detained", "released", "more", "than", "about", "at", "least", "a", "an", "another",
+               "up", "to", "Police", "police", "DETAINED", "détenu", "abouts", "x", "27", "1,200",
+               " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", ",", "-", "(", "é", "ß", "_", "a1"]
+
+
+def reference(pattern, text, lo, hi):
+    m = pattern.search(text, lo, hi)
+    return m.group(1) if m else None
+
+
+def same_words_before(text):
+    for hi in range(len(text) + 1):
+        for lo in {max(0, hi - 30), 0, max(0, hi - 7)}:
+            assert X._word_before(text, lo, hi, X._VERB_BEFORE_SKIPS) == reference(VERB_BEFORE, text, lo, hi)
+            assert X._word_before(text, lo, hi) == reference(WORD_BEFORE, text, lo, hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=12))
+def test_word_before_reads_what_the_search_finds(pieces):
+    same_words_before("".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z\t\n\u00a0é1-"), max_size=40))
+def test_word_before_on_arbitrary_text(text):
+    same_words_before(text)
+
+
+def test_word_before_in_news_text():
+    text = ("Police detained more than 27 people; officers released about 40 of them, "
+            "and Detained at least 5. The court jailed up to 12, Police\u00a0held 3.")
+    same_words_before(text)
+    assert X._word_before(text, 0, text.index("27"), X._VERB_BEFORE_SKIPS) == "detained"
+    assert X._word_before(text, 0, text.index("5."), X._VERB_BEFORE_SKIPS) == "etained"
+
+
+# --- sentence ends -------------------------------------------------------------
+
+END_PIECES = ["Word", "word", "U.S.", "Mr.", "1.5", "2024", ".", "..", "!", "?", "…", "?!", "\n", "\n\n",
+              " ", "  ", "\t", "\u00a0", "\"", "”", "’", "»", ")", "]", "«", "(", "“", "A", "É", "Ж", "7"]
+
+
+def same_sentence_ends(text):
+    assert ([m.span() for m in X._sentence_ends(text)]
+            == [m.span() for m in X._SENTENCE_END.finditer(text)]), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=25))
+def test_sentence_ends_found_as_finditer_finds_them(pieces):
+    same_sentence_ends("".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_sentence_ends_on_arbitrary_unicode(text):
+    same_sentence_ends(text)
+
+
+def test_sentence_ends_on_corpus():
+    texts = []
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        texts += [json.loads(row)["text"] for row in path.read_text(encoding="utf-8").splitlines()]
+    for text in texts:
+        same_sentence_ends(text)
+    assert len(texts) > 50
+
+
+# --- masks at a figure ---------------------------------------------------------
+
+MASK_AT_AS_WRITTEN = re.compile(
+    rf"""
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{X.MONTH}
+    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
+    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
+    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
+    | \d{{1,3}}[-\s]years?[-\s]old
+    """,
+    re.VERBOSE,
+)
+# Digits of every length, what each form puts after them, and near misses.
+MASK_PIECES = ["1", "12", "123", "2021", "12345", "٣", "20", "19", " ", "  ", "\t", "\n", "\u00a0", "-", "–",
+               "/", ":", ".", ",", "'", "’", "s", "st", "th", "nd", "rd", "to", "and", "or", "до", "i", "und",
+               "et", "of", "May", "August", "мая", "sierpnia", "года", "г.", "roku", "r.", "am", "pm", "a.m.",
+               "p.m.", "h", "Uhr", "GMT", "local time", "times", "as", "min", "minutes", "read", "k",
+               "comments", "shares", "Main", "Street", "years", "year", "old", "o'clock", "(", ")", "%",
+               "people", "x", "A", "é", "ſ", "г", "д"]
+
+
+def same_masks(text):
+    for pos in range(len(text) + 1):
+        reference = MASK_AT_AS_WRITTEN.match(text, pos) is not None
+        assert (X._MASK_AT.match(text, pos) is not None) == reference, (text, pos)
+        if text[pos:pos + 1].isdecimal() or text[pos:pos + 1] in (".", ","):
+            assert X._mask_at(text, pos) == reference, (text, pos)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MASK_PIECES), max_size=10))
+def test_mask_at_gives_the_verdicts_of_the_regex_as_written(pieces):
+    same_masks("".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789 -–/:.,'’sthmapkrдгxA\n"), max_size=30))
+def test_mask_at_on_digits_and_separators(text):
+    same_masks(text)
+
+
+def test_mask_at_on_corpus():
+    masked = 0
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(row)["text"]
+            for m in re.finditer(r"[\d.,]", text):
+                reference = MASK_AT_AS_WRITTEN.match(text, m.start()) is not None
+                assert X._mask_at(text, m.start()) == reference, text[m.start():m.start() + 40]
+                masked += reference
+    assert masked > 50
+
+
+# --- tries with a branch per case of a first letter ---------------------------
+
+PHRASE_SETS = {
+    "currencies": X._CURRENCY_OF, "durations": X._DURATION_OF, "other units": X._OTHER_UNITS,
+    "source heads": X._SOURCE_HEAD_WORDS, "source verbs": X._SOURCE_VERBS.split("|"),
+    "as-of cues": X._AS_OF_CUES, "end-of cues": X._END_OF_CUES,
+}
+
+
+def variants(phrase):
+    "The phrase in other cases, cut short, run on, and with odd case-folding letters."
+    yield from (phrase, phrase.upper(), phrase.title(), phrase.swapcase(), phrase[:-1], phrase + "s",
+                phrase + " x", phrase.replace("i", "\u0130").replace("s", "\u017f").replace("k", "\u212a"),
+                phrase.replace(" ", "  "), "x" + phrase)
+
+
+def test_split_first_tries_match_what_class_tries_match():
+    for name, phrases in PHRASE_SETS.items():
+        plain = re.compile(f"(?:{X._cased_trie(phrases)})")
+        split = re.compile(f"(?:{X._cased_trie(phrases, True)})")
+        assert split.pattern != plain.pattern
+        for phrase in phrases:
+            for text in variants(phrase):
+                found, expected = split.match(text), plain.match(text)
+                assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(PHRASE_SETS)), st.text(alphabet="aAdDsSıİſkKkmMyY ", max_size=12))
+def test_split_first_tries_on_arbitrary_text(name, text):
+    phrases = PHRASE_SETS[name]
+    expected = re.compile(f"(?:{X._cased_trie(phrases)})").match(text)
+    found = re.compile(f"(?:{X._cased_trie(phrases, True)})").match(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_split_first_trigger_words_match_what_class_ones_match():
+    words = set(numbers.NUMBER_WORDS["en"]) | set(numbers.EN_ORDINALS) | {"a dozen", "half", "no"}
+    plain, split = re.compile(f"(?:{X._trie(words)})"), re.compile(f"(?:{X._trie(words, True)})")
+    for word in words:
+        for text in variants(word):
+            found, expected = split.match(text), plain.match(text)
+            assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_case_sensitive_first_letters_in_case_insensitive_tries():
+    "The claim regex's tries start with a class of cases, matched as the letter was."
+    sets = {"hedges": X._patterns("en").hedges, "vague": numbers.VAGUE_PHRASES, "fractions": numbers.FRACTIONS,
+            "ordinals": numbers.EN_ORDINALS, "count nouns": X._COUNT_NOUNS}
+    for name, phrases in sets.items():
+        plain = re.compile(f"(?:{numbers.phrase_trie(phrases)})", re.I)
+        first = re.compile(f"(?:{numbers.phrase_trie(phrases, first=X._case_sensitive_class)})", re.I)
+        assert first.pattern != plain.pattern
+        for phrase in phrases:
+            for text in variants(phrase):
+                found, expected = first.match(text), plain.match(text)
+                assert (found and found.span()) == (expected and expected.span()), (name, text)
