@@ -306,7 +306,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS, True)})"
+_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
 # Every _PERCENT alternative starts with one of these (in any case): checked first, this
 # rules out at once the dozen case-insensitive words after a figure followed by a noun.
 _PERCENT_FIRSTS = "%pпв"
@@ -334,44 +334,28 @@ MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
 # _MASK_AT matches forward from it ("9 August", "10:30", "1990s"), _MASK_BEFORE
 # matches backwards from it on reversed text ("August 9", "Article 361",
 # "Comments 12"), both anchored, so a check costs a few steps, not a scan.
-# Each _MASK_AT form comes with what can follow the digits it starts with (no form goes
-# on with a digit there): " " whitespace, "a" a lower-case letter (or д, г), else those
-# characters. masked() tries only the forms that the character after a figure's digits
-# allows (tests/test_extraction_speed_scans.py checks it gives _MASK_AT's verdicts).
-_MASK_AT_FORMS = (
-    ("-", r"\d{4}-\d{1,2}-\d{1,2}"),
-    ("./", r"\d{1,2}[./]\d{1,2}[./]\d{2,4}"),
-    ("a. -–", rf"\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?"
-              rf"\s+(?:of\s+)?{MONTH}"),
-    (" a", r"\d{4}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)"),
-    (" -–/", r"(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{2}|\d{2})(?!\d)"
-             r"(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))"),
-    ("a", r"\d{2,4}s(?!\w)"), ("'’", r"\d{2}(?=['’]s(?!\w))"),
-    (":.", r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)"),
-    (":.", r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)"),
-    (". ,", r"\d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)"),
-    (":", r"\d{1,2}:\d{2}"), (" a", r"\d{1,2}\s*(?:[ap]\.m\.|[ap]m(?!\w))"), (" ", r"\d{1,2}\s+o'clock"),
-    ("a", r"\d{1,2}h\d{2}"),
-    ("-.", r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"), ("-", r"\d{3}-\d{2}-\d{2}(?!\d)"),
-    (" -", r"\d{1,4}(?:[\s-]\(?\d{2,4}\)?){2,}[\s-]\d{2}(?!\d)"),
-    (" a", r"\d+\s*(?:min|minute)s?\s+read"), (" a", r"\d+\s*min(?:\.|(?!\w))"),
-    (". ,a", r"[\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)"),
-    (" a", r"\d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)"),
-    (".", r"\d+\.\d+\.\d+"), ("/", r"\d{1,2}/\d{1,2}(?![\d/])"),
-    ("- ", r"\d{1,3}[-\s]years?[-\s]old"),
+_MASK_AT = re.compile(
+    rf"""
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
+    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
+    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
+    | \d{{1,3}}[-\s]years?[-\s]old
+    """,
+    re.VERBOSE,
 )
-_MASK_AT = re.compile("|".join(form for _, form in _MASK_AT_FORMS))
-_MASK_AT_AFTER = {after: re.compile("|".join(form for afters, form in _MASK_AT_FORMS if after in afters))
-                  for after in set("".join(afters for afters, _ in _MASK_AT_FORMS))}
-_DIGITS = re.compile(r"\d*")
-
-
-def _mask_at(text, pos):
-    "Does _MASK_AT match at ``pos``? Only the forms that can follow the digits there are tried."
-    after = _DIGITS.match(text, pos).end()
-    ch = text[after:after + 1]
-    pattern = _MASK_AT_AFTER.get(" " if ch.isspace() else "a" if "a" <= ch <= "z" or ch in "дг" else ch)
-    return pattern is not None and pattern.match(text, pos) is not None
 
 
 def _reverse_alternation(words):
@@ -466,8 +450,8 @@ class _Patterns:
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS, first=_case_sensitive_class)
         unit = (
             rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF, True)}))(?!\w)"
-            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF, True)}))(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
+            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -560,8 +544,8 @@ _REVERSED_CODES = numbers.phrase_trie([code[::-1].lower() for code in _CODES.spl
 def _trie(words, split_first=False):
     """A regex alternation shaped as a trie, so the engine tries few branches per position.
     A first letter matches in either case: as a class ([aA]), or with ``split_first`` as
-    one branch per case (a…|A…), which the engine rules out with a plain character
-    comparison instead of a call per class (a branch's first class costs as much)."""
+    one branch per case (a…|A…), which the engine rules out by comparing one character
+    where a class costs a call per branch (the trigger scan tries them after most spaces)."""
     root = {}
     for word in words:
         node = root
@@ -1552,7 +1536,7 @@ _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # searches try it after every lower-case word, where a case-insensitive alternation tries
 # the words one by one. A word's end always follows, so at most one word can match and
 # their order does not matter (tests/test_extraction_speed_gates.py checks both find the same).
-_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS, True)
+_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS)
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -2291,7 +2275,7 @@ class _Block:
         text = self.text
         first = text[number_start:number_start + 1]
         # every _MASK_AT alternative starts with a digit, "." or ","
-        if first and (first.isdecimal() or first in ".,") and _mask_at(text, number_start):
+        if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
         behind = text[max(0, number_start - 40):number_start][::-1]
         word = _WORD_BEHIND.match(behind).group(1)[::-1]
