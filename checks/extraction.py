@@ -1627,9 +1627,22 @@ _SOURCE_NP_AT = re.compile(_SOURCE_NP)
 _SOURCE_NP_AFTER = re.compile(rf"[\s(,;:]{_SOURCE_NP}")
 
 
+# A _SOURCE_NP match holds none of , ; : ( but inside a quoted name, which opens with one of these.
+_SOURCE_NP_BREAKS = (",", ";", ":", "(")
+_OPENING_QUOTES = ("«", "“", "„", '"')
+
+
 def _source_np_end(tail):
-    "What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a character early)."
-    return _SOURCE_NP_AT.match(tail) or _SOURCE_NP_AFTER.search(tail)
+    """What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a
+    character early). Without quotes, a match after the start cannot reach back past the
+    last , ; : or ( (its first character may be that one): the search starts there."""
+    found = _SOURCE_NP_AT.match(tail)
+    if found:
+        return found
+    start = 0
+    if not any(map(tail.__contains__, _OPENING_QUOTES)):
+        start = max(0, *map(tail.rfind, _SOURCE_NP_BREAKS))
+    return _SOURCE_NP_AFTER.search(tail, start)
 
 
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
@@ -1751,12 +1764,36 @@ _VERB_CUES = ("said", "say", "report", "estimat", "count", "record", "list", "lo
               "wrote", "tallied", "calculated", "found", "put", "warn", "add")
 
 
+_ACCORDING_CUES = ("according", "citing", "cited")  # every _ACCORDING_TO match starts with one
+
+
+def _according_to(sentence, lower):
+    """The matches of _ACCORDING_TO.finditer(sentence), tried only where one of its first
+    words is in ``lower`` (sentence.lower()): the search tries every position, as its
+    case-insensitive first letters give the regex engine nothing to scan for."""
+    if not sentence.isascii() and any(map(sentence.__contains__, _CASE_ODD_CHARS)):
+        yield from _ACCORDING_TO.finditer(sentence)  # lower() may not line up with the sentence
+        return
+    starts = set()
+    for cue in _ACCORDING_CUES:
+        at = lower.find(cue)
+        while at != -1:
+            starts.add(at)
+            at = lower.find(cue, at + 1)
+    pos = 0
+    for at in sorted(starts):
+        m = _ACCORDING_TO.match(sentence, at) if at >= pos else None
+        if m:
+            yield m
+            pos = m.end()  # matches do not overlap, as in finditer
+
+
 def _attributions(sentence, language=None):
     "[(position, source)] for every source the sentence credits."
     lower = sentence.lower()
     found = []
     if "accord" in lower or "citing" in lower or "cited by" in lower:
-        found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
+        found += [(m.start("name"), m.group("name"), True) for m in _according_to(sentence, lower)]
     if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES + ("list",)):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
     if ("'s " in sentence or "’s " in sentence) and any(cue in lower for cue in _DATA_CUES + ("tally", "list")):

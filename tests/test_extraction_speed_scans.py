@@ -5,6 +5,8 @@
   every position of the window;
 - ``_sentence_ends`` finds the characters a sentence end starts with by ``str.find``
   and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
+- ``_according_to`` matches ``_ACCORDING_TO`` only where "according", "citing" or
+  "cited" starts, where ``finditer`` tried every position;
 - tries whose first letter's cases are branches of their own (``split_first``) match
   what the tries with a class of cases there match.
 """
@@ -150,3 +152,28 @@ def test_case_sensitive_first_letters_in_case_insensitive_tries():
             for text in variants(phrase):
                 found, expected = first.match(text), plain.match(text)
                 assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+# --- "according to" only where its words are -------------------------------------
+
+ACCORDING_PIECES = ["according to", "According  to", "ACCORDING TO", "citing", "Citing", "cited by", ", cited by",
+                    "cıtıng", "cİting", "accordingly", "Viasna", "the", "interior ministry", "police", "figures",
+                    "from", "OVD-Info", "«Вясна»", " ", ", ", "\n", "x", "İ"]
+
+
+def same_according(sentence):
+    found = [(m.span(), m.groupdict()) for m in X._according_to(sentence, sentence.lower())]
+    assert found == [(m.span(), m.groupdict()) for m in X._ACCORDING_TO.finditer(sentence)], sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ACCORDING_PIECES), max_size=10), st.sampled_from([" ", ""]))
+def test_according_to_found_where_its_words_are(pieces, glue):
+    same_according(glue.join(pieces))
+
+
+def test_according_to_on_corpus():
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            for sentence in re.split(r"(?<=[.!?])\s+", json.loads(row)["text"]):
+                same_according(sentence)
