@@ -306,7 +306,7 @@ _MONTHS = {
     11: "November Nov. Nov ноября ноябрь лістапада listopada listopad novembre",
     12: "December Dec. Dec декабря декабрь снежня grudnia grudzień Dezember décembre",
 }
-_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS, True)})"
+_OTHER_UNIT_WORDS = f"(?-i:{_cased_trie(_OTHER_UNITS)})"
 # Every _PERCENT alternative starts with one of these (in any case): checked first, this
 # rules out at once the dozen case-insensitive words after a figure followed by a noun.
 _PERCENT_FIRSTS = "%pпв"
@@ -334,44 +334,28 @@ MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
 # _MASK_AT matches forward from it ("9 August", "10:30", "1990s"), _MASK_BEFORE
 # matches backwards from it on reversed text ("August 9", "Article 361",
 # "Comments 12"), both anchored, so a check costs a few steps, not a scan.
-# Each _MASK_AT form comes with what can follow the digits it starts with (no form goes
-# on with a digit there): " " whitespace, "a" a lower-case letter (or д, г), else those
-# characters. masked() tries only the forms that the character after a figure's digits
-# allows (tests/test_extraction_speed_scans.py checks it gives _MASK_AT's verdicts).
-_MASK_AT_FORMS = (
-    ("-", r"\d{4}-\d{1,2}-\d{1,2}"),
-    ("./", r"\d{1,2}[./]\d{1,2}[./]\d{2,4}"),
-    ("a. -–", rf"\d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?"
-              rf"\s+(?:of\s+)?{MONTH}"),
-    (" a", r"\d{4}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)"),
-    (" -–/", r"(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{2}|\d{2})(?!\d)"
-             r"(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))"),
-    ("a", r"\d{2,4}s(?!\w)"), ("'’", r"\d{2}(?=['’]s(?!\w))"),
-    (":.", r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)"),
-    (":.", r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)"),
-    (". ,", r"\d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)"),
-    (":", r"\d{1,2}:\d{2}"), (" a", r"\d{1,2}\s*(?:[ap]\.m\.|[ap]m(?!\w))"), (" ", r"\d{1,2}\s+o'clock"),
-    ("a", r"\d{1,2}h\d{2}"),
-    ("-.", r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"), ("-", r"\d{3}-\d{2}-\d{2}(?!\d)"),
-    (" -", r"\d{1,4}(?:[\s-]\(?\d{2,4}\)?){2,}[\s-]\d{2}(?!\d)"),
-    (" a", r"\d+\s*(?:min|minute)s?\s+read"), (" a", r"\d+\s*min(?:\.|(?!\w))"),
-    (". ,a", r"[\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)"),
-    (" a", r"\d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)"),
-    (".", r"\d+\.\d+\.\d+"), ("/", r"\d{1,2}/\d{1,2}(?![\d/])"),
-    ("- ", r"\d{1,3}[-\s]years?[-\s]old"),
+_MASK_AT = re.compile(
+    rf"""
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
+    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
+    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
+    | \d{{1,3}}[-\s]years?[-\s]old
+    """,
+    re.VERBOSE,
 )
-_MASK_AT = re.compile("|".join(form for _, form in _MASK_AT_FORMS))
-_MASK_AT_AFTER = {after: re.compile("|".join(form for afters, form in _MASK_AT_FORMS if after in afters))
-                  for after in set("".join(afters for afters, _ in _MASK_AT_FORMS))}
-_DIGITS = re.compile(r"\d*")
-
-
-def _mask_at(text, pos):
-    "Does _MASK_AT match at ``pos``? Only the forms that can follow the digits there are tried."
-    after = _DIGITS.match(text, pos).end()
-    ch = text[after:after + 1]
-    pattern = _MASK_AT_AFTER.get(" " if ch.isspace() else "a" if "a" <= ch <= "z" or ch in "дг" else ch)
-    return pattern is not None and pattern.match(text, pos) is not None
 
 
 def _reverse_alternation(words):
@@ -477,8 +461,8 @@ class _Patterns:
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS, first=_case_sensitive_class)
         unit = (
             rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
-            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF, True)}))(?!\w)"
-            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF, True)}))(?!\w|[-\s]old)"
+            rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
+            rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
@@ -571,8 +555,8 @@ _REVERSED_CODES = numbers.phrase_trie([code[::-1].lower() for code in _CODES.spl
 def _trie(words, split_first=False):
     """A regex alternation shaped as a trie, so the engine tries few branches per position.
     A first letter matches in either case: as a class ([aA]), or with ``split_first`` as
-    one branch per case (a…|A…), which the engine rules out with a plain character
-    comparison instead of a call per class (a branch's first class costs as much)."""
+    one branch per case (a…|A…), which the engine rules out by comparing one character
+    where a class costs a call per branch (the trigger scan tries them after most spaces)."""
     root = {}
     for word in words:
         node = root
@@ -1631,7 +1615,7 @@ _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # searches try it after every lower-case word, where a case-insensitive alternation tries
 # the words one by one. A word's end always follows, so at most one word can match and
 # their order does not matter (tests/test_extraction_speed_gates.py checks both find the same).
-_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS, True)
+_SOURCE_HEAD_TRIE = _cased_trie(_SOURCE_HEAD_WORDS)
 _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|with|for|to|from|"
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
@@ -1723,9 +1707,22 @@ _SOURCE_NP_AT = re.compile(_SOURCE_NP)
 _SOURCE_NP_AFTER = re.compile(rf"[\s(,;:]{_SOURCE_NP}")
 
 
+# A _SOURCE_NP match holds none of , ; : ( but inside a quoted name, which opens with one of these.
+_SOURCE_NP_BREAKS = (",", ";", ":", "(")
+_OPENING_QUOTES = ("«", "“", "„", '"')
+
+
 def _source_np_end(tail):
-    "What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a character early)."
-    return _SOURCE_NP_AT.match(tail) or _SOURCE_NP_AFTER.search(tail)
+    """What _SOURCE_NP_END.search(tail) finds, as far as its groups go (its span may start a
+    character early). Without quotes, a match after the start cannot reach back past the
+    last , ; : or ( (its first character may be that one): the search starts there."""
+    found = _SOURCE_NP_AT.match(tail)
+    if found:
+        return found
+    start = 0
+    if not any(map(tail.__contains__, _OPENING_QUOTES)):
+        start = max(0, *map(tail.rfind, _SOURCE_NP_BREAKS))
+    return _SOURCE_NP_AFTER.search(tail, start)
 
 
 # A source referred back to: "he said", "the group says" → the previous sentence's source.
@@ -1847,12 +1844,36 @@ _VERB_CUES = ("said", "say", "report", "estimat", "count", "record", "list", "lo
               "wrote", "tallied", "calculated", "found", "put", "warn", "add")
 
 
+_ACCORDING_CUES = ("according", "citing", "cited", "per ")  # every _ACCORDING_TO match starts with one
+
+
+def _according_to(sentence, lower):
+    """The matches of _ACCORDING_TO.finditer(sentence), tried only where one of its first
+    words is in ``lower`` (sentence.lower()): the search tries every position, as its
+    case-insensitive first letters give the regex engine nothing to scan for."""
+    if not sentence.isascii() and any(map(sentence.__contains__, _CASE_ODD_CHARS)):
+        yield from _ACCORDING_TO.finditer(sentence)  # lower() may not line up with the sentence
+        return
+    starts = set()
+    for cue in _ACCORDING_CUES:
+        at = lower.find(cue)
+        while at != -1:
+            starts.add(at)
+            at = lower.find(cue, at + 1)
+    pos = 0
+    for at in sorted(starts):
+        m = _ACCORDING_TO.match(sentence, at) if at >= pos else None
+        if m:
+            yield m
+            pos = m.end()  # matches do not overlap, as in finditer
+
+
 def _attributions(sentence, language=None):
     "[(position, source)] for every source the sentence credits."
     lower = sentence.lower()
     found = []
     if "accord" in lower or "citing" in lower or "cited by" in lower or "per " in lower:
-        found += [(m.start("name"), m.group("name"), True) for m in _ACCORDING_TO.finditer(sentence)]
+        found += [(m.start("name"), m.group("name"), True) for m in _according_to(sentence, lower)]
     if (" from " in lower or " by " in lower) and any(cue in lower for cue in _DATA_CUES + ("list",)):
         found += [(m.start("name"), m.group("name"), True) for m in _FIGURES_FROM.finditer(sentence)]
     if ("'s " in sentence or "’s " in sentence) and any(cue in lower for cue in _DATA_CUES + ("tally", "list")):
@@ -2372,7 +2393,7 @@ class _Block:
         text = self.text
         first = text[number_start:number_start + 1]
         # every _MASK_AT alternative starts with a digit, "." or ","
-        if first and (first.isdecimal() or first in ".,") and _mask_at(text, number_start):
+        if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
         behind = text[max(0, number_start - 40):number_start][::-1]
         word = _WORD_BEHIND.match(behind).group(1)[::-1]

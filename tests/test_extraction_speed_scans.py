@@ -5,8 +5,8 @@
   every position of the window;
 - ``_sentence_ends`` finds the characters a sentence end starts with by ``str.find``
   and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
-- ``_mask_at`` tries only the ``_MASK_AT`` forms that the character after a figure's
-  digits allows, where the one regex tried them all;
+- ``_according_to`` matches ``_ACCORDING_TO`` only where "according", "citing" or
+  "cited" starts, where ``finditer`` tried every position;
 - tries whose first letter's cases are branches of their own (``split_first``) match
   what the tries with a class of cases there match.
 """
@@ -95,77 +95,12 @@ def test_sentence_ends_on_corpus():
     assert len(texts) > 50
 
 
-# --- masks at a figure ---------------------------------------------------------
-
-MASK_AT_AS_WRITTEN = re.compile(
-    rf"""
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}
-    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
-    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{X.MONTH}
-    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
-    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
-    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
-    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
-    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
-    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
-    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
-    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
-    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
-    | \d{{1,3}}[-\s]years?[-\s]old
-    """,
-    re.VERBOSE,
-)
-# Digits of every length, what each form puts after them, and near misses.
-MASK_PIECES = ["1", "12", "123", "2021", "12345", "٣", "20", "19", " ", "  ", "\t", "\n", "\u00a0", "-", "–",
-               "/", ":", ".", ",", "'", "’", "s", "st", "th", "nd", "rd", "to", "and", "or", "до", "i", "und",
-               "et", "of", "May", "August", "мая", "sierpnia", "года", "г.", "roku", "r.", "am", "pm", "a.m.",
-               "p.m.", "h", "Uhr", "GMT", "local time", "times", "as", "min", "minutes", "read", "k",
-               "comments", "shares", "Main", "Street", "years", "year", "old", "o'clock", "(", ")", "%",
-               "people", "x", "A", "é", "ſ", "г", "д"]
-
-
-def same_masks(text):
-    for pos in range(len(text) + 1):
-        reference = MASK_AT_AS_WRITTEN.match(text, pos) is not None
-        assert (X._MASK_AT.match(text, pos) is not None) == reference, (text, pos)
-        if text[pos:pos + 1].isdecimal() or text[pos:pos + 1] in (".", ","):
-            assert X._mask_at(text, pos) == reference, (text, pos)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(MASK_PIECES), max_size=10))
-def test_mask_at_gives_the_verdicts_of_the_regex_as_written(pieces):
-    same_masks("".join(pieces))
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0123456789 -–/:.,'’sthmapkrдгxA\n"), max_size=30))
-def test_mask_at_on_digits_and_separators(text):
-    same_masks(text)
-
-
-def test_mask_at_on_corpus():
-    masked = 0
-    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
-        for row in path.read_text(encoding="utf-8").splitlines():
-            text = json.loads(row)["text"]
-            for m in re.finditer(r"[\d.,]", text):
-                reference = MASK_AT_AS_WRITTEN.match(text, m.start()) is not None
-                assert X._mask_at(text, m.start()) == reference, text[m.start():m.start() + 40]
-                masked += reference
-    assert masked > 50
-
-
 # --- tries with a branch per case of a first letter ---------------------------
 
-PHRASE_SETS = {
-    "currencies": X._CURRENCY_OF, "durations": X._DURATION_OF, "other units": X._OTHER_UNITS,
-    "source heads": X._SOURCE_HEAD_WORDS, "source verbs": X._SOURCE_VERBS.split("|"),
+PHRASE_SETS = {  # the tries written so
+    "source verbs": X._SOURCE_VERBS.split("|"),
     "as-of cues": X._AS_OF_CUES, "end-of cues": X._END_OF_CUES,
+    "end-of phrases": ("by the end of", "at the end of", "as of the end of", "to the end of"),
 }
 
 
@@ -217,3 +152,28 @@ def test_case_sensitive_first_letters_in_case_insensitive_tries():
             for text in variants(phrase):
                 found, expected = first.match(text), plain.match(text)
                 assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+# --- "according to" only where its words are -------------------------------------
+
+ACCORDING_PIECES = ["according to", "According  to", "ACCORDING TO", "citing", "Citing", "cited by", ", cited by",
+                    "cıtıng", "cİting", "accordingly", "Viasna", "the", "interior ministry", "police", "figures",
+                    "from", "OVD-Info", "«Вясна»", " ", ", ", "\n", "x", "İ"]
+
+
+def same_according(sentence):
+    found = [(m.span(), m.groupdict()) for m in X._according_to(sentence, sentence.lower())]
+    assert found == [(m.span(), m.groupdict()) for m in X._ACCORDING_TO.finditer(sentence)], sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ACCORDING_PIECES), max_size=10), st.sampled_from([" ", ""]))
+def test_according_to_found_where_its_words_are(pieces, glue):
+    same_according(glue.join(pieces))
+
+
+def test_according_to_on_corpus():
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            for sentence in re.split(r"(?<=[.!?])\s+", json.loads(row)["text"]):
+                same_according(sentence)

@@ -46,7 +46,7 @@ def reference(table, lead, tail):
 
 
 def fast(table, lead, tail):
-    return re.compile(rf"{lead}(?P<w>(?-i:{_cased_trie(table, True)})){tail}", FLAGS)  # as the claim regex has it
+    return re.compile(rf"{lead}(?P<w>(?-i:{_cased_trie(table)})){tail}", FLAGS)  # as the claim regex has it
 
 
 KINDS = [
