@@ -1,4 +1,4 @@
-"""The fast furniture test gives exactly the verdicts of the one big regex.
+r"""The fast furniture test gives exactly the verdicts of the one big regex.
 
 ``_is_furniture`` lower-cases a line once and searches only the parts of
 ``_FURNITURE`` whose word the line holds, and looks for a numbered list from its full
