@@ -322,13 +322,16 @@ _INTERVAL = re.compile(
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
-    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b"
-    # what happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on Tuesday")
-    r"|\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
-    r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
     re.IGNORECASE,
 )
+# What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
+# Tuesday"). Searched apart, only in a text that names a weekday.
+_WEEKDAY_EVENT = re.compile(
+    r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
+    r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A running total: overrides an interval marker when both are present.
 _CUMULATIVE = re.compile(
     r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
@@ -404,7 +407,9 @@ def period_kind(text):
         if not any(word in lowered for word in _INTERVAL_WORDS):
             return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     text = SUPERLATIVE_SPAN.sub(r"a single \1", text)
-    if any(_marks_interval(text, m) for m in _INTERVAL.finditer(text)) and not _CUMULATIVE.search(text):
+    weekday = any(day in text.lower() for day in _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
+            or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"
     return "total"
 
