@@ -342,7 +342,9 @@ _CUMULATIVE = re.compile(
     r"(?:stood|stands|standing) at|(?:by|at|towards?) the end of|as of|as at|by (?:this|last|that) "
     r"(?:week|month)|by (?:early |mid-|late )?(?:" + "|".join(MONTHS) + r")"
     # a level named again: "in July 2019 the figure had been more than 500,000"
-    r"|(?:figure|total|tally|count|toll) had been)\b",
+    r"|(?:figure|total|tally|count|toll) had been"
+    # "… died on Thursday, bringing the number killed to at least four": the total's words
+    r"|(?:bringing|taking|raising|pushing) (?:the|its|their) (?:total|number|tally|count|toll))\b",
     re.IGNORECASE,
 )
 

@@ -331,3 +331,10 @@ def test_a_day_after_as_of_dates_the_figure():
     count = claim(1, 1, "278", "The group's count was 278, as of 10 January.", 278, subject="people killed",
                   published="2025-01-13")
     assert read_claim(count).day == datetime.date(2025, 1, 10).toordinal()
+
+
+def test_a_running_total_after_one_days_death_is_still_a_total():
+    toll = claim(1, 1, "at least four", "A man died in hospital on Thursday, bringing the number of people killed "
+                 "in the crackdown to at least four, rights groups said.", 4, subject="people killed",
+                 qualifier="at_least")
+    assert read_claim(toll).period == "total"
