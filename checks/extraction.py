@@ -1163,8 +1163,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         elif link and link.group(1) == "put" and _TO_DEATH.match(block, link.end()):
             participle = "put to death"  # "901 people were put to death"
             pos = _TO_DEATH.match(block, link.end()).end()
-        elif link and link.group(1) == "lost" and _THEIR_LIVES.match(block, link.end()):
-            participle, pos = "died", _THEIR_LIVES.match(block, link.end()).end()  # "96 people have lost their lives"
+        elif link and link.group(1) == "lost" and (lives := _THEIR_LIVES.match(block, link.end())):
+            participle, pos = "died", lives.end()  # "96 people have lost their lives"
         elif _ON_BOARD.match(block, pos):
             return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
         if participle is None and not claim.unit:
@@ -1175,10 +1175,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _RELEASING:
                 participle = verb  # "released 225 people detained in the crackdown": their release
-        if participle in _DEATHS and _OR_MISSING.match(block, pos):
-            participle, pos = participle + " or missing", _OR_MISSING.match(block, pos).end()  # one IOM count
-        elif participle == "sentenced" and _TO_LIFE.match(block, pos):
-            participle, pos = "sentenced to life", _TO_LIFE.match(block, pos).end()  # a life term
+        if participle in _DEATHS and (more := _OR_MISSING.match(block, pos)):
+            participle, pos = participle + " or missing", more.end()  # one IOM count
+        elif participle == "sentenced" and (more := _TO_LIFE.match(block, pos)):
+            participle, pos = "sentenced to life", more.end()  # a life term
         if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
             noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
         tail = _tail(block, pos, min(len(block), pos + 160), participle, noun[-1])[0] if not claim.unit else []
@@ -1352,11 +1352,11 @@ def _noun_before(block, sentence_start, start, claim):
     return None
 
 
+_NAMED_HOW = r"(?:(?:newly|officially|formally|also|since)\s+)?"  # "were newly recognised as"
 _PEOPLE_ARE = re.compile(
-    r"\s+(?:are|were|remain|remained|(?=(?:have|has|had)\s+been\s+(?:(?:newly|officially|formally|also|since)\s+)?"
-    r"(?:recogni|regist|list)))"
+    rf"\s+(?:are|were|remain|remained|(?=(?:have|has|had)\s+been\s+{_NAMED_HOW}(?:recogni|regist|list)))"
     r"(?:\s*(?:have|has|had)\s+been)?\s+(?:now\s+|still\s+)?"
-    r"(?:(?:(?:newly|officially|formally|also|since)\s+)?(?:held|recognised|recognized|registered|listed|jailed)"
+    rf"(?:{_NAMED_HOW}(?:held|recognised|recognized|registered|listed|jailed)"
     r"\s+as\s+)?((?:[a-z-]+\s+)?[a-z-]+s)\b"
 )
 _INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|had)\s+been)\s+(?:now\s+|still\s+)?"
@@ -1537,9 +1537,7 @@ def _without_tail(subject):
 
 def _bare_noun(subject):
     "A subject without the words that single out part of what it counts."
-    words = subject.split()
-    cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
-    words = _EVENT_TAIL.sub("", " ".join(words[:cut])).split()  # not "… still in custody"
+    words = _EVENT_TAIL.sub("", _without_tail(subject)).split()  # not "… still in custody"
     while len(words) > 1 and words[-1] in _EVENT_PARTICIPLES:
         words.pop()
     return " ".join(words)
@@ -2661,9 +2659,7 @@ def _claim(m, block, base, carried):
             claim.subject = re.sub(r"^new\s+|\s+(?:added|registered|recognised)$", "", claim.subject)
         if _RUNNING_TOTAL_BEFORE.search(lead):
             # "…bringing the number held since 28 November to more than 400": not only that night's
-            words = claim.subject.split()
-            cut = next((i for i, w in enumerate(words) if i and w in _TAIL_WORDS), len(words))
-            claim.subject = " ".join(words[:cut])
+            claim.subject = _without_tail(claim.subject)
     if (claim.subject is None and last[1] and last[2] == claim.unit
             and _UP_FROM.search(text, max(span[0], start - 20), start)):
         claim.subject = last[1]  # "more than 60 people killed, up from the 39 it reported": the same count, earlier

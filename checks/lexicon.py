@@ -56,7 +56,7 @@ IRREGULAR = {
     "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
     "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",
     "beaten": "beat", "beatings": "beat", "beating": "beat",
-    "ruled": "rule", "governed": "rule", "governs": "rule", "rules": "rule", "reigned": "rule",
+    "ruled": "rule",
     "ill-treated": "ill-treatment", "mistreated": "ill-treatment", "mistreatment": "ill-treatment",
     "ill-treating": "ill-treatment", "maltreatment": "ill-treatment",
 }
@@ -74,11 +74,11 @@ SYNONYMS = {
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
     "murder": "die", "drown": "die", "perish": "die",
     # those pulled alive from a wreck are its survivors
-    "rescu": "survivor", "rescue": "survivor",
+    "rescue": "survivor",
     # holding power
     "govern": "rule", "reign": "rule",
     # dismissals from public posts
-    "purg": "dismiss", "purge": "dismiss", "sack": "dismiss",
+    "purge": "dismiss", "sack": "dismiss",
     # torture and other ill-treatment in custody
     "beat": "torture", "ill-treatment": "torture",
     # executions
@@ -211,7 +211,7 @@ def lemma(word):
 
 def _stem(stem):
     "A verb stem without its -ed or -ing: the silent e back (dissolv → dissolve), doubled consonants single."
-    if stem.endswith(("at", "iz", "ur", "as", "v", "c", "dg")):
+    if stem.endswith(("at", "iz", "ur", "as", "v", "c", "dg", "u", "rg")):  # rescued, purged
         return stem + "e"
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
         return stem[:-1]
@@ -404,12 +404,11 @@ def period_kind(text):
     "'interval' when text says the figure covers one day/week/month, else 'total'."
     if not text:
         return "total"
-    if text.isascii():
-        lowered = text.lower()
-        if not any(word in lowered for word in _INTERVAL_WORDS):
-            return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
-    text = SUPERLATIVE_SPAN.sub(r"a single \1", text)
-    weekday = any(day in text.lower() for day in _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    lowered = text.lower()
+    if text.isascii() and not any(word in lowered for word in _INTERVAL_WORDS):
+        return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
+    text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
+    weekday = any(day in lowered for day in _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"

@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "26"
+MATCHER_VERSION = "27"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -1151,6 +1151,9 @@ def read_claim(claim, document_place=None):
 # --- comparing two readings -----------------------------------------------------------------
 
 
+_HAPPENINGS = lexicon.EVENT_WORDS - lexicon.OCCASION_WORDS  # what happened, not where
+
+
 def subject_score(key_a, key_b):
     """0-100: how alike two subject keys are. A slice word (women, released,
     new...) in one key and not the other makes them different quantities: 0."""
@@ -1165,8 +1168,7 @@ def subject_score(key_a, key_b):
     extra = (b - a) if a < b else (a - b) if b < a else None
     smaller = a if a < b else b
     says_event = bool(smaller & lexicon.EVENT_WORDS)
-    what = (a & b) & (lexicon.EVENT_WORDS - lexicon.OCCASION_WORDS)
-    if what and (a ^ b) <= lexicon.OCCASION_WORDS:
+    if (a ^ b) <= lexicon.OCCASION_WORDS and a & b & _HAPPENINGS:
         # "killed" and "killed in post-election protests": what happened agrees, the
         # words around it name the unrest it happened in
         score = max(score, SUBSET_SCORE)
