@@ -1252,7 +1252,7 @@ _RISE_BEFORE = re.compile(
     r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?P<verb>rose|risen|increased|jumped|grew|grown|climbed|surged|fell|fallen|dropped|declined|slumped|plunged)"
     r"\s+(?:by\s+)?\Z")
-_FOR_CANDIDATE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+|incumbent|president|opposition|challenger|candidate)\b")
+_FOR_CANDIDATE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+|him|her|incumbent|president|opposition|challenger|candidate)\b")
 _FALLS = frozenset("fell fallen dropped declined slumped plunged".split())
 
 
@@ -1280,7 +1280,8 @@ def _duration_subject(block, start, end, sentence_start, claim_unit):
 # ruled for 26 years", "in pre-trial detention for almost eleven months".
 _OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
 _LINK_BEFORE = re.compile(
-    r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
+    r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
+    r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
     r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|climbed\s+to|"
     r"grew\s+to|fell\s+to|dropped\s+to|hit|topped|exceeded|surpassed|passed|numbered|number|"
     r"totalled|totaled|came\s+to|amounted\s+to)\s+(?:(?:closer|close|nearer)\s+to\s+)?\Z")
@@ -1510,18 +1511,44 @@ _EVENT_TAIL = re.compile(r"^new\s+|\s+(?:added|registered|recognised|recognized|
 
 def _continued_subject(text, start, end, span, last):
     "The previous figure's noun for a figure that has none but goes on with it, or None."
-    if not _just_before(last[0], span, start):
+    lead = text[max(span[0], start - 60):start]
+    named = _THE_FIGURE.search(lead)
+    if not (_just_before(last[0], span, start) or named and _same_paragraph(text, last[0], start)):
         return None
-    lead = text[max(span[0], start - 50):start]
     if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
-        if _THE_FIGURE.search(lead):  # "A year earlier the figure had been about 300": the same count, then
+        if named:  # "A year earlier the figure had been about 300": the same count, then
             return _without_tail(last[1])
         return _bare_noun(last[1])
     return None
 
 
-_THE_FIGURE = re.compile(r"\b(?i:the|that|this)\s+(?:figure|number|total|tally|count)\s+"
+# "the figure had been", "The group's count at the time was": a count named again.
+_THE_FIGURE = re.compile(r"\b(?:(?i:the|that|this|its|their)|[Tt]he\s+[a-z]+['’]s)\s+(?:(?:own|latest|last)\s+)?"
+                         r"(?:figure|number|total|tally|count)\s+(?:at\s+the\s+time\s+)?"
                          r"(?:(?:had|has|have|was|is|were|been|then|now|already|previously|stood|stands)\s+)*(?:at\s+)?\Z")
+
+
+# "its detention count", "the official death toll": a count a sentence names by what it counts
+_NAMED_COUNT = re.compile(r"\b([a-z][a-z-]+)\s+(?:count|toll|tally|total)\b")
+_NOT_COUNT_NAMES = frozenset("the its their this that a an own official latest last new overall grand running "
+                         "final whole same".split())
+
+
+def _count_named_before(text, start, span):
+    """For "the figure had been more than 500,000" with no figure before it to go on
+    with, the count its sentence named earlier ("The ministry no longer updates its
+    detention count every month; in July 2019 the figure had been …"), or None."""
+    if not _THE_FIGURE.search(text, max(span[0], start - 60), start):
+        return None
+    named = [m for m in _NAMED_COUNT.finditer(text, span[0], start) if m.group(1) not in _NOT_COUNT_NAMES]
+    return named[-1].group().lower() if named else None
+
+
+def _same_paragraph(text, last_span, start):
+    """Is the previous figure's sentence in this paragraph, within reach? A count named
+    again may come a short sentence later: "…had recorded 300 deaths. That was wrong.
+    The group's count at the time was 278"."""
+    return 0 <= start - last_span[1] <= _CONTINUE_REACH and "\n" not in text[last_span[1]:start]
 
 
 def _just_before(last_span, span, start):
@@ -2683,6 +2710,8 @@ def _claim(m, block, base, carried):
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
+    if claim.subject is None and claim.unit is None:
+        claim.subject = _count_named_before(text, start, span)
     if claim.subject is None and claim.unit is None and _ON_BOARD.match(text, end):
         claim.subject = "people on board"  # "there were at least 700 aboard"
     if claim.subject is None and claim.unit is None and _ELIDED_AFTER.match(text, end):
