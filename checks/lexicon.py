@@ -322,7 +322,8 @@ _INTERVAL = re.compile(
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
-    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b",
+    r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b"
+    r"|\byesterday\b",  # "19 deaths and more than 500 injured yesterday", not "said yesterday"
     re.IGNORECASE,
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on

@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "27"
+MATCHER_VERSION = "28"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -1236,6 +1236,7 @@ class Relation(typing.NamedTuple):
     same_period: bool
     compatible: bool
     ratio: float | None
+    same_figure: bool = False  # linked by the same particular figure (see same_figure)
 
 
 def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_DAYS):
@@ -1286,6 +1287,47 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     place_score = 50.0 if unknown_places else 75.0 if inferred else 100.0
     return Relation(score, relation, s, place_score, attribution,
                     days, same_period, compatible, ratio)
+
+
+SAME_FIGURE_MIN = 100     # a figure at least this big ...
+SAME_FIGURE_DIGITS = 3    # ... with this many significant digits (251, 4,156) recurs by chance rarely
+SAME_FIGURE_SCORE = SUBSET_SCORE  # the subject score a pair of such figures is given
+
+
+def particular_figure(reading):
+    """The figure of an exact reading too particular to recur by chance for another
+    count in one place (251, 4,156, 157,651; not 300, 1,500 or 19), else None."""
+    point = reading.point
+    if point is None or reading.qualifier != "exact" or abs(point) < SAME_FIGURE_MIN:
+        return None
+    if point != int(point) or len(str(int(abs(point))).rstrip("0")) < SAME_FIGURE_DIGITS:
+        return None
+    return point
+
+
+def same_figure(a, b, *, threshold=None, same_period_days=SAME_PERIOD_DAYS):
+    """A Relation for two readings (``a`` the earlier) that ``relate`` keeps apart
+    although they state the same particular figure (see particular_figure) in
+    places that agree, when one subject's words hold the other's ("people died"
+    and "killed resisting the coup", 251 both; "life sentences" and "people
+    sentenced to life", 337) or only their periods are read differently ("157,651
+    sea arrivals" and a fact box's "2023: 157,651"). Else None. Two subjects
+    that each name a slice of their own (158 women, 158 minors) stay apart."""
+    figure = particular_figure(a)
+    if figure is None or figure != particular_figure(b) or a.unit != b.unit:
+        return None
+    words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
+    smaller = min(words_a, words_b, key=len)
+    if not (words_a <= words_b or words_b <= words_a) or not smaller - lexicon.GENERIC:
+        return None
+    if a.period != b.period and a.period.startswith("year ") and b.period.startswith("year "):
+        return None  # two years' counts
+    if relate(a, b, threshold=threshold, same_period_days=same_period_days) is not None:
+        return None  # linked by the ordinary rules
+    result = relate(a._replace(period="total"), b._replace(period="total"),
+                    subject=max(SAME_FIGURE_SCORE, subject_score(a.subject_key, b.subject_key)),
+                    threshold=threshold, same_period_days=same_period_days)
+    return result._replace(same_figure=True) if result is not None else None
 
 
 def _one_election(a, b):
@@ -1383,6 +1425,8 @@ def explain(earlier, later, components, relation):
     figure = f"{fa} → {fb}{unit}"
     if change is not None:
         figure += f" ({change:+.0%})"
+    if components.get("same_figure"):
+        figure += " (the same particular figure)"
     parts.append(figure)
     da, db_ = earlier.get("date"), later.get("date")
     parts.append(f"{da or 'undated'} → {db_ or 'undated'}")
@@ -2016,6 +2060,55 @@ def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
     return pairs
 
 
+def _same_figure_pairs(db, ids, threshold, same_period_days):
+    """{target claim id: [(earlier, later, Relation)]}: the pairs ``same_figure``
+    links between the claims ``ids`` and the archive, each pair once. The
+    readings with a target's particular figure are read in one pass."""
+    archive = _StoredArchive(db)
+    targets = [r for r in archive.readings(ids) if r.subject_key and particular_figure(r) is not None]
+    if not targets:
+        return {}
+    with db.atomic():  # a temporary table: nothing of the archive is written
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
+        db.execute("DELETE FROM temp._figures")
+        db.conn.executemany("INSERT OR IGNORE INTO temp._figures VALUES (?)", [(r.point,) for r in targets])
+    same = {}
+    for r in archive._read("subject_key != '' AND point IN (SELECT point FROM temp._figures)", []):
+        same.setdefault((r.unit, r.point), []).append(r)
+    db.execute("DELETE FROM temp._figures")
+    found, built = {}, set()
+    for target in targets:
+        me = _sort_key(target)
+        for other in same.get((target.unit, target.point), ()):
+            if other.document_id == target.document_id:
+                continue
+            earlier, later = (other, target) if _sort_key(other) < me else (target, other)
+            code = earlier.claim_id * 4_294_967_296 + later.claim_id
+            if code in built:
+                continue
+            built.add(code)
+            result = same_figure(earlier, later, threshold=threshold, same_period_days=same_period_days)
+            if result is not None:
+                found.setdefault(target.claim_id, []).append((earlier, later, result))
+    return found
+
+
+def _with_same_figures(db, batches, extra, threshold):
+    "Each batch of targets with the same-figure pairs (from _same_figure_pairs) of its claims added."
+    shown = {}
+    for kind, batch, rows in batches:
+        found = [pair for claim_id in batch for pair in extra.pop(claim_id, ())]
+        if found:
+            rows = {relation: list(relation_rows) for relation, relation_rows in rows.items()}
+            display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
+            shown.update(display)
+            created = now()
+            for earlier, later, rel in found:
+                match = _to_match(earlier, later, rel, shown, threshold)
+                rows.setdefault(rel.relation, []).append(tuple(match.row(created).values()))
+        yield kind, batch, rows
+
+
 def parse_since(text):
     "A --since value as an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), or None."
     if text is None or str(text).strip() == "":
@@ -2100,6 +2193,8 @@ _ENCODE = json.JSONEncoder(separators=(",", ":")).encode  # what Match.row store
 def _described(earlier, later, rel, shown_earlier, shown_later, threshold):
     "(components, change, subject score, explanation) of a pair."
     parts = components(earlier, later, rel, threshold)
+    if rel.same_figure:
+        parts["same_figure"] = True
     change = None
     if earlier.point not in (None, 0) and later.point is not None:
         change = round((later.point - earlier.point) / abs(earlier.point), 4)
@@ -2494,8 +2589,10 @@ def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, sa
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
     pairs = _pair_everything(db, shares, settings, workers)
+    extra = _same_figure_pairs(db, ids, threshold, same_period_days)
     try:
-        _store(db, stats, itertools.chain(batches, pairs), progress, len(ids))
+        _store(db, stats, _with_same_figures(db, itertools.chain(batches, pairs), extra, threshold),
+               progress, len(ids))
     finally:
         pairs.close()  # match_claims then stops the workers (at once if storing failed)
         db.execute(f"PRAGMA cache_size = {cache}")
