@@ -774,3 +774,28 @@ def test_a_possessive_leaves_no_s_in_the_noun_before():
 ])
 def test_a_source_after_a_contrast_speaks_for_its_own_clause(text, quote, attribution):
     assert fields(text, quote)[1] == attribution
+
+
+def test_a_count_named_again_after_a_short_sentence_takes_that_count():
+    text = ("The paper said the group had recorded 300 deaths in the unrest. That was wrong. "
+            "The group's count at the time was 278.")
+    assert fields(text, "278")[0] == "deaths"
+    # a sentence between, across paragraphs: not that count
+    text = "The group recorded 300 deaths in the unrest. That was wrong.\n\nThe count at the time was 278."
+    assert fields(text, "278")[0] is None
+
+
+def test_the_figure_takes_the_count_its_sentence_names():
+    text = ("The ministry has stopped publishing its detention count; in 2019 the figure had "
+            "been more than 500,000.")
+    assert fields(text, "more than 500,000")[0] == "detention count"
+    assert fields("Its official count rose; the figure had been 4,100.", "4,100")[0] is None
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("The government's own toll, published in January, was 96.", "96", "toll"),
+    ("The electoral council's figures, 51.2% for him on a turnout of 59%, were disputed by "
+     "the opposition, which says its candidate won.", "51.2%", "share of the vote"),
+])
+def test_a_toll_with_an_aside_and_a_share_for_him(text, quote, subject):
+    assert fields(text, quote)[0] == subject
