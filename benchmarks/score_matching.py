@@ -701,6 +701,8 @@ def why_counts(corpus, results, readings):
         if mode != "gold" and gold_by_label:
             fields = collections.Counter()
             for label, cid in first.items():
+                if label not in gold_by_label:
+                    continue  # a labelled claim the gold import did not store (see the header's counts)
                 mine, gold = found[cid], gold_by_label[label]
                 for f in READING_FIELDS:
                     if _field(mine, f) != _field(gold, f):

@@ -158,6 +158,11 @@ SLICE_WORDS = frozenset(
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 )
+# Added to the subject of a figure that is part of a count its sentence gives ("more than
+# 5,000 of them in Almaty"): a slice word, so the part is not read as the whole.
+PART_OF = "part-of"
+SLICE_WORDS = SLICE_WORDS | {PART_OF}
+
 # Slices that say who is counted; alone ("180 women") they are part of a group the
 # sentence names ("among the country's political prisoners"), which is read with them.
 WHO_SLICES = frozenset(

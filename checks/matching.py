@@ -517,7 +517,14 @@ _SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with)\s+((?:the\s+)?(?:[\w
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
 _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
                          r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
+_COUNTRY_NAMES = frozenset(country.lower() for country in lexicon.GAZETTEER)
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
+# Part of a count the sentence gives: "9,900 detained, more than 5,000 of them in Almaty", "17 of
+# them in yesterday's clashes", "20 of the dead had been shot". A slice word (lexicon.PART_OF);
+# "26 of them" and "140 of them women" say what part in their place or subject.
+_PART_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:them|whom)\s+in\s+(?:the\s+)?(?P<where>[\w'’-]+)|the\s+(?:dead|killed|"
+                      r"victims|detained|detainees|arrested|injured|wounded)\s+(?:had|have|has|were|was)\b)",
+                      re.IGNORECASE)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
     r"\b(?:jailed|imprisoned|incarcerated|held|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
@@ -1105,6 +1112,10 @@ def read_claim(claim, document_place=None):
             terms = tuple(sorted(set(terms) | {occasion if occasion in _OCCASIONS else "rally"}))
     window = _period_window(sentence, at, end) if at >= 0 else None
     night = "" if window is None else window
+    part = _PART_OF.match(sentence, end) if at >= 0 and terms else None
+    if part and (part.group("where") or "").lower() not in _COUNTRY_NAMES:
+        # a country's part of a wider count is that country's count (its place says so)
+        terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
             and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count

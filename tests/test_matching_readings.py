@@ -338,3 +338,30 @@ def test_a_running_total_after_one_days_death_is_still_a_total():
                  "in the crackdown to at least four, rights groups said.", 4, subject="people killed",
                  qualifier="at_least")
     assert read_claim(toll).period == "total"
+
+
+def test_part_of_a_count_in_a_city_or_an_event_is_not_the_whole():
+    whole = claim(1, 1, "9,900", "The ministry says 9,900 people have been detained, more than 5,000 of "
+                  "them in Almaty.", 9900, subject="people detained", published="2022-01-11")
+    part = claim(2, 1, "more than 5,000", whole["sentence"], 5000, qualifier="more_than",
+                 subject="people detained", published="2022-01-11")
+    later = claim(3, 2, "about 10,000", "About 10,000 people were detained in Kazakhstan.", 10000,
+                  qualifier="about", subject="people detained", published="2022-01-20")
+    assert "part-of" in read_claim(part).subject_key.split()
+    assert "part-of" not in read_claim(whole).subject_key.split()
+    assert compare(whole, later) is not None
+    assert compare(dict(part, document_id=3), later) is None
+    shot = claim(4, 3, "20", "The group found that 20 of the dead had been shot in the head.", 20,
+                 subject="dead shot")
+    assert "part-of" in read_claim(shot).subject_key.split()
+
+
+def test_a_countrys_part_or_a_named_slice_says_what_part_itself():
+    for sentence, quote, subject in [
+        ("CPJ counted 363 journalists in prison worldwide; Belarus held 26 of them.", "26", "journalists"),
+        ("There are 1,200 political prisoners, more than 140 of them women.", "more than 140",
+         "women political prisoners"),
+        ("Some 1,100 were detained across the region, 400 of them in Belarus.", "400", "people detained"),
+    ]:
+        value = int(quote.split()[-1])
+        assert "part-of" not in read_claim(claim(1, 1, quote, sentence, value, subject=subject)).subject_key
