@@ -112,13 +112,40 @@ def claim_row(document_id, claim, origin, created_at=None):
     return row
 
 
+def fingerprint_with_unit(row):
+    """The fingerprint of an imported claim that also names its unit: for a row whose
+    fingerprint is already taken by one of another unit ("two" detainees and "two days"
+    in one sentence), which is no copy of it."""
+    return fingerprint(row["origin"], row["document_id"], row["sentence"], row["value"], row["low"],
+                       row["high"], row["qualifier"], row["unit"])
+
+
 def save_claims(db, document_id, claims, origin="extracted"):
     """Store claims for a document; a claim already stored (same fingerprint)
     is left alone. Returns the number of claims added."""
     rows = [claim_row(document_id, c, origin) for c in claims]
     before = db.execute("SELECT count(*) FROM claims").fetchone()[0]
     db["claims"].insert_all(rows, ignore=True)
-    return db.execute("SELECT count(*) FROM claims").fetchone()[0] - before
+    added = db.execute("SELECT count(*) FROM claims").fetchone()[0] - before
+    if origin != "extracted" and added < len(rows):
+        taken = stored_units(db, [r["fingerprint"] for r in rows])
+        others = [dict(r, fingerprint=fingerprint_with_unit(r)) for r in rows
+                  if r["fingerprint"] in taken and taken[r["fingerprint"]] != r["unit"]]
+        if others:
+            db["claims"].insert_all(others, ignore=True)
+            added = db.execute("SELECT count(*) FROM claims").fetchone()[0] - before
+    return added
+
+
+def stored_units(db, fingerprints):
+    "{fingerprint: unit} of the stored claims with these fingerprints."
+    found = {}
+    fingerprints = list(fingerprints)
+    for start in range(0, len(fingerprints), 500):
+        part = fingerprints[start: start + 500]
+        found.update(db.execute(f"SELECT fingerprint, unit FROM claims WHERE fingerprint IN "
+                                f"({', '.join('?' for _ in part)})", part).fetchall())
+    return found
 
 
 def replace_claims(db, document_id, claims, origin="extracted"):

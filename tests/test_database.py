@@ -1,6 +1,6 @@
 import sqlite3
 
-from checks.database import open_database, save_document, store_document
+from checks.database import open_database, save_claims, save_document, store_document
 from checks.migrations import migrations
 
 EXPECTED_TABLES = {
@@ -104,3 +104,13 @@ def test_store_document_is_atomic(db, monkeypatch):
     except RuntimeError:
         pass
     assert db["documents"].count == 0 and db["claims"].count == 0
+
+
+def test_saved_imported_claims_of_one_figure_in_two_units_are_both_kept(db):
+    doc = save_document(db, "https://wire.example/held")
+    sentence = "Police held two reporters for two days."
+    two = dict(quote="two", value=2, low=2, high=2, qualifier="exact", sentence=sentence, subject="reporters held")
+    days = dict(two, unit="days", subject="days held")
+    assert save_claims(db, doc, [two, days, two], origin="imported") == 2
+    assert save_claims(db, doc, [days, two], origin="imported") == 0
+    assert sorted((r[0] or "") for r in db.execute("SELECT unit FROM claims")) == ["", "days"]

@@ -528,3 +528,22 @@ def test_reimport_with_or_without_extraction_adds_nothing(runner, tmp_path, db_p
     result = run(runner, path, "--db", db_path, "--silent", "--no-extract")
     assert result.exit_code == 0
     assert claims(db_path) == first
+
+
+def test_one_figure_in_two_units_of_one_sentence_is_two_claims(runner, tmp_path, db_path):
+    sentence = "Police held two reporters for two days before letting them go."
+    rows = [
+        {"claim": sentence, "source_url": "https://wire.example/held", "value": "2", "subject": "reporters held"},
+        {"claim": sentence, "source_url": "https://wire.example/held", "value": "2", "unit": "days",
+         "subject": "days held"},
+        {"claim": sentence, "source_url": "https://wire.example/held", "value": "2", "subject": "reporters held"},
+    ]
+    path = write_csv(tmp_path / "held.csv", rows)
+    result = run(runner, path, "--db", db_path)
+    stored = claims(db_path)
+    assert sorted((c["unit"] or "", c["subject"]) for c in stored) == [("", "reporters held"), ("days", "days held")]
+    assert "2 claims imported (1 already present)" in result.output
+    # and the second run adds nothing, the one in days included
+    again = run(runner, path, "--db", db_path)
+    assert "0 claims imported (3 already present)" in again.output
+    assert claims(db_path) == stored
