@@ -591,7 +591,9 @@ def _period_window(sentence, start, end):
         window = window[: running.start()]
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
-        window = window[: before[-1].start()] + window[offset:]
+        when = _WHEN_YEAR.search(window, before[-1].end(), offset)
+        # "5,601 killed in 2024, 812 more than in 2023, when 4,789 died": 2023 is the year of 4,789
+        window = (f"in {when.group(1)} " if when else window[: before[-1].start()]) + window[offset:]
     lowered = sentence[:start].lower()
     busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if any(
         word in lowered for word in lexicon.SUPERLATIVE_WORDS) else None
@@ -607,6 +609,10 @@ def _period_window(sentence, start, end):
         # released": a time opening the sentence holds for each of its figures
         window = opening.group(1) + " " + window
     return window
+
+
+_WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|about|around|nearly|almost|"
+                        r"at\s+least|more\s+than|over)\s+)?\Z", re.IGNORECASE)
 
 
 _OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")

@@ -365,3 +365,13 @@ def test_a_countrys_part_or_a_named_slice_says_what_part_itself():
     ]:
         value = int(quote.split()[-1])
         assert "part-of" not in read_claim(claim(1, 1, quote, sentence, value, subject=subject)).subject_key
+
+
+def test_a_year_named_with_when_before_a_figure_is_its_year():
+    text = ("At least 5,601 people were killed in gang violence in Haiti in 2024, 812 more than in "
+            "2023, when 4,789 people lost their lives.")
+    earlier = claim(1, 1, "4,789", text, 4789, subject="people died", published="2025-01-10")
+    later = claim(2, 1, "At least 5,601", text, 5601, qualifier="at_least", subject="people killed",
+                  published="2025-01-10")
+    assert read_claim(earlier).period == "year 2023"
+    assert read_claim(later).period == "year 2024"
