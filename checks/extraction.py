@@ -2745,7 +2745,8 @@ _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?
 _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"
 _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
                          r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
-_ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z)")  # "…: more than 20,000 (OVD-Info)"
+# "…: more than 20,000 (OVD-Info)", "Killed: 238, among them 19 members of the security forces"
+_ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z|[,;]\s)")
 # A label says what is counted up to its first preposition: "Political prisoners on Memorial's
 # list" → political prisoners, "Detained for anti-war stance since February 2022" → detained.
 _LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)
@@ -2772,7 +2773,7 @@ def _label_subject(text, start, end):
         label = _LABEL_HEAD.sub("", m.group("label").strip()) if m else ""  # a row's label, not a heading
     label = _LABEL_DATE.sub("", label.strip()).strip(" ,:")
     words = label.split()
-    if not words or len(words) > 6 or not any(w[0].isalpha() for w in words):
+    if not words or len(words) > 8 or not any(w[0].isalpha() for w in words):
         return None
     return label.lower()
 
@@ -2830,7 +2831,8 @@ _RUNNING_TOTAL_BEFORE = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:
                                    r"count|toll)\b[^.;:]*\bto\s+\Z", re.IGNORECASE)
 _EXTREMES = frozenset({"peak", "high", "record", "record high", "low", "record low", "all-time high", "maximum"})
 _UP_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|climbing|dropping)\s+from\s+(?:the\s+)?"
-                      r"|(?:fewer|more|less|higher|lower|greater|smaller|larger)\s+than\s+the\s+)\Z")
+                      r"|(?:fewer|more|less|higher|lower|greater|smaller|larger|rather)\s+than\s+the\s+"
+                      r"|,\s+not\s+the\s+|\binstead\s+of\s+the\s+)\Z")
 _FROM_EXTREME = re.compile(r"\b(?:from|against|compared\s+with|compared\s+to)\s+(?:a|an|its|their|the)\s+"
                            r"(?:[\w-]+\s+)?(?:peak|high|low|maximum)\s+of\s+\Z")
 

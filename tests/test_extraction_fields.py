@@ -799,3 +799,19 @@ def test_the_figure_takes_the_count_its_sentence_names():
 ])
 def test_a_toll_with_an_aside_and_a_share_for_him(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+def test_fact_box_rows_with_a_longer_label_or_an_aside_after_the_figure():
+    text = ("Key figures\n- Killed: 238, among them 19 members of the security forces\n"
+            "- Police officer jailed in Taldykorgan in August: five years\n")
+    assert fields(text, "238")[0] == "killed"
+    assert fields(text, "five years")[0] == "police officer jailed in taldykorgan in august"
+    # prose that ends with a colon is no label
+    prose = "The ministry said something else entirely about the figures it had: 238, it said."
+    assert fields(prose, "238")[0] is None
+
+
+def test_not_the_figure_another_source_gave_takes_that_count():
+    text = ("Our lawyers counted more than 200 people detained at the university on 21 January, "
+            "not the 193 the police reported.")
+    assert fields(text, "193")[0] == "people detained"
