@@ -1020,6 +1020,9 @@ _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".sp
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
 # "… people, who have since died": what happened to them, said in a relative clause.
 _WHO_LINK = re.compile(r",?\s+(?:who|that)" + _PARTICIPLE_LINK.pattern)
+# Nouns that count people of a group named after them, before what happened to them.
+_MEMBERS = frozenset("members supporters relatives families employees staff followers officers workers".split())
+_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)(?=\s+(?:have|has|had|were|was|are|is)\b)")
 
 
 def _tail(block, pos, hi, participle=None, noun=None):
@@ -1150,6 +1153,13 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             noun, pos = [w for w in noun if w != "displaced"], homes.end()  # "driven from their homes": displaced
             return " ".join(noun + ["displaced"]), (" ".join(noun), True)
         link = _WHO_LINK.match(block, pos) or _PARTICIPLE_LINK.match(block, pos)
+        whose = (_OF_WHOM.match(block, pos) if noun[-1] in _MEMBERS
+                 and not (link and link.group(1) in _EVENT_PARTICIPLES) else None)
+        if whose:  # "1,300 members of the security forces were injured": members of the security forces
+            after_whom = _PARTICIPLE_LINK.match(block, whose.end())
+            if after_whom and after_whom.group(1) in _EVENT_PARTICIPLES:
+                noun = noun + ["of"] + [w for w in whose.group(1).lower().split() if w not in _SUBJECT_STOP]
+                pos, link = whose.end(), after_whom
         if not (link and link.group(1) in _EVENT_PARTICIPLES):
             pair = _AND_NOUN.match(block, pos)  # "6,300 civilians and activists had been killed"
             if pair and _is_plural(pair.group(1)) and not _is_participle(pair.group(1)):

@@ -815,3 +815,13 @@ def test_not_the_figure_another_source_gave_takes_that_count():
     text = ("Our lawyers counted more than 200 people detained at the university on 21 January, "
             "not the 193 the police reported.")
     assert fields(text, "193")[0] == "people detained"
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("The ministry says more than 1,300 members of the security forces were injured.", "more than 1,300",
+     "members of security forces injured"),
+    ("Some 40 members of the opposition were arrested on Friday.", "Some 40", "members of opposition arrested"),
+    ("The firm has 300 members of staff.", "300", "members of staff"),  # nothing happened to them
+])
+def test_members_of_a_group_take_what_happened_to_them(text, quote, subject):
+    assert fields(text, quote)[0] == subject
