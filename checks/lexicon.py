@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     number numbers count counted tally toll official officially all other another
     there here they them we our us you your one ones since after before during
     while according mr mrs ms but through along instead into onto
-    also then yet both each he she him hers himself herself where when among
+    also then yet both each he she him hers himself herself where when among whom whose
     including include includes included many how much several most few such further
     would could should might will can later only next just even again past worth
     two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
@@ -180,7 +180,8 @@ EVENT_WORDS = frozenset(
 # protests" and "died in post-election demonstrations" count the same people when all
 # else agrees (place, period, size), so subjects that differ only in these words agree.
 OCCASION_WORDS = frozenset(
-    """protest march post-election election unrest demonstration rally crackdown clash""".split()
+    """protest march post-election election unrest demonstration rally crackdown clash
+    violence gang-related gang gang-linked riot rioting""".split()
 )
 
 # Who, when nothing more specific is said: dropped next to an event word.

@@ -375,3 +375,12 @@ def test_a_year_named_with_when_before_a_figure_is_its_year():
                   published="2025-01-10")
     assert read_claim(earlier).period == "year 2023"
     assert read_claim(later).period == "year 2024"
+
+
+def test_gang_violence_is_the_unrest_a_toll_happened_in():
+    from checks.matching import SUBSET_SCORE, subject_score
+    from checks import lexicon
+
+    assert subject_score("die", "die gang violence") >= SUBSET_SCORE
+    assert subject_score("die", "die gang member") < SUBSET_SCORE  # gang members are who died
+    assert "whom" not in lexicon.subject_terms("of whom Kenyan police")
