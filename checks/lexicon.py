@@ -91,7 +91,7 @@ SYNONYMS = {
     "reporter": "journalist", "correspondent": "journalist",
     # crowds
     "rally": "march", "demonstration": "march", "crowd": "march", "gathering": "march",
-    "marcher": "march", "marched": "march", "turnout": "march",
+    "marcher": "march", "marched": "march", "turnout": "march", "attend": "march", "attendance": "march",
     # release
     "free": "release", "pardon": "release", "amnesty": "release",
     # displacement: refugees crossed a border, the displaced (as a rule) did not

@@ -1354,7 +1354,7 @@ def _one_election(a, b):
     words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
     if a.unit == "percent" and "vote" in words_a and "vote" in words_b:
         return True
-    return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT}))
+    return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT, "march"}))  # a crowd too
 
 
 def _both_after_year(a, b):

@@ -384,3 +384,15 @@ def test_gang_violence_is_the_unrest_a_toll_happened_in():
     assert subject_score("die", "die gang violence") >= SUBSET_SCORE
     assert subject_score("die", "die gang member") < SUBSET_SCORE  # gang members are who died
     assert "whom" not in lexicon.subject_terms("of whom Kenyan police")
+
+
+def test_crowds_of_two_rallies_are_two_events_and_attended_counts_a_crowd():
+    march = claim(1, 1, "36,000", "The interior ministry said 36,000 people attended Saturday's rally.", 36000,
+                  subject="people attended", published="2025-06-30", attribution="interior ministry")
+    rival = claim(2, 2, "about 60,000", "Independent counters estimated the crowd at about 60,000.", 60000,
+                  qualifier="about", subject="crowd", published="2025-07-01", attribution="Independent counters")
+    later = claim(3, 3, "about 110,000", "Counters put the crowd at about 110,000.", 110000,
+                  qualifier="about", subject="crowd", published="2025-11-02")
+    assert read_claim(march).subject_key == "march"
+    assert compare(march, rival).relation == "contradicts"  # one rally, two counts
+    assert compare(rival, later) is None  # another rally months later: no update
