@@ -914,7 +914,8 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     fired hospitalised hospitalized searched missing dead died disappeared exiled fled hurt shot
     slain detained injured raided blocked banned closed liquidated designated labelled
     labeled held marched added left emigrated crossed rallied gathered stranded dissolved
-    registered recognised recognized drowned perished rescued attended protested demonstrated""".split())
+    registered recognised recognized drowned perished rescued attended protested demonstrated
+    indicted""".split())
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
@@ -1020,6 +1021,9 @@ _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".sp
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
 # "… people, who have since died": what happened to them, said in a relative clause.
 _WHO_LINK = re.compile(r",?\s+(?:who|that)" + _PARTICIPLE_LINK.pattern)
+# An aside between a counted noun and what happened to it: ", among them two former ministers,".
+_ASIDE = re.compile(r",\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|"
+                    r"all\s+of\s+them|mostly|mainly)\b[^,;:.()\n]{1,60},")
 # Nouns that count people of a group named after them, before what happened to them.
 _MEMBERS = frozenset("members supporters relatives families employees staff followers officers workers".split())
 _OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)(?=\s+(?:have|has|had|were|was|are|is)\b)")
@@ -1153,6 +1157,11 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             noun, pos = [w for w in noun if w != "displaced"], homes.end()  # "driven from their homes": displaced
             return " ".join(noun + ["displaced"]), (" ".join(noun), True)
         link = _WHO_LINK.match(block, pos) or _PARTICIPLE_LINK.match(block, pos)
+        aside = _ASIDE.match(block, pos) if not (link and link.group(1) in _EVENT_PARTICIPLES) else None
+        if aside:  # "300 people, most of them students, were detained": what happened to all 300
+            after_aside = _PARTICIPLE_LINK.match(block, aside.end())
+            if after_aside and after_aside.group(1) in _EVENT_PARTICIPLES:
+                pos, link = aside.end(), after_aside
         whose = (_OF_WHOM.match(block, pos) if noun[-1] in _MEMBERS
                  and not (link and link.group(1) in _EVENT_PARTICIPLES) else None)
         if whose:  # "1,300 members of the security forces were injured": members of the security forces
@@ -1538,6 +1547,7 @@ _THE_FIGURE = re.compile(r"\b(?:(?i:the|that|this|its|their)|[Tt]he\s+[a-z]+['�
                          r"(?:(?:had|has|have|was|is|were|been|then|now|already|previously|stood|stands)\s+)*(?:at\s+)?\Z")
 
 
+_COUNT_WORDS = frozenset(("figure", "figures", "number", "count", "total", "tally"))
 # "its detention count", "the official death toll": a count a sentence names by what it counts
 _NAMED_COUNT = re.compile(r"\b([a-z][a-z-]+)\s+(?:count|toll|tally|total)\b")
 _NOT_COUNT_NAMES = frozenset("the its their this that a an own official latest last new overall grand running "
@@ -2689,6 +2699,8 @@ def _claim(m, block, base, carried):
     owner = last[1] or _owner_before(text, start, end, span, block.last_subject)
     claim.subject, carry = _subject(text, start, end, claim, block.language, previous,
                                     span[0], owner)
+    if claim.subject in _COUNT_WORDS:
+        claim.subject = None  # "The ministry's own figure was 36,000": the count named before, if any
     if claim.subject is None and last[1] and last[2] == claim.unit and _ELLIPSIS.match(text, end):
         claim.subject = last[1]
         lead = text[max(span[0], start - 60):start]

@@ -825,3 +825,19 @@ def test_not_the_figure_another_source_gave_takes_that_count():
 ])
 def test_members_of_a_group_take_what_happened_to_them(text, quote, subject):
     assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("Twelve people, among them two former ministers, have been indicted.", "Twelve", "people indicted"),
+    ("About 300 people, most of them students, were detained.", "About 300", "people detained"),
+    ("About 300 people, most of them students, gathered outside.", "About 300", "people gathered"),
+])
+def test_an_aside_before_what_happened(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+def test_a_bare_figure_word_takes_the_count_named_before():
+    text = "The ministry said 36,000 people attended the rally. The ministry's own figure was 36,000."
+    second = [c for c in extract_claims(text, "en") if c.quote == "36,000"][1]
+    assert second.subject == "people attended"
+    assert fields("The figure was 300.", "300")[0] is None  # nothing named before: no subject, not 'figure'
