@@ -505,7 +505,7 @@ _TAKEN_IN = re.compile(
 _STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
                     re.IGNORECASE)
 # One occasion's count (arrests at a march or a vigil) rather than a running total.
-_AT_OCCASION = re.compile(r"\b(?:at|during) (?:a|an|the|its|their|this|that|last|sunday's|saturday's)?\s*"
+_AT_OCCASION = re.compile(r"\b(?:at|during|after) (?:a|an|the|its|their|this|that|last|[\w-]+['’]s)?\s*"
                           r"(?:[\w'’-]+ ){0,2}?(march|rally|vigil|demonstration|funeral|gathering|sit-in|picket)(?:es|s)?\b",
                           re.IGNORECASE)
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
@@ -584,7 +584,12 @@ def _period_window(sentence, start, end):
     offset = window.find(sentence[start:end])
     for m in _FIGURE.finditer(window, offset + end - start):
         if _other_figure(window, m):
-            window = window[: m.start()]
+            # up to the next figure's clause: "about 80 faculties under blockade, and the daily
+            # silence now lasts 16 minutes" (daily is the silence's)
+            boundary = None
+            for boundary in _OWN_CLAUSE.finditer(window, offset + end - start, m.start()):
+                pass
+            window = window[: boundary.start() if boundary else m.start()]
             break
     running = _RUNNING_ON.search(window, offset + end - start)
     if running:  # "402 detained in October, bringing the total since March to 1,530": the total's words

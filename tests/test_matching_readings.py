@@ -396,3 +396,13 @@ def test_crowds_of_two_rallies_are_two_events_and_attended_counts_a_crowd():
     assert read_claim(march).subject_key == "march"
     assert compare(march, rival).relation == "contradicts"  # one rally, two counts
     assert compare(rival, later) is None  # another rally months later: no update
+
+
+def test_arrests_after_a_rally_are_that_rallys_and_a_time_word_of_the_next_clause_is_not_mine():
+    after = claim(1, 1, "79", "The minister said 79 people had been detained after the rally in June.", 79,
+                  subject="people detained", published="2025-06-30")
+    assert "rally" in read_claim(after).subject_key.split()
+    assert read_claim(after).period == "total"  # one rally's arrests: a fixed figure, not June's flow
+    text = "Students keep about 80 faculties under blockade, and the daily silence now lasts 16 minutes."
+    faculties = claim(2, 2, "about 80", text, 80, qualifier="about", subject="faculties")
+    assert read_claim(faculties).period == "total"
