@@ -1148,6 +1148,10 @@ def read_claim(claim, document_place=None):
         # at a march"): a fixed figure, which the one-event rule in relate() keeps apart
         period = "total"
     unit = (claim.get("unit") or "").strip().lower()
+    local = (_locality(sentence, at, at + len(quote), lo, hi)
+             if at >= 0 and _TOLLS & set(terms) and not unit else None)
+    if local:
+        terms = tuple(sorted(set(terms) | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
     return Reading(
@@ -1170,6 +1174,38 @@ def read_claim(claim, document_place=None):
     )
 
 
+# Where in a country a toll was counted, when the figure's clause names a town or district
+# the gazetteer does not hold as a country's ("eight people were killed in the city of
+# Ayacucho", "in Juliaca, where 17 people were killed"): a subject word LOCAL + name, a
+# slice, so one town's dead are not the country's, nor another town's.
+LOCAL = "@"
+_TOLLS = frozenset({"die", "injure"})
+_LOCALITY_AFTER = re.compile(
+    r"\s(?:in|near)\s+(?:the\s+(?:city|town|village|region|province|district|department|neighbourhood|"
+    r"commune|area|port)\s+of\s+)?((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
+_LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+where\s+[^,;]{0,40}\Z")
+_NOT_LOCALITIES = frozenset(
+    """congress parliament court senate government the a an this that its their his her
+    christmas easter ramadan""".split()) | frozenset(lexicon.MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+LOCALITY_REACH = 40  # characters after a figure its town may be named in
+
+
+def _locality(sentence, start, end, lo, hi):
+    "LOCAL + the town a figure's own clause places it in (see _LOCALITY_AFTER), or None."
+    m = _LOCALITY_AFTER.search(sentence, end, hi)
+    if m and m.start() - end > LOCALITY_REACH:
+        m = None
+    m = m or _LOCALITY_BEFORE.search(sentence, lo, start)
+    if not m:
+        return None
+    words = [w for w in m.group(1).lower().split() if not w.endswith(("'s", "’s"))]
+    if not words or words[0] in _NOT_LOCALITIES or any(w in lexicon.PLACE_WORDS or w in lexicon.MONITORS
+                                                       for w in words):
+        return None
+    return LOCAL + "-".join(words)
+
+
 # --- comparing two readings -----------------------------------------------------------------
 
 
@@ -1184,7 +1220,7 @@ def subject_score(key_a, key_b):
     if key_a == key_b:
         return 100.0
     a, b = set(key_a.split()), set(key_b.split())
-    if (a ^ b) & lexicon.SLICE_WORDS:
+    if (a ^ b) & lexicon.SLICE_WORDS or any(w[0] == LOCAL for w in a ^ b):
         return 0.0
     score = float(fuzz.token_sort_ratio(key_a, key_b))
     extra = (b - a) if a < b else (a - b) if b < a else None

@@ -406,3 +406,23 @@ def test_arrests_after_a_rally_are_that_rallys_and_a_time_word_of_the_next_claus
     text = "Students keep about 80 faculties under blockade, and the daily silence now lasts 16 minutes."
     faculties = claim(2, 2, "about 80", text, 80, qualifier="about", subject="faculties")
     assert read_claim(faculties).period == "total"
+
+
+def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
+    town = claim(1, 1, "At least eight", "At least eight people were killed in the city of Ayacucho on Thursday.",
+                 8, qualifier="at_least", subject="people killed", published="2022-12-16")
+    again = claim(2, 2, "10", "In Ayacucho, where 10 people were killed, mourners gathered.", 10,
+                  subject="people killed", published="2022-12-20")
+    other = claim(3, 3, "17", "In Juliaca, where 17 people were killed, shops stayed shut.", 17,
+                  subject="people killed", published="2022-12-21")
+    country = claim(4, 4, "18", "The ombudsman said 18 people had died in the protests in Peru.", 18,
+                    subject="people died", published="2022-12-17")
+    assert read_claim(town).subject_key == "@ayacucho die"
+    assert compare(town, again) is not None
+    assert compare(town, other) is None and compare(again, other) is None
+    assert compare(town, country) is None
+    # places the gazetteer knows are places, not towns; arrests are not read this way
+    minsk = claim(5, 5, "12", "Twelve people were killed in Minsk.", 12, subject="people killed")
+    assert "@" not in read_claim(minsk).subject_key
+    held = claim(6, 6, "40", "Police detained 40 people in Ayacucho.", 40, subject="people detained")
+    assert read_claim(held).subject_key == "arrest"
