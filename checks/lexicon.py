@@ -329,7 +329,8 @@ _INTERVAL = re.compile(
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
     r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b"
-    r"|\byesterday\b",  # "19 deaths and more than 500 injured yesterday", not "said yesterday"
+    r"|\byesterday\b|\bquarterly\b"
+    r"|\bbetween (?:" + "|".join(MONTHS) + r") and (?:" + "|".join(MONTHS) + r")\b",  # "19 deaths and more than 500 injured yesterday", not "said yesterday"
     re.IGNORECASE,
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
@@ -404,7 +405,7 @@ def _marks_interval(text, m):
 
 # Every _INTERVAL match holds one of these words, lower-cased: an ASCII text without
 # any of them has none (a non-ASCII one may: "ı" matches "i" when case is ignored).
-_INTERVAL_WORDS = ("day", "daily", "week", "month", "night", "alone", "hours", *MONTHS)
+_INTERVAL_WORDS = ("day", "daily", "week", "month", "night", "alone", "hours", "quarterly", *MONTHS)
 
 
 def period_kind(text):

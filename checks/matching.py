@@ -522,7 +522,8 @@ _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES fol
 # Part of a count the sentence gives: "9,900 detained, more than 5,000 of them in Almaty", "17 of
 # them in yesterday's clashes", "20 of the dead had been shot". A slice word (lexicon.PART_OF);
 # "26 of them" and "140 of them women" say what part in their place or subject.
-_PART_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:them|whom)\s+in\s+(?:the\s+)?(?P<where>[\w'’-]+)|the\s+(?:dead|killed|"
+_PART_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:them|whom)\s+(?:in\s+(?:the\s+)?(?P<where>[\w'’-]+)|between|during|"
+                      r"from)\b|the\s+(?:dead|killed|"
                       r"victims|detained|detainees|arrested|injured|wounded)\s+(?:had|have|has|were|was)\b)",
                       re.IGNORECASE)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.

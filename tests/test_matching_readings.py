@@ -426,3 +426,14 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     assert "@" not in read_claim(minsk).subject_key
     held = claim(6, 6, "40", "Police detained 40 people in Ayacucho.", 40, subject="people detained")
     assert read_claim(held).subject_key == "arrest"
+
+
+def test_a_quarters_toll_and_part_of_a_years_are_spans_of_their_own():
+    from checks import lexicon
+
+    assert lexicon.period_kind("1,554 people were killed between January and March") == "interval"
+    assert lexicon.period_kind("the highest quarterly toll on record") == "interval"
+    assert lexicon.period_kind("killed between 2019 and 2021") == "total"
+    text = "So far this year, 3,661 people have been killed, 1,223 of them between July and September."
+    part = claim(1, 1, "1,223", text, 1223, subject="people killed", published="2024-10-11")
+    assert "part-of" in read_claim(part).subject_key.split()
