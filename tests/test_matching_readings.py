@@ -437,3 +437,13 @@ def test_a_quarters_toll_and_part_of_a_years_are_spans_of_their_own():
     text = "So far this year, 3,661 people have been killed, 1,223 of them between July and September."
     part = claim(1, 1, "1,223", text, 1223, subject="people killed", published="2024-10-11")
     assert "part-of" in read_claim(part).subject_key.split()
+
+
+def test_last_years_protests_name_an_event_not_a_year():
+    text = "More than 60 people were killed in last year's protests, the commission has said."
+    toll = claim(1, 1, "More than 60", text, 60, qualifier="more_than", subject="people killed",
+                 published="2025-06-26")
+    assert read_claim(toll).period == "total"
+    flow = claim(2, 2, "975", "Iran executed 975 people last year.", 975, subject="people executed",
+                 published="2025-03-01")
+    assert read_claim(flow).period == "year 2024"
