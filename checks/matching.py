@@ -1382,6 +1382,10 @@ def same_figure(a, b, *, threshold=None, same_period_days=SAME_PERIOD_DAYS):
         return None
     if a.period != b.period and a.period.startswith("year ") and b.period.startswith("year "):
         return None  # two years' counts
+    if a.period == b.period == "interval":
+        return None  # one month's flow may well repeat another month's figure
+    if (words_a ^ words_b) & lexicon.WHO_SLICES:
+        return None  # 603 killed and 603 children killed: who is counted differs
     if relate(a, b, threshold=threshold, same_period_days=same_period_days) is not None:
         return None  # linked by the ordinary rules
     result = relate(a._replace(period="total"), b._replace(period="total"),

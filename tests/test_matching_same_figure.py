@@ -59,9 +59,20 @@ def test_one_subject_holding_the_other_links_by_the_figure():
     (reading(1, 1, 251, "die"), reading(2, 2, 251, "die", unit="days")),
     # a subject of generic words only
     (reading(1, 1, 251, "person"), reading(2, 2, 251, "die person")),
+    # who is counted differs: the children are some of the dead
+    (reading(1, 1, 603, "die"), reading(2, 2, 603, "child die")),
+    # two months' flows that happen to be equal
+    (reading(1, 1, 129, "deport foreigner", period="interval", day=737000),
+     reading(2, 2, 129, "deport foreigner", period="interval", day=737400)),
 ])
 def test_other_quantities_stay_apart(a, b):
     assert same_figure(a, b) is None
+
+
+def test_one_days_toll_and_the_same_figure_as_a_total_link():
+    a = reading(1, 1, 135, "prisoner release", period="interval", day=740020)
+    b = reading(2, 2, 135, "political prisoner release", period="total", day=740044)
+    assert same_figure(a, b).relation == "corroborates"
 
 
 def test_a_year_read_as_a_total_links_by_the_figure():
