@@ -1352,6 +1352,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
 SAME_FIGURE_MIN = 100     # a figure at least this big ...
 SAME_FIGURE_DIGITS = 3    # ... with this many significant digits (251, 4,156) recurs by chance rarely
 SAME_FIGURE_SCORE = SUBSET_SCORE  # the subject score a pair of such figures is given
+SAME_FIGURE_SCAN = 50_000  # more targets than this read every particular figure in one pass
 
 
 def particular_figure(reading):
@@ -2129,17 +2130,25 @@ def _same_figure_pairs(db, ids, threshold, same_period_days):
     links between the claims ``ids`` and the archive, each pair once. The
     readings with a target's particular figure are read in one pass."""
     archive = _StoredArchive(db)
-    targets = [r for r in archive.readings(ids) if r.subject_key and particular_figure(r) is not None]
-    if not targets:
-        return {}
-    with db.atomic():  # a temporary table: nothing of the archive is written
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
-        db.execute("DELETE FROM temp._figures")
-        db.conn.executemany("INSERT OR IGNORE INTO temp._figures VALUES (?)", [(r.point,) for r in targets])
+    particular = f"subject_key != '' AND qualifier = 'exact' AND abs(point) >= {SAME_FIGURE_MIN}"
     same = {}
-    for r in archive._read("subject_key != '' AND point IN (SELECT point FROM temp._figures)", []):
-        same.setdefault((r.unit, r.point), []).append(r)
-    db.execute("DELETE FROM temp._figures")
+    if len(ids) > SAME_FIGURE_SCAN:  # most of the archive: one pass over it
+        wanted = set(ids)
+        for r in archive._read(particular, []):
+            if particular_figure(r) is not None:
+                same.setdefault((r.unit, r.point), []).append(r)
+        targets = [r for group in same.values() for r in group if r.claim_id in wanted]
+    else:
+        targets = [r for r in archive.readings(ids) if r.subject_key and particular_figure(r) is not None]
+        if not targets:
+            return {}
+        with db.atomic():  # a temporary table: nothing of the archive is written
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
+            db.execute("DELETE FROM temp._figures")
+            db.conn.executemany("INSERT OR IGNORE INTO temp._figures VALUES (?)", [(r.point,) for r in targets])
+        for r in archive._read(f"{particular} AND point IN (SELECT point FROM temp._figures)", []):
+            same.setdefault((r.unit, r.point), []).append(r)
+        db.execute("DELETE FROM temp._figures")
     found, built = {}, set()
     for target in targets:
         me = _sort_key(target)

@@ -112,3 +112,19 @@ def test_match_claims_stores_same_figure_pairs_once_and_incrementally(archive):
     assert third.claims_matched == 1
     # "died" holds in "died on the night of the coup"; "killed resisting the coup" does not
     assert set(archive.pairs()) - set(pairs) == {(a, c)}
+
+
+def test_both_ways_of_finding_same_figures_agree(archive, monkeypatch):
+    for n, (published, subject) in enumerate([("2019-07-15", "people died"), ("2022-07-15", "killed resisting the coup"),
+                                              ("2023-07-15", "died on the night of the coup"),
+                                              ("2023-08-01", "children killed")]):
+        d = archive.doc(published, f"Outlet {n}")
+        archive.claim(d, "251", f"Turkey: 251 {subject}.", subject, 251)
+        archive.claim(d, "4,156", f"Turkey: 4,156 {subject} or dismissed.", f"{subject} dismissed", 4156)
+    ids = [r[0] for r in archive.db.execute("SELECT id FROM claims")]
+    matching.refresh_readings(archive.db)
+    few = matching._same_figure_pairs(archive.db, ids, 85.0, 60)
+    monkeypatch.setattr(matching, "SAME_FIGURE_SCAN", 0)
+    many = matching._same_figure_pairs(archive.db, ids, 85.0, 60)
+    pairs = lambda found: sorted((e.claim_id, l.claim_id, r.relation) for v in found.values() for e, l, r in v)
+    assert pairs(few) == pairs(many) and pairs(few)
