@@ -312,3 +312,15 @@ def m005_matching_speed(db):
         CREATE INDEX idx_claim_keys_block ON _claim_keys(unit, subject_key, place, period, day, claim_id);
         """
     )
+
+
+@migrations(name="m006_same_figure")
+def m006_same_figure(db):
+    """An index on the exact figures the matcher reads: a few new claims find the
+    claims that state the same particular figure (see matching.same_figure)
+    without reading the whole archive."""
+    db.executescript(
+        """
+        CREATE INDEX idx_claim_keys_exact_point ON _claim_keys(point) WHERE qualifier = 'exact';
+        """
+    )
