@@ -506,8 +506,8 @@ class _Patterns:
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
-        at, scan, self.trigger_firsts = _trigger_pattern(lang)
-        self.trigger, self.trigger_scan = re.compile(at), re.compile(scan)
+        at, scans, self.trigger_firsts = _trigger_pattern(lang)
+        self.trigger, self.trigger_scans = re.compile(at), tuple(map(re.compile, scans))
         lookback = sorted(
             set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
             | _ARTICLES.get(lang, set()),
@@ -608,19 +608,21 @@ def _trigger_pattern(lang):
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
     # the same words, each first letter's cases as branches of their own, for the scan
     word_after = rf"{_trie(words, True)}(?![^\W\d_])" + (f"|{_trie(stems, True)}" if stems else "")
-    # The scan starts on a character that is not a letter (a class the regex engine
-    # looks for in C, far fewer positions than the letters a word can start with): a
-    # digit run or a currency sign is the trigger itself (one lookbehind rules both out
-    # after a space); anything else (a space, a quote) triggers when a number word
-    # starts right after it (group "w"), which needs one of its first letters there.
-    # (The non-letter is found as [^A-Za-z] first, a cheap test per character; only the
-    # word branch then checks it against [\W\d_] (a digit or a currency sign is in it
-    # already), where any ASCII character is in it: [\x00-\x7f] first spares the Unicode
-    # category lookups. The branch looks for a first letter before it looks back.)
-    scan = (rf"[^A-Za-z](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
-            rf"|(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>))")
+    # The scan starts on a character that is not a letter (far fewer positions than the
+    # letters a word can start with): a digit run or a currency sign is the trigger
+    # itself; anything else (a space, a quote) triggers when a number word starts right
+    # after it (group "w"), which needs one of its first letters there. It is two
+    # searches (see _TriggerScan): one from a space, a plain character the regex engine
+    # finds far faster than a class, where only a word can follow; one from any other
+    # non-letter, [^A-Za-z ] (a cheap test per character, at far fewer positions). Only
+    # the word branch checks the non-letter against [\W\d_] (a digit or a currency sign
+    # is in it already), where any ASCII character is in it: [\x00-\x7f] first spares
+    # the Unicode category lookups. The branch looks for a first letter before it looks back.
+    digits = r"(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+    word = rf"(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>)"
+    scans = (f" {word}", f"[^A-Za-z ](?:{digits}|{word})")
     # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
-    return at, scan, frozenset("$€£₽₾" + first)
+    return at, scans, frozenset("$€£₽₾" + first)
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
@@ -2457,16 +2459,37 @@ _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _GLUED_CURRENCY = re.compile(rf"(?<![^\W\d_])(?:Rs\.?|KSh|{_CODES})$")
 
 
-def _next_trigger(patterns, text, pos):
+class _TriggerScan:
+    """The scan for where a claim can start in one text, for positions that only move
+    forward: its two searches (see _trigger_pattern) each keep their last match until
+    the position passes it, and the nearer of the two is the scan's match."""
+
+    def __init__(self, patterns, text):
+        self.searches = [(pattern.search, -1, None) for pattern in patterns.trigger_scans]
+        self.text = text
+
+    def search(self, pos):
+        "The first match at or after ``pos`` of either search, or None."
+        best = None
+        for i, (search, searched_from, found) in enumerate(self.searches):
+            if searched_from < 0 or pos < searched_from or found is not None and found.start() < pos:
+                found = search(self.text, pos)
+                self.searches[i] = (search, pos, found)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+
+def _next_trigger(patterns, scan, text, pos):
     """(position, match) of the first trigger at or after ``pos`` (what
     ``patterns.trigger.search`` finds, found faster), or None. A digit's match ends
-    after the digits glued to it ("12,345")."""
+    after the digits glued to it ("12,345"). ``scan`` is the text's _TriggerScan."""
     # the scan finds triggers after pos only; one at pos starts with a digit or one of
     # trigger_firsts (trigger's first lookahead), tested here before the regex call
     ch = text[pos:pos + 1]
     t = patterns.trigger.match(text, pos) if ch.isdecimal() or ch in patterns.trigger_firsts else None
     if t is None:
-        t = patterns.trigger_scan.search(text, pos)
+        t = scan.search(pos)
         if t is None:
             return None
         if t.lastgroup:  # a number word right after the character the scan stopped on
@@ -2479,9 +2502,10 @@ def _candidates(block):
     text, patterns = block.text, block.patterns
     lookback, claim = patterns.lookback.match, patterns.claim.match
     lookback_words = patterns.lookback_words
+    scan = _TriggerScan(patterns, text)
     pos = 0
     while True:
-        found = _next_trigger(patterns, text, pos)
+        found = _next_trigger(patterns, scan, text, pos)
         if found is None:
             return
         p, t = found
