@@ -7,6 +7,8 @@
   and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
 - ``_according_to`` matches ``_ACCORDING_TO`` only where "according", "citing" or
   "cited" starts, where ``finditer`` tried every position;
+- ``_as_of_matches`` matches ``_AS_OF`` only where a date cue and a space start,
+  where ``finditer`` tried every position;
 - tries whose first letter's cases are branches of their own (``split_first``) match
   what the tries with a class of cases there match.
 """
@@ -177,3 +179,36 @@ def test_according_to_on_corpus():
         for row in path.read_text(encoding="utf-8").splitlines():
             for sentence in re.split(r"(?<=[.!?])\s+", json.loads(row)["text"]):
                 same_according(sentence)
+
+
+# --- date cues only where a cue starts --------------------------------------------
+
+AS_OF_PIECES = ["as of", "As  of", "correct as of", "by the end of", "At the end of", "to the end of", "on",
+                "occasion", "in", "IN", "until", "through", "during", "the", "early", "mid-", "the whole of",
+                "по состоянию на", "к концу", "на", "na dzień", "według stanu na", "Stand:", "bis Ende", "fin",
+                "am", "au", "le", "May", "mai", "Sept.", "March", "марта", "1", "9th", "31", "2020", "1999",
+                "2024-05-01", "12345", "election", "presidential", ",", ".", " ", "  ", "\n", "\t", "x",
+                "İn", "ıN", "ſtand", "\u212a"]
+
+
+def same_as_of(sentence, start=0, end=None):
+    end = len(sentence) if end is None else end
+    found = [(m.span(), m.groupdict()) for m in X._as_of_matches(sentence, start, end)]
+    assert found == [(m.span(), m.groupdict()) for m in X._AS_OF.finditer(sentence, start, end)], sentence
+    return len(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AS_OF_PIECES), max_size=12), st.sampled_from([" ", ""]), st.data())
+def test_as_of_found_where_its_cues_are(pieces, glue, data):
+    sentence = glue.join(pieces)
+    start = data.draw(st.integers(0, len(sentence)))
+    same_as_of(sentence, start, data.draw(st.integers(start, len(sentence))))
+
+
+def test_as_of_on_corpus():
+    found = 0
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            found += sum(same_as_of(sentence) for sentence in re.split(r"(?<=[.!?])\s+", json.loads(row)["text"]))
+    assert found > 20  # dates were found
