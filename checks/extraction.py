@@ -2144,18 +2144,18 @@ _ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs 
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
-def _sentence_ends(text):
-    """The matches of _SENTENCE_END.finditer(text), found faster: str.find looks for the
-    characters a match starts with (full stops and line breaks apart, the rare three
-    together), and the regex is matched only there; the regex engine's own scan tests
-    every character against their class, which costs far more per character."""
+def _sentence_ends(text, start=0):
+    """The matches of _SENTENCE_END.finditer(text, start), found faster: str.find looks
+    for the characters a match starts with (full stops and line breaks apart, the rare
+    three together), and the regex is matched only there; the regex engine's own scan
+    tests every character against their class, which costs far more per character."""
     match, find, n = _SENTENCE_END.match, text.find, len(text)
 
     def rare_after(pos):
         found = [i for i in (find("!", pos), find("?", pos), find("…", pos)) if i >= 0]
         return min(found) if found else n
 
-    dot, line, rare = find("."), find("\n"), rare_after(0)
+    dot, line, rare = find(".", start), find("\n", start), rare_after(start)
     dot, line = (n if dot < 0 else dot), (n if line < 0 else line)
     while True:
         at = min(dot, line, rare)
@@ -2226,8 +2226,31 @@ class _Sentences:
                 cut = m.end()
         return head[cut:].strip()
 
+    def _skip_to(self, pos):
+        """Start the scan afresh at the last sentence end before ``pos`` found backwards
+        (a full stop or a line break), passing over the sentences no claim asked for,
+        when that end is one the forward scan would find: a match of _SENTENCE_END that
+        no match before it takes in (the character before it is no full stop, nor for a
+        line break a space) and that ends a sentence. Other ends are left to the scan."""
+        text, lo = self.text, self.next_end[1]  # the scan has matched up to lo
+        for at in sorted((text.rfind(".", lo, pos), text.rfind("\n", lo, pos)), reverse=True):
+            if at < lo:
+                continue
+            newline = text[at] == "\n"
+            if at > lo and (text[at - 1].isspace() if newline else text[at - 1] in ".!?…"):
+                continue
+            m = _SENTENCE_END.match(text, at)
+            if m is None or m.end() > pos or not newline and _is_abbreviation(text, at):
+                continue
+            self.start = m.end()
+            self.boundaries = _sentence_ends(text, m.end())
+            self._advance()
+            return
+
     def span(self, pos):
         "(start, end) of the sentence containing ``pos``; positions only move forward."
+        if pos >= self.next_end[1] and self.next_end[1] < len(self.text):
+            self._skip_to(pos)
         while pos >= self.next_end[1] and self.next_end[1] < len(self.text):
             self.start = self.next_end[1]
             self._advance()

@@ -5,6 +5,8 @@
   every position of the window;
 - ``_sentence_ends`` finds the characters a sentence end starts with by ``str.find``
   and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
+- ``_Sentences`` starts its scan afresh at a sentence end found backwards from a
+  claim, where it scanned every sentence before it;
 - ``_according_to`` matches ``_ACCORDING_TO`` only where "according", "citing" or
   "cited" starts, where ``finditer`` tried every position;
 - ``_as_of_matches`` matches ``_AS_OF`` only where a date cue and a space start,
@@ -71,15 +73,16 @@ END_PIECES = ["Word", "word", "U.S.", "Mr.", "1.5", "2024", ".", "..", "!", "?",
               " ", "  ", "\t", "\u00a0", "\"", "”", "’", "»", ")", "]", "«", "(", "“", "A", "É", "Ж", "7"]
 
 
-def same_sentence_ends(text):
-    assert ([m.span() for m in X._sentence_ends(text)]
-            == [m.span() for m in X._SENTENCE_END.finditer(text)]), text
+def same_sentence_ends(text, start=0):
+    assert ([m.span() for m in X._sentence_ends(text, start)]
+            == [m.span() for m in X._SENTENCE_END.finditer(text, start)]), text
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(END_PIECES), max_size=25))
-def test_sentence_ends_found_as_finditer_finds_them(pieces):
-    same_sentence_ends("".join(pieces))
+@given(st.lists(st.sampled_from(END_PIECES), max_size=25), st.data())
+def test_sentence_ends_found_as_finditer_finds_them(pieces, data):
+    text = "".join(pieces)
+    same_sentence_ends(text, data.draw(st.integers(0, len(text))))
 
 
 @settings(max_examples=200, deadline=None)
@@ -95,6 +98,47 @@ def test_sentence_ends_on_corpus():
     for text in texts:
         same_sentence_ends(text)
     assert len(texts) > 50
+
+
+class ForwardSentences(X._Sentences):
+    "Sentences found by scanning every one in turn, as before the scan could skip."
+
+    def _skip_to(self, pos):
+        pass
+
+
+def same_sentence_spans(text, positions):
+    skipping, forward = X._Sentences(text), ForwardSentences(text)
+    for pos in sorted(positions):
+        assert skipping.span(pos) == forward.span(pos), (text, pos)
+
+
+SENTENCE_PIECES = END_PIECES + [" 12 people", " Mr. Smith", "...", ". ", ".\n", "\n ", " \n", ".)", " x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30), st.data())
+def test_sentence_spans_same_when_the_scan_skips(pieces, data):
+    text = "".join(pieces)
+    positions = data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=8))
+    same_sentence_spans(text, positions)
+
+
+def test_sentence_scan_skips_only_to_ends_it_would_find():
+    # the second full stop is taken in by the match at the first, an abbreviation's
+    text = "It rained. Talks with Mr.. Smith ended. Then 12 people came.\n\n 5 more left."
+    same_sentence_spans(text, [text.index("Smith"), text.index("12")])
+    same_sentence_spans(text, [text.index("5")])
+    assert X._Sentences(text).span(text.index("Smith")) == (text.index("Talks"), text.index(" Then"))
+
+
+def test_sentence_spans_same_when_the_scan_skips_on_corpus():
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(row)["text"]
+            digits = [i for i, ch in enumerate(text) if ch.isdigit()]  # where claims start, mostly
+            same_sentence_spans(text, digits[::3])
+            same_sentence_spans(text, range(0, len(text), 97))
 
 
 # --- tries with a branch per case of a first letter ---------------------------
