@@ -2144,15 +2144,17 @@ _ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs 
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
-def _sentence_ends(text, start=0):
+def _sentence_ends(text, start=0, rare_ends="!?…"):
     """The matches of _SENTENCE_END.finditer(text, start), found faster: str.find looks
     for the characters a match starts with (full stops and line breaks apart, the rare
     three together), and the regex is matched only there; the regex engine's own scan
-    tests every character against their class, which costs far more per character."""
+    tests every character against their class, which costs far more per character.
+    ``rare_ends``: which of the rare three the text holds (a search for one it does not hold
+    reads to the end of the text, each time the scan starts afresh)."""
     match, find, n = _SENTENCE_END.match, text.find, len(text)
 
     def rare_after(pos):
-        found = [i for i in (find("!", pos), find("?", pos), find("…", pos)) if i >= 0]
+        found = [i for i in map(find, rare_ends, (pos,) * len(rare_ends)) if i >= 0]
         return min(found) if found else n
 
     dot, line, rare = find(".", start), find("\n", start), rare_after(start)
@@ -2191,7 +2193,8 @@ class _Sentences:
 
     def __init__(self, text):
         self.text = text
-        self.boundaries = _sentence_ends(text)
+        self.rare_ends = "".join(ch for ch in "!?…" if ch in text)  # the rare sentence ends it holds
+        self.boundaries = _sentence_ends(text, 0, self.rare_ends)
         self.start = 0  # start of the sentence being read
         self.next_end = None  # (end, next start) of that sentence, once found
         self._advance()
@@ -2243,7 +2246,7 @@ class _Sentences:
             if m is None or m.end() > pos or not newline and _is_abbreviation(text, at):
                 continue
             self.start = m.end()
-            self.boundaries = _sentence_ends(text, m.end())
+            self.boundaries = _sentence_ends(text, m.end(), self.rare_ends)
             self._advance()
             return
 

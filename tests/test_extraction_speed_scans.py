@@ -74,8 +74,10 @@ END_PIECES = ["Word", "word", "U.S.", "Mr.", "1.5", "2024", ".", "..", "!", "?",
 
 
 def same_sentence_ends(text, start=0):
-    assert ([m.span() for m in X._sentence_ends(text, start)]
-            == [m.span() for m in X._SENTENCE_END.finditer(text, start)]), text
+    expected = [m.span() for m in X._SENTENCE_END.finditer(text, start)]
+    assert [m.span() for m in X._sentence_ends(text, start)] == expected, text
+    held = "".join(ch for ch in "!?…" if ch in text)  # as _Sentences passes them
+    assert [m.span() for m in X._sentence_ends(text, start, held)] == expected, text
 
 
 @settings(max_examples=500, deadline=None)
