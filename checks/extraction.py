@@ -633,10 +633,11 @@ def _trigger_pattern(lang):
     # non-letter, [^A-Za-z ] (a cheap test per character, at far fewer positions). Only
     # the word branch checks the non-letter against [\W\d_] (a digit or a currency sign
     # is in it already), where any ASCII character is in it: [\x00-\x7f] first spares
-    # the Unicode category lookups. The branch looks for a first letter before it looks back.
+    # the Unicode category lookups (a space needs no check). The branch looks for a first
+    # letter before it looks back.
     digits = r"(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
-    word = rf"(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>)"
-    scans = (f" {word}", f"[^A-Za-z ](?:{digits}|{word})")
+    first_letter, word = f"(?=[{re.escape(first)}])", rf"(?=(?:{word_after}))(?P<w>)"
+    scans = (f" {first_letter}{word}", rf"[^A-Za-z ](?:{digits}|{first_letter}(?<=[\x00-\x7f\W\d_]){word})")
     # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
     return at, scans, frozenset("$€£₽₾" + first)
 
