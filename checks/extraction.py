@@ -217,6 +217,22 @@ def _cased_trie(phrases, split_first=False):
     return "(?:" + "|".join(branches) + ")"
 
 
+def _cased_starts(phrases, after):
+    """A pattern matching the first character of any of ``phrases`` (in any case, as
+    _cased_trie(phrases, True) matches them) where the rest of the phrase and ``after``
+    follow. A match is that one character, so finditer finds every start, even one
+    inside another phrase; and every branch starts with a plain character, so the
+    regex engine scans for their class in C instead of trying each position."""
+    rests = {}
+    for phrase in {p.lower() for p in phrases}:
+        rests.setdefault(phrase[0], set()).add(phrase[1:])
+    branches = []
+    for first in sorted(rests, key=_case_class):
+        rest = numbers.phrase_trie(rests[first], letter=_case_class) if rests[first] != {""} else ""
+        branches += [re.escape(case) + f"(?={rest}{after})" for case in _cases(first)]
+    return "(?:" + "|".join(branches) + ")"
+
+
 # Unit words, as literal forms (a space stands for any whitespace): the claim regex
 # matches them as one trie per kind, which tries a branch per distinct next letter
 # instead of every word in turn after each figure; _unit then looks the code up.
@@ -506,8 +522,8 @@ class _Patterns:
             """,
             re.VERBOSE | re.IGNORECASE,
         ) for range_ in ("?", "{0}"))
-        at, scan, self.trigger_firsts = _trigger_pattern(lang)
-        self.trigger, self.trigger_scan = re.compile(at), re.compile(scan)
+        at, scans, self.trigger_firsts = _trigger_pattern(lang)
+        self.trigger, self.trigger_scans = re.compile(at), tuple(map(re.compile, scans))
         lookback = sorted(
             set(self.hedges) | set(between.split("|")) | {"several", "a few", "some"}
             | _ARTICLES.get(lang, set()),
@@ -608,19 +624,22 @@ def _trigger_pattern(lang):
     at = rf"(?=[\d$€£₽₾{re.escape(first)}])(?:{_DIGIT_RUN_TRIGGER}|[$€£₽₾]|{word})"
     # the same words, each first letter's cases as branches of their own, for the scan
     word_after = rf"{_trie(words, True)}(?![^\W\d_])" + (f"|{_trie(stems, True)}" if stems else "")
-    # The scan starts on a character that is not a letter (a class the regex engine
-    # looks for in C, far fewer positions than the letters a word can start with): a
-    # digit run or a currency sign is the trigger itself (one lookbehind rules both out
-    # after a space); anything else (a space, a quote) triggers when a number word
-    # starts right after it (group "w"), which needs one of its first letters there.
-    # (The non-letter is found as [^A-Za-z] first, a cheap test per character; only the
-    # word branch then checks it against [\W\d_] (a digit or a currency sign is in it
-    # already), where any ASCII character is in it: [\x00-\x7f] first spares the Unicode
-    # category lookups. The branch looks for a first letter before it looks back.)
-    scan = (rf"[^A-Za-z](?:(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
-            rf"|(?=[{re.escape(first)}])(?<=[\x00-\x7f\W\d_])(?=(?:{word_after}))(?P<w>))")
+    # The scan starts on a character that is not a letter (far fewer positions than the
+    # letters a word can start with): a digit run or a currency sign is the trigger
+    # itself; anything else (a space, a quote) triggers when a number word starts right
+    # after it (group "w"), which needs one of its first letters there. It is two
+    # searches (see _TriggerScan): one from a space, a plain character the regex engine
+    # finds far faster than a class, where only a word can follow; one from any other
+    # non-letter, [^A-Za-z ] (a cheap test per character, at far fewer positions). Only
+    # the word branch checks the non-letter against [\W\d_] (a digit or a currency sign
+    # is in it already), where any ASCII character is in it: [\x00-\x7f] first spares
+    # the Unicode category lookups (a space needs no check). The branch looks for a first
+    # letter before it looks back.
+    digits = r"(?<=[\d$€£₽₾])(?:(?<=\d)\d*(?:[,.:/\-–]\d+)*)?"
+    first_letter, word = f"(?=[{re.escape(first)}])", rf"(?=(?:{word_after}))(?P<w>)"
+    scans = (f" {first_letter}{word}", rf"[^A-Za-z ](?:{digits}|{first_letter}(?<=[\x00-\x7f\W\d_]){word})")
     # the characters besides digits a trigger can start with, as ``at`` looks ahead for them
-    return at, scan, frozenset("$€£₽₾" + first)
+    return at, scans, frozenset("$€£₽₾" + first)
 
 
 # --- reading a match into value, bounds, qualifier, unit ---------------------
@@ -1981,6 +2000,27 @@ _AS_OF = re.compile(
 
 _YEAR = re.compile(rf"{_DIGIT_FIRST}\d{{3}}")
 _WIDE_SPACE = re.compile(r"\s\s")
+# Every _AS_OF match starts with one of its cues and a space: where one does, _AS_OF is
+# matched (see _as_of_matches).
+_AS_OF_CUE_START = re.compile(_cased_starts(
+    ("by the end of", "at the end of", "as of the end of", "to the end of") + _END_OF_CUES + _AS_OF_CUES,
+    r"\s"))
+
+
+def _as_of_matches(sentence, start, end):
+    """The matches of _AS_OF.finditer(sentence, start, end), found faster: the regex
+    engine scans for the characters a cue starts with (a class it tests in C) and tries
+    the cues only there (_AS_OF_CUE_START), and _AS_OF is matched only where one is,
+    where finditer tried all of _AS_OF at every position."""
+    match, pos = _AS_OF.match, start
+    for cue in _AS_OF_CUE_START.finditer(sentence, start, end):
+        if cue.start() >= pos:
+            m = match(sentence, cue.start(), end)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
 # Every _AS_OF match holds a four-digit year and, with single spaces, starts at most
 # 42 characters before it (a 15-letter cue, "the", a day with its suffix, "of", a
 # 12-letter month: "według stanu na the 30th of października, 2021"): the scan starts
@@ -2008,7 +2048,7 @@ def _dates(sentence):
     if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
         end = len(sentence)
     found = []
-    for m in _AS_OF.finditer(sentence, start, end):
+    for m in _as_of_matches(sentence, start, end):
         value = _date_of(m)
         if value:
             found.append((m.start(), value, m.end()))
@@ -2152,18 +2192,20 @@ _ABBREVIATIONS = set("""mr mrs ms dr st prof gen col lt sgt rev jr sr no nos vs 
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
-def _sentence_ends(text):
-    """The matches of _SENTENCE_END.finditer(text), found faster: str.find looks for the
-    characters a match starts with (full stops and line breaks apart, the rare three
-    together), and the regex is matched only there; the regex engine's own scan tests
-    every character against their class, which costs far more per character."""
+def _sentence_ends(text, start=0, rare_ends="!?…"):
+    """The matches of _SENTENCE_END.finditer(text, start), found faster: str.find looks
+    for the characters a match starts with (full stops and line breaks apart, the rare
+    three together), and the regex is matched only there; the regex engine's own scan
+    tests every character against their class, which costs far more per character.
+    ``rare_ends``: which of the rare three the text holds (a search for one it does not hold
+    reads to the end of the text, each time the scan starts afresh)."""
     match, find, n = _SENTENCE_END.match, text.find, len(text)
 
     def rare_after(pos):
-        found = [i for i in (find("!", pos), find("?", pos), find("…", pos)) if i >= 0]
+        found = [i for i in map(find, rare_ends, (pos,) * len(rare_ends)) if i >= 0]
         return min(found) if found else n
 
-    dot, line, rare = find("."), find("\n"), rare_after(0)
+    dot, line, rare = find(".", start), find("\n", start), rare_after(start)
     dot, line = (n if dot < 0 else dot), (n if line < 0 else line)
     while True:
         at = min(dot, line, rare)
@@ -2199,7 +2241,8 @@ class _Sentences:
 
     def __init__(self, text):
         self.text = text
-        self.boundaries = _sentence_ends(text)
+        self.rare_ends = "".join(ch for ch in "!?…" if ch in text)  # the rare sentence ends it holds
+        self.boundaries = _sentence_ends(text, 0, self.rare_ends)
         self.start = 0  # start of the sentence being read
         self.next_end = None  # (end, next start) of that sentence, once found
         self._advance()
@@ -2234,8 +2277,31 @@ class _Sentences:
                 cut = m.end()
         return head[cut:].strip()
 
+    def _skip_to(self, pos):
+        """Start the scan afresh at the last sentence end before ``pos`` found backwards
+        (a full stop or a line break), passing over the sentences no claim asked for,
+        when that end is one the forward scan would find: a match of _SENTENCE_END that
+        no match before it takes in (the character before it is no full stop, nor for a
+        line break a space) and that ends a sentence. Other ends are left to the scan."""
+        text, lo = self.text, self.next_end[1]  # the scan has matched up to lo
+        for at in sorted((text.rfind(".", lo, pos), text.rfind("\n", lo, pos)), reverse=True):
+            if at < lo:
+                continue
+            newline = text[at] == "\n"
+            if at > lo and (text[at - 1].isspace() if newline else text[at - 1] in ".!?…"):
+                continue
+            m = _SENTENCE_END.match(text, at)
+            if m is None or m.end() > pos or not newline and _is_abbreviation(text, at):
+                continue
+            self.start = m.end()
+            self.boundaries = _sentence_ends(text, m.end(), self.rare_ends)
+            self._advance()
+            return
+
     def span(self, pos):
         "(start, end) of the sentence containing ``pos``; positions only move forward."
+        if pos >= self.next_end[1] and self.next_end[1] < len(self.text):
+            self._skip_to(pos)
         while pos >= self.next_end[1] and self.next_end[1] < len(self.text):
             self.start = self.next_end[1]
             self._advance()
@@ -2504,16 +2570,37 @@ _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _GLUED_CURRENCY = re.compile(rf"(?<![^\W\d_])(?:Rs\.?|KSh|{_CODES})$")
 
 
-def _next_trigger(patterns, text, pos):
+class _TriggerScan:
+    """The scan for where a claim can start in one text, for positions that only move
+    forward: its two searches (see _trigger_pattern) each keep their last match until
+    the position passes it, and the nearer of the two is the scan's match."""
+
+    def __init__(self, patterns, text):
+        self.searches = [(pattern.search, -1, None) for pattern in patterns.trigger_scans]
+        self.text = text
+
+    def search(self, pos):
+        "The first match at or after ``pos`` of either search, or None."
+        best = None
+        for i, (search, searched_from, found) in enumerate(self.searches):
+            if searched_from < 0 or pos < searched_from or found is not None and found.start() < pos:
+                found = search(self.text, pos)
+                self.searches[i] = (search, pos, found)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+
+def _next_trigger(patterns, scan, text, pos):
     """(position, match) of the first trigger at or after ``pos`` (what
     ``patterns.trigger.search`` finds, found faster), or None. A digit's match ends
-    after the digits glued to it ("12,345")."""
+    after the digits glued to it ("12,345"). ``scan`` is the text's _TriggerScan."""
     # the scan finds triggers after pos only; one at pos starts with a digit or one of
     # trigger_firsts (trigger's first lookahead), tested here before the regex call
     ch = text[pos:pos + 1]
     t = patterns.trigger.match(text, pos) if ch.isdecimal() or ch in patterns.trigger_firsts else None
     if t is None:
-        t = patterns.trigger_scan.search(text, pos)
+        t = scan.search(pos)
         if t is None:
             return None
         if t.lastgroup:  # a number word right after the character the scan stopped on
@@ -2526,9 +2613,10 @@ def _candidates(block):
     text, patterns = block.text, block.patterns
     lookback, claim = patterns.lookback.match, patterns.claim.match
     lookback_words = patterns.lookback_words
+    scan = _TriggerScan(patterns, text)
     pos = 0
     while True:
-        found = _next_trigger(patterns, text, pos)
+        found = _next_trigger(patterns, scan, text, pos)
         if found is None:
             return
         p, t = found

@@ -5,8 +5,12 @@
   every position of the window;
 - ``_sentence_ends`` finds the characters a sentence end starts with by ``str.find``
   and matches ``_SENTENCE_END`` there, where ``finditer`` scanned every character;
+- ``_Sentences`` starts its scan afresh at a sentence end found backwards from a
+  claim, where it scanned every sentence before it;
 - ``_according_to`` matches ``_ACCORDING_TO`` only where "according", "citing" or
   "cited" starts, where ``finditer`` tried every position;
+- ``_as_of_matches`` matches ``_AS_OF`` only where a date cue and a space start,
+  where ``finditer`` tried every position;
 - tries whose first letter's cases are branches of their own (``split_first``) match
   what the tries with a class of cases there match.
 """
@@ -69,15 +73,18 @@ END_PIECES = ["Word", "word", "U.S.", "Mr.", "1.5", "2024", ".", "..", "!", "?",
               " ", "  ", "\t", "\u00a0", "\"", "”", "’", "»", ")", "]", "«", "(", "“", "A", "É", "Ж", "7"]
 
 
-def same_sentence_ends(text):
-    assert ([m.span() for m in X._sentence_ends(text)]
-            == [m.span() for m in X._SENTENCE_END.finditer(text)]), text
+def same_sentence_ends(text, start=0):
+    expected = [m.span() for m in X._SENTENCE_END.finditer(text, start)]
+    assert [m.span() for m in X._sentence_ends(text, start)] == expected, text
+    held = "".join(ch for ch in "!?…" if ch in text)  # as _Sentences passes them
+    assert [m.span() for m in X._sentence_ends(text, start, held)] == expected, text
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(END_PIECES), max_size=25))
-def test_sentence_ends_found_as_finditer_finds_them(pieces):
-    same_sentence_ends("".join(pieces))
+@given(st.lists(st.sampled_from(END_PIECES), max_size=25), st.data())
+def test_sentence_ends_found_as_finditer_finds_them(pieces, data):
+    text = "".join(pieces)
+    same_sentence_ends(text, data.draw(st.integers(0, len(text))))
 
 
 @settings(max_examples=200, deadline=None)
@@ -93,6 +100,47 @@ def test_sentence_ends_on_corpus():
     for text in texts:
         same_sentence_ends(text)
     assert len(texts) > 50
+
+
+class ForwardSentences(X._Sentences):
+    "Sentences found by scanning every one in turn, as before the scan could skip."
+
+    def _skip_to(self, pos):
+        pass
+
+
+def same_sentence_spans(text, positions):
+    skipping, forward = X._Sentences(text), ForwardSentences(text)
+    for pos in sorted(positions):
+        assert skipping.span(pos) == forward.span(pos), (text, pos)
+
+
+SENTENCE_PIECES = END_PIECES + [" 12 people", " Mr. Smith", "...", ". ", ".\n", "\n ", " \n", ".)", " x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30), st.data())
+def test_sentence_spans_same_when_the_scan_skips(pieces, data):
+    text = "".join(pieces)
+    positions = data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=8))
+    same_sentence_spans(text, positions)
+
+
+def test_sentence_scan_skips_only_to_ends_it_would_find():
+    # the second full stop is taken in by the match at the first, an abbreviation's
+    text = "It rained. Talks with Mr.. Smith ended. Then 12 people came.\n\n 5 more left."
+    same_sentence_spans(text, [text.index("Smith"), text.index("12")])
+    same_sentence_spans(text, [text.index("5")])
+    assert X._Sentences(text).span(text.index("Smith")) == (text.index("Talks"), text.index(" Then"))
+
+
+def test_sentence_spans_same_when_the_scan_skips_on_corpus():
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(row)["text"]
+            digits = [i for i, ch in enumerate(text) if ch.isdigit()]  # where claims start, mostly
+            same_sentence_spans(text, digits[::3])
+            same_sentence_spans(text, range(0, len(text), 97))
 
 
 # --- tries with a branch per case of a first letter ---------------------------
@@ -177,3 +225,38 @@ def test_according_to_on_corpus():
         for row in path.read_text(encoding="utf-8").splitlines():
             for sentence in re.split(r"(?<=[.!?])\s+", json.loads(row)["text"]):
                 same_according(sentence)
+
+
+# --- date cues only where a cue starts --------------------------------------------
+
+AS_OF_PIECES = [
+    "as of", "As  of", "correct as of", "by the end of", "At the end of", "to the end of", "on", "occasion",
+    "in", "IN", "until", "through", "during", "the", "early", "mid-", "the whole of", "по состоянию на",
+    "к концу", "на", "na dzień", "według stanu na", "Stand:", "bis Ende", "fin", "am", "au", "le", "May",
+    "mai", "Sept.", "March", "марта", "1", "9th", "31", "2020", "1999", "2024-05-01", "12345", "election",
+    "presidential", ",", ".", " ", "  ", "\n", "\t", "x", "İn", "ıN", "ſtand", "\u212a",
+]
+
+
+def same_as_of(sentence, start=0, end=None):
+    end = len(sentence) if end is None else end
+    found = [(m.span(), m.groupdict()) for m in X._as_of_matches(sentence, start, end)]
+    assert found == [(m.span(), m.groupdict()) for m in X._AS_OF.finditer(sentence, start, end)], sentence
+    return len(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AS_OF_PIECES), max_size=12), st.sampled_from([" ", ""]), st.data())
+def test_as_of_found_where_its_cues_are(pieces, glue, data):
+    sentence = glue.join(pieces)
+    start = data.draw(st.integers(0, len(sentence)))
+    same_as_of(sentence, start, data.draw(st.integers(start, len(sentence))))
+
+
+def test_as_of_on_corpus():
+    found = 0
+    for path in sorted((ROOT / "tests/corpus/extraction").glob("*.jsonl")):
+        for row in path.read_text(encoding="utf-8").splitlines():
+            sentences = re.split(r"(?<=[.!?])\s+", json.loads(row)["text"])
+            found += sum(map(same_as_of, sentences))
+    assert found > 20  # dates were found

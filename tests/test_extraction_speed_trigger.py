@@ -2,12 +2,14 @@
 
 ``_next_trigger`` scans for a non-letter and looks for a number word after it,
 instead of trying the trigger regex at every letter; it must stop at the same
-positions as ``trigger.search`` and, for digits, end at the same place.
+positions as ``trigger.search`` and, for digits, end at the same place. Its scan
+(``_TriggerScan``) is two searches, from a space and from any other non-letter, each
+match kept until passed: positions visited in any order still find the same.
 """
 
 from hypothesis import given, settings, strategies as st
 
-from checks.extraction import _next_trigger, _patterns
+from checks.extraction import _next_trigger, _patterns, _TriggerScan
 
 LANGUAGES = ["en", "ru", "pl", "de", "fr"]
 # Pieces that make triggers, near-triggers and their neighbours likely.
@@ -17,11 +19,12 @@ PIECES = ["two", "three", "no", "none", "Seven", "a dozen", "a", "hundreds", "th
           " ", "  ", "\n", "-", "–", ",", ".", "(", "\"", "'", "_", "x", "é", "ß", "٣", "²", "ab"]
 
 
-def scan_all(patterns, text, step):
+def scan_all(patterns, text, step, positions=None):
     "Every (position, end for digits) from repeated trigger searches, both ways."
     fast, slow = [], []
-    for pos in range(0, len(text) + 1, step):
-        found = _next_trigger(patterns, text, pos)
+    scan = _TriggerScan(patterns, text)
+    for pos in range(0, len(text) + 1, step) if positions is None else positions:
+        found = _next_trigger(patterns, scan, text, pos)
         fast.append(found and (found[0], found[1].end() if text[found[0]].isdigit() else None))
         t = patterns.trigger.search(text, pos)
         slow.append(t and (t.start(), t.end() if text[t.start()].isdigit() else None))
@@ -33,6 +36,15 @@ def scan_all(patterns, text, step):
 def test_fast_scan_stops_where_the_trigger_regex_does(pieces, language):
     text = "".join(pieces)
     fast, slow = scan_all(_patterns(language), text, 1)
+    assert fast == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.sampled_from(LANGUAGES), st.randoms())
+def test_fast_scan_at_positions_in_any_order(pieces, language, rng):
+    text = "".join(pieces)
+    positions = [rng.randrange(len(text) + 1) for _ in range(2 * len(text) + 1)]
+    fast, slow = scan_all(_patterns(language), text, 1, positions)
     assert fast == slow
 
 
