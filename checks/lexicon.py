@@ -187,6 +187,19 @@ GENERIC = frozenset({"person", "case", "time", "year", "day"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
+def may_hold(text, words):
+    """Can a pattern that ignores case, each of whose matches holds one of these
+    lower-case words, match ``text``? Not when an ASCII text holds none of them
+    (any other text may: "ı" matches "i" when case is ignored). A cheap test
+    before the search."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+
+
 def lemma(word):
     "A rough English lemma: irregular forms, then plural and past-tense suffixes."
     w = word.lower().strip("'’-").replace("’", "'")
@@ -226,6 +239,8 @@ def canonical(word):
 
 def words(text):
     "The words of a text, lower-cased, in order."
+    if text and text.isascii():  # lower-casing changes no ASCII word's bounds
+        return _WORD.findall(text.lower())
     return [m.group().lower() for m in _WORD.finditer(text or "")]
 
 
@@ -277,6 +292,8 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, k
                      re.IGNORECASE)
 
 
+# A word of each phrase (its longest but a stopword): a text holding none of them holds no phrase.
+_PHRASE_WORDS = frozenset(max(phrase.split(), key=lambda w: (w not in STOPWORDS, len(w))) for phrase in PHRASES)
 _MONTH_MARCH = re.compile(r"\bMarch\b")
 _TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 
@@ -287,8 +304,11 @@ def subject_terms(text, drop=frozenset()):
     stopwords, neutral words, implied words and any word in ``drop`` removed.
     Returns a sorted tuple without duplicates."""
     terms = set()
-    text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text or "")
-    text = _MONTH_MARCH.sub("", text)
+    text = text or ""
+    if may_hold(text, _PHRASE_WORDS):
+        text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
+    if "March" in text:
+        text = _MONTH_MARCH.sub("", text)
     for w in words(text):
         if w in STOPWORDS or w in drop:
             continue
@@ -654,6 +674,7 @@ _SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewes
 
 
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
+_WORLDWIDE_WORDS = ("worldwide", "globally")
 
 
 def located_places(text):
@@ -671,7 +692,7 @@ def located_places(text):
             continue  # "the most in Europe": a comparison, not where the figure holds
         if place:
             found.append((m.start(1), place))
-    for m in _WORLDWIDE.finditer(text or ""):
+    for m in _WORLDWIDE.finditer(text or "") if may_hold(text or "", _WORLDWIDE_WORDS) else ():
         found.append((m.start(), "World"))
     return found
 
