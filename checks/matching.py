@@ -596,11 +596,14 @@ def _period_window(sentence, start, end):
 
 
 _OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
+_OWN_CLAUSE_MARKS = (";", ":", "—", "–", " - ", " and ", " but ", " while ", ", whereas ")  # one is in every match
 
 
 def _own_clause(sentence, start, end):
     """(lo, hi): the figure's own clause, cut at ; : dashes and at "and", "but",
     "while" ("Bialiatski's 10-year sentence | and Stefanovic's nine-year term")."""
+    if not any(mark in sentence for mark in _OWN_CLAUSE_MARKS):
+        return 0, len(sentence)
     lo = 0
     for m in _OWN_CLAUSE.finditer(sentence, 0, start):
         lo = m.end()

@@ -205,6 +205,16 @@ def test_the_slice_verb_guard_words_are_in_every_slice_verb_match():
             assert lexicon.may_hold(window, matching._SLICE_WORDS) or not matching._SLICE_BEFORE.search(window)
 
 
+def test_a_clause_is_cut_only_where_a_clause_mark_is():
+    marks = ["; ", ": ", " — ", " – ", " - ", " and ", ", and ", " but ", ", while ", ", whereas "]
+    for mark in marks:
+        text = f"Police held 30{mark}courts jailed 12"
+        assert matching._OWN_CLAUSE.search(text)
+        assert matching._own_clause(text, 12, 14) == (0, 15 if mark.strip() in "—–" else 14)  # "30" ends at 14
+    for text in corpus_texts() + marks:
+        assert any(mark in text for mark in matching._OWN_CLAUSE_MARKS) or not matching._OWN_CLAUSE.search(text)
+
+
 def test_words_of_any_text_are_its_lower_cased_word_matches():
     for text in corpus_texts()[:3000] + ["Über 40 İstanbul ÉMIGRÉS", "KYIV’S 12 dead", ""]:
         assert lexicon.words(text) == [m.group().lower() for m in lexicon._WORD.finditer(text)], text
