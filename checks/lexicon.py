@@ -192,11 +192,13 @@ def may_hold(text, words):
     lower-case words, match ``text``? Not when an ASCII text holds none of them
     (any other text may: "ı" matches "i" when case is ignored). A cheap test
     before the search."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    for word in words:  # (a loop: faster than any() over so few words)
-        if word in lowered:
+    return not text.isascii() or contains_any(text.lower(), words)
+
+
+def contains_any(text, words):
+    "Does text contain one of these strings? (A loop: faster than any() over so few.)"
+    for word in words:
+        if word in text:
             return True
     return False
 
@@ -428,10 +430,10 @@ def period_kind(text):
     if not text:
         return "total"
     lowered = text.lower()
-    if text.isascii() and not any(word in lowered for word in _INTERVAL_WORDS):
+    if text.isascii() and not contains_any(lowered, _INTERVAL_WORDS):
         return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
-    weekday = any(day in lowered for day in _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    weekday = contains_any(lowered, _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"
@@ -792,7 +794,9 @@ _NOT_NAMES = frozenset(
     among between without within against through into instead once almost nobody
     none no not all another other new old first second third""".split()
 )
-_NAME = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+# A capitalised word: "\b[A-Z…]…" written with the word boundary after the capital, so a
+# search skips straight from one capital to the next.
+_NAME = re.compile(r"[A-Z\u0400-\u042f](?<!\w.)[a-z\u00e0-\u024f\u0430-\u044f'’-]+")
 _LAW_WORDS = frozenset({"article", "section", "decree", "law", "paragraph", "clause"})
 _LAW_NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d[\w.-]*)")
 

@@ -578,9 +578,8 @@ def _period_window(sentence, start, end):
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
     if before:
         window = window[: before[-1].start()] + window[offset:]
-    lowered = sentence[:start].lower()
-    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if any(
-        word in lowered for word in lexicon.SUPERLATIVE_WORDS) else None
+    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if lexicon.contains_any(
+        sentence[:start].lower(), lexicon.SUPERLATIVE_WORDS) else None
     if busiest and busiest.group() not in window:
         # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
         window = busiest.group() + " " + window
@@ -602,7 +601,7 @@ _OWN_CLAUSE_MARKS = (";", ":", "—", "–", " - ", " and ", " but ", " while ",
 def _own_clause(sentence, start, end):
     """(lo, hi): the figure's own clause, cut at ; : dashes and at "and", "but",
     "while" ("Bialiatski's 10-year sentence | and Stefanovic's nine-year term")."""
-    if not any(mark in sentence for mark in _OWN_CLAUSE_MARKS):
+    if not lexicon.contains_any(sentence, _OWN_CLAUSE_MARKS):
         return 0, len(sentence)
     lo = 0
     for m in _OWN_CLAUSE.finditer(sentence, 0, start):
@@ -873,7 +872,7 @@ _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z"
 
 def _origins(text):
     "The capitalised words (lower-cased) of the places a text says people came from or were sent to."
-    if not any(word in text for word in _FROM_WORDS):
+    if not lexicon.contains_any(text, _FROM_WORDS):
         return frozenset()
     return frozenset(w.lower() for found in _FROM_PLACE.findall(text) for w in _CAPITALISED.findall(found))
 
@@ -893,10 +892,10 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     both = f"{subject} {sentence}"
     origins = _origins(both)
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
-    if any(noun in both for noun in _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
+    if lexicon.contains_any(both, _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
         origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
     holder = (_HOLDER_BEFORE.search(sentence, max(lo, start - 60), start)
-              if start > 0 and any(verb in sentence for verb in _HOLDER_VERBS) else None)
+              if start > 0 and lexicon.contains_any(sentence, _HOLDER_VERBS) else None)
     if holder:  # "In Europe, Belarus holds 37": the country that holds them
         mentions = lexicon.place_mentions(holder.group(1))
         if mentions and mentions[-1][1] not in ("World", "Europe"):

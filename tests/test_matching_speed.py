@@ -215,6 +215,16 @@ def test_a_clause_is_cut_only_where_a_clause_mark_is():
         assert any(mark in text for mark in matching._OWN_CLAUSE_MARKS) or not matching._OWN_CLAUSE.search(text)
 
 
+def test_names_are_the_capitalised_words_a_word_boundary_pattern_finds():
+    import re
+
+    plain = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+    for text in corpus_texts() + ["xAbc Abc", "_Abc", "1Abc", "é Ábc Мінск", "O'Brien's McAdam"]:
+        for lo in range(0, min(len(text), 40), 3):
+            assert ([m.span() for m in lexicon._NAME.finditer(text, lo, len(text) - 2)]
+                    == [m.span() for m in plain.finditer(text, lo, len(text) - 2)]), text
+
+
 def test_words_of_any_text_are_its_lower_cased_word_matches():
     for text in corpus_texts()[:3000] + ["Über 40 İstanbul ÉMIGRÉS", "KYIV’S 12 dead", ""]:
         assert lexicon.words(text) == [m.group().lower() for m in lexicon._WORD.finditer(text)], text
