@@ -236,6 +236,7 @@ def _stem(stem):
     return stem
 
 
+@functools.lru_cache(maxsize=100_000)  # an archive's vocabulary: each word worked out once
 def canonical(word):
     "The lemma of a word mapped through the synonym lexicon."
     lem = lemma(word)

@@ -530,11 +530,14 @@ def _still_held_in(subject):
 
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
+_CLAUSE_MARKS = (";", ":", "—", "–", " - ")  # one is in every _CLAUSE_STOP match
 
 
 def _clause(sentence, start, end):
     "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
     lo, hi = max(0, start - 60), min(len(sentence), end + 60)
+    if not lexicon.contains_any(sentence, _CLAUSE_MARKS):
+        return sentence[lo:hi]
     before = _CLAUSE_STOP.split(sentence[lo:start])[-1]
     after = _CLAUSE_STOP.split(sentence[end:hi])[0]
     return before + sentence[start:end] + after

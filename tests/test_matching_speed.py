@@ -212,7 +212,8 @@ def test_a_clause_is_cut_only_where_a_clause_mark_is():
         assert matching._OWN_CLAUSE.search(text)
         assert matching._own_clause(text, 12, 14) == (0, 15 if mark.strip() in "—–" else 14)  # "30" ends at 14
     for text in corpus_texts() + marks:
-        assert any(mark in text for mark in matching._OWN_CLAUSE_MARKS) or not matching._OWN_CLAUSE.search(text)
+        assert lexicon.contains_any(text, matching._OWN_CLAUSE_MARKS) or not matching._OWN_CLAUSE.search(text)
+        assert lexicon.contains_any(text, matching._CLAUSE_MARKS) or not matching._CLAUSE_STOP.search(text)
 
 
 def test_names_are_the_capitalised_words_a_word_boundary_pattern_finds():
