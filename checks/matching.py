@@ -1918,11 +1918,13 @@ def _close_by_words(asked, keys, close, index):
     for i, key in enumerate(keys):
         by_words.setdefault(frozenset(key.split()), []).append(i)
     few = len(asked) * 50 < len(keys)
-    within = {}  # part of a key's words (all of them less one or more) -> keys
+    within = {}  # an asked key's words -> the keys holding them and more (through their parts)
     if not few:
+        asked_words = {frozenset(key.split()) for key in asked}
         for words, ids in by_words.items():
             for part in _parts(words):
-                within.setdefault(part, []).extend(ids)
+                if part in asked_words:
+                    within.setdefault(part, []).extend(ids)
     for key in asked:
         words = frozenset(key.split())
         if few:
