@@ -203,8 +203,6 @@ def contains_any(text, words):
     return False
 
 
-
-
 def lemma(word):
     "A rough English lemma: irregular forms, then plural and past-tense suffixes."
     w = word.lower().strip("'’-").replace("’", "'")
@@ -299,7 +297,8 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, k
 
 
 # A word of each phrase (its longest but a stopword): a text holding none of them holds no phrase.
-_PHRASE_WORDS = frozenset(max(phrase.split(), key=lambda w: (w not in STOPWORDS, len(w))) for phrase in PHRASES)
+_PHRASE_WORDS = frozenset(max(phrase.split(), key=lambda word: (word not in STOPWORDS, len(word)))
+                          for phrase in PHRASES)
 _MONTH_MARCH = re.compile(r"\bMarch\b")
 _TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 
