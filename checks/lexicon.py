@@ -193,6 +193,22 @@ GENERIC = frozenset({"person", "case", "time", "year", "day"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
+def may_hold(text, words):
+    """Can a pattern that ignores case, each of whose matches holds one of these
+    lower-case words, match ``text``? Not when an ASCII text holds none of them
+    (any other text may: "ı" matches "i" when case is ignored). A cheap test
+    before the search."""
+    return not text.isascii() or contains_any(text.lower(), words)
+
+
+def contains_any(text, words):
+    "Does text contain one of these strings? (A loop: faster than any() over so few.)"
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def lemma(word):
     "A rough English lemma: irregular forms, then plural and past-tense suffixes."
     w = word.lower().strip("'’-").replace("’", "'")
@@ -224,6 +240,7 @@ def _stem(stem):
     return stem
 
 
+@functools.lru_cache(maxsize=100_000)  # an archive's vocabulary: each word worked out once
 def canonical(word):
     "The lemma of a word mapped through the synonym lexicon."
     lem = lemma(word)
@@ -232,6 +249,8 @@ def canonical(word):
 
 def words(text):
     "The words of a text, lower-cased, in order."
+    if text and text.isascii():  # lower-casing changes no ASCII word's bounds
+        return _WORD.findall(text.lower())
     return [m.group().lower() for m in _WORD.finditer(text or "")]
 
 
@@ -283,6 +302,9 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, k
                      re.IGNORECASE)
 
 
+# A word of each phrase (its longest but a stopword): a text holding none of them holds no phrase.
+_PHRASE_WORDS = frozenset(max(phrase.split(), key=lambda word: (word not in STOPWORDS, len(word)))
+                          for phrase in PHRASES)
 _MONTH_MARCH = re.compile(r"\bMarch\b")
 _TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 
@@ -293,8 +315,11 @@ def subject_terms(text, drop=frozenset()):
     stopwords, neutral words, implied words and any word in ``drop`` removed.
     Returns a sorted tuple without duplicates."""
     terms = set()
-    text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text or "")
-    text = _MONTH_MARCH.sub("", text)
+    text = text or ""
+    if may_hold(text, _PHRASE_WORDS):
+        text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
+    if "March" in text:
+        text = _MONTH_MARCH.sub("", text)
     for w in words(text):
         if w in STOPWORDS or w in drop:
             continue
@@ -413,10 +438,10 @@ def period_kind(text):
     if not text:
         return "total"
     lowered = text.lower()
-    if text.isascii() and not any(word in lowered for word in _INTERVAL_WORDS):
+    if text.isascii() and not contains_any(lowered, _INTERVAL_WORDS):
         return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
-    weekday = any(day in lowered for day in _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    weekday = contains_any(lowered, _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"
@@ -662,6 +687,7 @@ _SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewes
 
 
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
+_WORLDWIDE_WORDS = ("worldwide", "globally")
 
 
 def located_places(text):
@@ -679,7 +705,7 @@ def located_places(text):
             continue  # "the most in Europe": a comparison, not where the figure holds
         if place:
             found.append((m.start(1), place))
-    for m in _WORLDWIDE.finditer(text or ""):
+    for m in _WORLDWIDE.finditer(text or "") if may_hold(text or "", _WORLDWIDE_WORDS) else ():
         found.append((m.start(), "World"))
     return found
 
@@ -776,7 +802,9 @@ _NOT_NAMES = frozenset(
     among between without within against through into instead once almost nobody
     none no not all another other new old first second third""".split()
 )
-_NAME = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+# A capitalised word: "\b[A-Z…]…" written with the word boundary after the capital, so a
+# search skips straight from one capital to the next.
+_NAME = re.compile(r"[A-Z\u0400-\u042f](?<!\w.)[a-z\u00e0-\u024f\u0430-\u044f'’-]+")
 _LAW_WORDS = frozenset({"article", "section", "decree", "law", "paragraph", "clause"})
 _LAW_NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d[\w.-]*)")
 
@@ -793,11 +821,12 @@ def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
     lo = max(0, start - 100) if lo is None else max(0, lo)
     hi = min(len(sentence), end + 100) if hi is None else min(len(sentence), hi)
     found = set()
+    first = len(sentence) - len(sentence.lstrip())  # where the sentence's first word starts
     for m in _NAME.finditer(sentence, lo, hi):
         raw = m.group()
         word = raw.lower().replace("’s", "").replace("'s", "").strip("'’-")
         possessive = raw.endswith(("'s", "’s"))
-        if (sentence[: m.start()].strip() == "" and word not in LEADERS and not possessive
+        if (m.start() <= first and word not in LEADERS and not possessive
                 and (word.endswith(("s", "ing", "ly", "ed")) or len(word) < 4)):  # not "Neighbouring"
             continue
         if word in _NOT_NAMES or word in ignore or len(word) < 3:

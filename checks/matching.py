@@ -287,6 +287,8 @@ def _date_in_clause(window, period, quote=""):
     May" → "--05", "on 23 May" → "--05-23"; read by ``claim_day``)."""
     if period.startswith("year "):
         return period.split()[1]
+    if not lexicon.may_hold(window, lexicon.MONTHS):  # every _IN_MONTH and _ON_DAY match names a month
+        return None
     found = [(m.start(), m.group(1).lower(), m.group(2), "") for m in _IN_MONTH.finditer(window)]
     found += [(m.start(), (m.group(2) or m.group(3)).lower(), None, f"-{int(m.group(1) or m.group(4)):02d}")
               for m in _ON_DAY.finditer(window)]
@@ -309,7 +311,7 @@ _DATE_LABEL = re.compile(rf"\A\W*(?:(\d{{1,2}}) ({_MONTH_NAMES})|({_MONTH_NAMES}
 
 def _date_label(sentence):
     "The as_of a timeline's date label gives ('--01-17', '2027-02'), or None."
-    m = _DATE_LABEL.match(sentence or "")
+    m = _DATE_LABEL.match(sentence) if lexicon.may_hold(sentence or "", lexicon.MONTHS) else None
     if not m:
         return None
     month = lexicon.MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
@@ -414,8 +416,8 @@ def _period(unit, terms, text, published=None):
         # "3,000 refugees crossed in June"
         flows.discard("refugee")
     if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"})
-                      or (_may_hold(text, _STOCK_WORDS) and _STOCK.search(text))
-                      or (_may_hold(text, _LEVEL_WORDS) and _LEVEL.search(text)
+                      or (lexicon.may_hold(text, _STOCK_WORDS) and _STOCK.search(text))
+                      or (lexicon.may_hold(text, _LEVEL_WORDS) and _LEVEL.search(text)
                           and not _RATE.search(text) and not _TAKEN_IN.search(text))):
         # "555 political prisoners were behind bars this week", "640 people are in
         # pre-trial detention this month": how many are held at one time is a running
@@ -444,17 +446,6 @@ _IN_YEAR = re.compile(
     re.IGNORECASE)
 
 
-def _may_hold(text, words):
-    """Can a pattern that ignores case, each of whose matches holds one of these
-    lower-case words, match ``text``? Not when an ASCII text holds none of them
-    (any other text may: "ı" matches "i" when case is ignored). A cheap test
-    before the search."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in words)
-
-
 # what every match of these patterns holds
 _THIS_YEAR_WORDS = ("year", "since january")
 _YEAR_WORDS = ("year",)
@@ -466,8 +457,8 @@ _LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisone
 
 def _calendar_year(text, published):
     "The calendar year a flow is counted over, when its clause names one; else None."
-    this_year = _THIS_YEAR.search(text) if _may_hold(text, _THIS_YEAR_WORDS) else None
-    if not this_year and _may_hold(text, _SINCE_WORDS) and _SINCE.search(text):
+    this_year = _THIS_YEAR.search(text) if lexicon.may_hold(text, _THIS_YEAR_WORDS) else None
+    if not this_year and lexicon.may_hold(text, _SINCE_WORDS) and _SINCE.search(text):
         return None  # "since the 2020 election": a running total
     years = set(_IN_YEAR.findall(text)) if "19" in text or "20" in text else set()  # (19|20)\d\d
     if len(years) == 1:
@@ -479,7 +470,7 @@ def _calendar_year(text, published):
         return None
     if this_year:
         return str(published_year)
-    if _may_hold(text, _YEAR_WORDS) and _LAST_YEAR.search(text):
+    if lexicon.may_hold(text, _YEAR_WORDS) and _LAST_YEAR.search(text):
         return str(published_year - 1)
     return None
 
@@ -536,6 +527,7 @@ _STILL_HELD = re.compile(
     r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
     re.IGNORECASE)
+_STILL_WORDS = ("remain", "still", "currently")  # in every _STILL_HELD match
 
 
 
@@ -543,15 +535,18 @@ _STILL_HELD = re.compile(
 @functools.lru_cache(maxsize=65536)  # subjects many claims share
 def _still_held_in(subject):
     "_STILL_HELD's match in a subject, or None."
-    return _STILL_HELD.search(subject)
+    return _STILL_HELD.search(subject) if lexicon.may_hold(subject, _STILL_WORDS) else None
 
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
+_CLAUSE_MARKS = (";", ":", "—", "–", " - ")  # one is in every _CLAUSE_STOP match
 
 
 def _clause(sentence, start, end):
     "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
     lo, hi = max(0, start - 60), min(len(sentence), end + 60)
+    if not lexicon.contains_any(sentence, _CLAUSE_MARKS):
+        return sentence[lo:hi]
     before = _CLAUSE_STOP.split(sentence[lo:start])[-1]
     after = _CLAUSE_STOP.split(sentence[end:hi])[0]
     return before + sentence[start:end] + after
@@ -569,6 +564,7 @@ def _other_figure(text, m):
 
 _RUNNING_ON = re.compile(r",?\s+(?:bringing|taking|raising|pushing|lifting|putting)\s+(?:the|its|their|a)\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:total|tally|toll|count|number|list)\b", re.IGNORECASE)
+_RUNNING_WORDS = ("bringing", "taking", "raising", "pushing", "lifting", "putting")  # in every _RUNNING_ON match
 
 
 _OPENING_TIME = re.compile(r"\W*((?:in|during|throughout|over|last|this)\s+(?:early\s+|mid-|late\s+)?(?:the\s+)?"
@@ -593,7 +589,7 @@ def _period_window(sentence, start, end):
                 pass
             window = window[: boundary.start() if boundary else m.start()]
             break
-    running = _RUNNING_ON.search(window, offset + end - start)
+    running = _RUNNING_ON.search(window, offset + end - start) if lexicon.may_hold(window, _RUNNING_WORDS) else None
     if running:  # "402 detained in October, bringing the total since March to 1,530": the total's words
         window = window[: running.start()]
     before = [m for m in _FIGURE.finditer(window, 0, offset) if _other_figure(window, m)]
@@ -601,9 +597,8 @@ def _period_window(sentence, start, end):
         when = _WHEN_YEAR.search(window, before[-1].end(), offset)
         # "5,601 killed in 2024, 812 more than in 2023, when 4,789 died": 2023 is the year of 4,789
         window = (f"in {when.group(1)} " if when else window[: before[-1].start()]) + window[offset:]
-    lowered = sentence[:start].lower()
-    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if any(
-        word in lowered for word in lexicon.SUPERLATIVE_WORDS) else None
+    busiest = lexicon.SUPERLATIVE_SPAN.search(sentence, 0, start) if lexicon.contains_any(
+        sentence[:start].lower(), lexicon.SUPERLATIVE_WORDS) else None
     if busiest and busiest.group() not in window:
         # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
         window = busiest.group() + " " + window
@@ -623,11 +618,14 @@ _WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|
 
 
 _OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
+_OWN_CLAUSE_MARKS = (";", ":", "—", "–", " - ", " and ", " but ", " while ", ", whereas ")  # one is in every match
 
 
 def _own_clause(sentence, start, end):
     """(lo, hi): the figure's own clause, cut at ; : dashes and at "and", "but",
     "while" ("Bialiatski's 10-year sentence | and Stefanovic's nine-year term")."""
+    if not lexicon.contains_any(sentence, _OWN_CLAUSE_MARKS):
+        return 0, len(sentence)
     lo = 0
     for m in _OWN_CLAUSE.finditer(sentence, 0, start):
         lo = m.end()
@@ -665,6 +663,7 @@ _DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asyl
 # "from Pakistan, Syria and Egypt": every country of the list is where people came from
 _FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?"
                          r"([A-Z][\w-]*(?:(?:, [A-Z][\w-]*)*,? (?:and|or) [A-Z][\w-]*)?)")  # a list ends in and/or
+_FROM_WORDS = ("from", "expelled", "deported", "exiled", "flown", "sent", "transferred", "banished")  # in every match
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
@@ -851,6 +850,7 @@ def _event_before(sentence, at):
 _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
                            r"number(?:s|ed)?)\s+(?:(?:some|about|around|nearly|almost|at least|more than|over)\s+)?\Z",
                            re.IGNORECASE)
+_SLICE_WORDS = ("account", "make", "made", "represent", "number")  # in every _SLICE_BEFORE match
 _INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
@@ -893,6 +893,13 @@ def _words_of(text):
 _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
 
 
+def _origins(text):
+    "The capitalised words (lower-cased) of the places a text says people came from or were sent to."
+    if not lexicon.contains_any(text, _FROM_WORDS):
+        return frozenset()
+    return frozenset(w.lower() for found in _FROM_PLACE.findall(text) for w in _CAPITALISED.findall(found))
+
+
 def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     """Where a figure holds, from the strongest evidence to the weakest: a place
     named after "in/across/into" in the subject or next to the figure in its own
@@ -906,12 +913,12 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     where people or things came from, not where they were counted ("1,676 crossings
     from Belarus"): the last resort."""
     both = f"{subject} {sentence}"
-    origins = frozenset(w.lower() for found in _FROM_PLACE.findall(both) for w in _CAPITALISED.findall(found))
+    origins = _origins(both)
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
-    if any(noun in both for noun in _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
+    if lexicon.contains_any(both, _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
         origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
     holder = (_HOLDER_BEFORE.search(sentence, max(lo, start - 60), start)
-              if start > 0 and any(verb in sentence for verb in _HOLDER_VERBS) else None)
+              if start > 0 and lexicon.contains_any(sentence, _HOLDER_VERBS) else None)
     if holder:  # "In Europe, Belarus holds 37": the country that holds them
         mentions = lexicon.place_mentions(holder.group(1))
         if mentions and mentions[-1][1] not in ("World", "Europe"):
@@ -1063,7 +1070,8 @@ def read_claim(claim, document_place=None):
         event = _event_of_previous(sentence, at)
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
-    m = _SLICE_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 else None
+    m = _SLICE_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 and lexicon.may_hold(
+        sentence[max(0, at - 40): at], _SLICE_WORDS) else None
     if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
         # "Women account for 160 of the political prisoners": the slice is the sentence's subject
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))
@@ -1099,7 +1107,8 @@ def read_claim(claim, document_place=None):
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
-    still = _still_held_in(subject) or (at >= 0 and _STILL_HELD.match(sentence, end, hi))
+    still = _still_held_in(subject) or (at >= 0 and lexicon.may_hold(sentence[end:hi], _STILL_WORDS)
+                                        and _STILL_HELD.match(sentence, end, hi))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not _IN_JAIL.search(still.group())):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
@@ -2018,11 +2027,13 @@ def _close_by_words(asked, keys, close, index):
     for i, key in enumerate(keys):
         by_words.setdefault(frozenset(key.split()), []).append(i)
     few = len(asked) * 50 < len(keys)
-    within = {}  # part of a key's words (all of them less one or more) -> keys
+    within = {}  # an asked key's words -> the keys holding them and more (through their parts)
     if not few:
+        asked_words = {frozenset(key.split()) for key in asked}
         for words, ids in by_words.items():
             for part in _parts(words):
-                within.setdefault(part, []).extend(ids)
+                if part in asked_words:
+                    within.setdefault(part, []).extend(ids)
     for key in asked:
         words = frozenset(key.split())
         if few:

@@ -151,6 +151,19 @@ GUARDED = [  # (pattern, words every match holds, phrases it matches)
     (matching._LEVEL, matching._LEVEL_WORDS,
      ["in custody", "in pre-trial detention", "In Police Custody", "are held", "is still being detained",
       "are now jailed", "is currently imprisoned", "are incarcerated", "Political Detainees"]),
+    (matching._STILL_HELD, matching._STILL_WORDS,
+     ["remain in custody", "Remained Behind Bars", "are still being held", "still jailed", "currently detained",
+      "who were still in prison"]),
+    (matching._IN_MONTH, lexicon.MONTHS, ["in May", "During early June 2024", "by the end of March", "LAST JULY"]),
+    (matching._ON_DAY, lexicon.MONTHS, ["on 23 May", "as of June 4", "By 1 December", "as at 2 october"]),
+    (lexicon._PHRASE, lexicon._PHRASE_WORDS, [phrase.title() for phrase in lexicon.PHRASES]),
+    (lexicon._WORLDWIDE, lexicon._WORLDWIDE_WORDS, ["worldwide", "Globally"]),
+    (matching._FROM_PLACE, matching._FROM_WORDS,
+     ["from Belarus", "expelled to Guatemala", "deported to the US", "exiled to Lithuania", "flown to Vilnius",
+      "sent to Russia", "transferred to Minsk", "banished to Siberia", "from Syria, Iraq and Iran"]),
+    (matching._RUNNING_ON, matching._RUNNING_WORDS,
+     [", bringing the total", " Taking its tally", " raising the death toll", " pushing the count",
+      " lifting their number", ", putting the list"]),
 ]
 
 
@@ -173,12 +186,57 @@ def corpus_texts():
 def test_a_guarded_pattern_never_matches_where_its_words_are_missing(pattern, words, phrases):
     for phrase in phrases:  # every way the pattern matches holds a word of the list
         assert pattern.search(f"Figures: {phrase} now")
-        assert matching._may_hold(f"Figures: {phrase} now", words)
+        assert lexicon.may_hold(f"Figures: {phrase} now", words)
     texts = corpus_texts()
     assert len(texts) > 1000
     for text in texts + [t.upper() for t in texts[:500]] + ["ın custody", "remaın", "behınd bars"]:
-        assert matching._may_hold(text, words) or not pattern.search(text), text
-    assert matching._may_hold("ı", words)  # not ASCII: searched
+        assert lexicon.may_hold(text, words) or not pattern.search(text), text
+    assert lexicon.may_hold("ı", words)  # not ASCII: searched
+
+
+def test_the_slice_verb_guard_words_are_in_every_slice_verb_match():
+    phrases = ["women account for ", "Women Make Up about ", "minors made up ", "children makes up ",
+               "girls represent ", "women represented at least ", "journalists number more than "]
+    for phrase in phrases:
+        assert matching._SLICE_BEFORE.search(f"Figures: {phrase}")
+    for text in corpus_texts() + [t.upper() for t in corpus_texts()[:500]]:
+        for end in range(0, len(text), 7):
+            window = text[max(0, end - 40): end]
+            assert lexicon.may_hold(window, matching._SLICE_WORDS) or not matching._SLICE_BEFORE.search(window)
+
+
+def test_a_clause_is_cut_only_where_a_clause_mark_is():
+    marks = ["; ", ": ", " — ", " – ", " - ", " and ", ", and ", " but ", ", while ", ", whereas "]
+    for mark in marks:
+        text = f"Police held 30{mark}courts jailed 12"
+        assert matching._OWN_CLAUSE.search(text)
+        assert matching._own_clause(text, 12, 14) == (0, 15 if mark.strip() in "—–" else 14)  # "30" ends at 14
+    for text in corpus_texts() + marks:
+        assert lexicon.contains_any(text, matching._OWN_CLAUSE_MARKS) or not matching._OWN_CLAUSE.search(text)
+        assert lexicon.contains_any(text, matching._CLAUSE_MARKS) or not matching._CLAUSE_STOP.search(text)
+
+
+def test_names_are_the_capitalised_words_a_word_boundary_pattern_finds():
+    import re
+
+    plain = re.compile(r"\b[A-Z\u0400-\u042f][a-z\u00e0-\u024f\u0430-\u044f'’-]+")
+    for text in corpus_texts() + ["xAbc Abc", "_Abc", "1Abc", "é Ábc Мінск", "O'Brien's McAdam"]:
+        for lo in range(0, min(len(text), 40), 3):
+            assert ([m.span() for m in lexicon._NAME.finditer(text, lo, len(text) - 2)]
+                    == [m.span() for m in plain.finditer(text, lo, len(text) - 2)]), text
+
+
+def test_words_of_any_text_are_its_lower_cased_word_matches():
+    for text in corpus_texts()[:3000] + ["Über 40 İstanbul ÉMIGRÉS", "KYIV’S 12 dead", ""]:
+        assert lexicon.words(text) == [m.group().lower() for m in lexicon._WORD.finditer(text)], text
+
+
+def test_a_date_label_is_read_only_where_a_month_is_named():
+    labels = ["17 January: police detain 86", "February: 47 new", "- March 3, 2024 — 12 freed", "MAY: 5"]
+    for text in labels:
+        assert matching._DATE_LABEL.match(text) and matching._date_label(text)
+    for text in corpus_texts() + labels + ["ıune: 4 new"]:
+        assert lexicon.may_hold(text, lexicon.MONTHS) or not matching._DATE_LABEL.match(text), text
 
 
 def test_period_kind_skips_the_search_only_where_it_cannot_match():
