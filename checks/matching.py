@@ -1362,6 +1362,7 @@ SAME_FIGURE_MIN = 100     # a figure at least this big ...
 SAME_FIGURE_DIGITS = 3    # ... with this many significant digits (251, 4,156) recurs by chance rarely
 SAME_FIGURE_SCORE = SUBSET_SCORE  # the subject score a pair of such figures is given
 SAME_FIGURE_SCAN = 50_000  # more targets than this read every particular figure in one pass
+SAME_FIGURE_MAX_CLAIMS = 32  # a figure stated by more claims (in one unit) is not particular there
 
 
 def particular_figure(reading):
@@ -2139,41 +2140,42 @@ def _pairs_of(target, archive, neighbours, threshold, same_period_days, linked):
 def _same_figure_pairs(db, ids, threshold, same_period_days):
     """{target claim id: [(earlier, later, Relation)]}: the pairs ``same_figure``
     links between the claims ``ids`` and the archive, each pair once. The
-    readings with a target's particular figure are read in one pass."""
+    readings with a target's particular figure are read in one pass (a big run
+    reads only figures that 2 to SAME_FIGURE_MAX_CLAIMS claims state)."""
     archive = _StoredArchive(db)
     particular = f"subject_key != '' AND qualifier = 'exact' AND abs(point) >= {SAME_FIGURE_MIN}"
-    same = {}
-    if len(ids) > SAME_FIGURE_SCAN:  # most of the archive: one pass over it
-        wanted = set(ids)
-        for r in archive._read(particular, []):
-            if particular_figure(r) is not None:
-                same.setdefault((r.unit, r.point), []).append(r)
-        targets = [r for group in same.values() for r in group if r.claim_id in wanted]
-    else:
-        targets = [r for r in archive.readings(ids) if r.subject_key and particular_figure(r) is not None]
-        if not targets:
-            return {}
-        with db.atomic():  # a temporary table: nothing of the archive is written
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
-            db.execute("DELETE FROM temp._figures")
-            db.conn.executemany("INSERT OR IGNORE INTO temp._figures VALUES (?)", [(r.point,) for r in targets])
-        for r in archive._read(f"{particular} AND point IN (SELECT point FROM temp._figures)", []):
-            same.setdefault((r.unit, r.point), []).append(r)
+    with db.atomic():  # a temporary table: nothing of the archive is written
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
         db.execute("DELETE FROM temp._figures")
-    found, built = {}, set()
-    for target in targets:
-        me = _sort_key(target)
-        for other in same.get((target.unit, target.point), ()):
-            if other.document_id == target.document_id:
+        if len(ids) > SAME_FIGURE_SCAN:  # most of the archive: every figure some claims share
+            wanted = set(ids)
+            db.execute(f"""INSERT OR IGNORE INTO temp._figures SELECT point FROM _claim_keys WHERE {particular}
+                           GROUP BY unit, point HAVING count(*) BETWEEN 2 AND ?""", [SAME_FIGURE_MAX_CLAIMS])
+        else:
+            wanted = {r.claim_id for r in archive.readings(ids) if r.subject_key and particular_figure(r) is not None}
+            db.conn.executemany("INSERT OR IGNORE INTO temp._figures SELECT point FROM _claim_keys WHERE claim_id = ?",
+                                [(i,) for i in wanted])
+    same = {}
+    for r in archive._read(f"{particular} AND point IN (SELECT point FROM temp._figures)", []):
+        if particular_figure(r) is not None:
+            same.setdefault((r.unit, r.point), []).append(r)
+    db.execute("DELETE FROM temp._figures")
+    found = {}
+    for group in same.values():
+        if len(group) > SAME_FIGURE_MAX_CLAIMS:
+            continue  # a figure this archive states that often is no particular one
+        for target in group:
+            if target.claim_id not in wanted:
                 continue
-            earlier, later = (other, target) if _sort_key(other) < me else (target, other)
-            code = earlier.claim_id * 4_294_967_296 + later.claim_id
-            if code in built:
-                continue
-            built.add(code)
-            result = same_figure(earlier, later, threshold=threshold, same_period_days=same_period_days)
-            if result is not None:
-                found.setdefault(target.claim_id, []).append((earlier, later, result))
+            me = _sort_key(target)
+            for other in group:
+                if other.document_id == target.document_id or (
+                        other.claim_id in wanted and other.claim_id < target.claim_id):
+                    continue  # one document; or a pair of two targets, built once
+                earlier, later = (other, target) if _sort_key(other) < me else (target, other)
+                result = same_figure(earlier, later, threshold=threshold, same_period_days=same_period_days)
+                if result is not None:
+                    found.setdefault(target.claim_id, []).append((earlier, later, result))
     return found
 
 

@@ -128,3 +128,14 @@ def test_both_ways_of_finding_same_figures_agree(archive, monkeypatch):
     many = matching._same_figure_pairs(archive.db, ids, 85.0, 60)
     pairs = lambda found: sorted((e.claim_id, l.claim_id, r.relation) for v in found.values() for e, l, r in v)
     assert pairs(few) == pairs(many) and pairs(few)
+
+
+def test_a_figure_stated_too_often_is_no_particular_one(archive, monkeypatch):
+    monkeypatch.setattr(matching, "SAME_FIGURE_MAX_CLAIMS", 2)
+    for n, subject in enumerate(["people died", "killed resisting the coup", "died on the night of the coup"]):
+        d = archive.doc(f"202{n}-07-15", f"Outlet {n}")
+        archive.claim(d, "251", f"Turkey: 251 {subject}.", subject, 251)
+    match_claims(archive.db)
+    assert not [p for p in archive.pairs().values() if "same_figure" in p["components"]]
+    monkeypatch.setattr(matching, "SAME_FIGURE_MAX_CLAIMS", 3)
+    assert matching._same_figure_pairs(archive.db, [1, 2, 3], 85.0, 60)
