@@ -112,10 +112,8 @@ def claim_row(document_id, claim, origin, created_at=None):
     return row
 
 
-def fingerprint_with_unit(row):
-    """The fingerprint of an imported claim that also names its unit: for a row whose
-    fingerprint is already taken by one of another unit ("two" detainees and "two days"
-    in one sentence), which is no copy of it."""
+def _fingerprint_with_unit(row):
+    "The fingerprint of an imported claim that also names its unit (see other_unit_rows)."
     return fingerprint(row["origin"], row["document_id"], row["sentence"], row["value"], row["low"],
                        row["high"], row["qualifier"], row["unit"])
 
@@ -128,24 +126,26 @@ def save_claims(db, document_id, claims, origin="extracted"):
     db["claims"].insert_all(rows, ignore=True)
     added = db.execute("SELECT count(*) FROM claims").fetchone()[0] - before
     if origin != "extracted" and added < len(rows):
-        taken = stored_units(db, [r["fingerprint"] for r in rows])
-        others = [dict(r, fingerprint=fingerprint_with_unit(r)) for r in rows
-                  if r["fingerprint"] in taken and taken[r["fingerprint"]] != r["unit"]]
+        others = other_unit_rows(db, rows)
         if others:
             db["claims"].insert_all(others, ignore=True)
             added = db.execute("SELECT count(*) FROM claims").fetchone()[0] - before
     return added
 
 
-def stored_units(db, fingerprints):
-    "{fingerprint: unit} of the stored claims with these fingerprints."
-    found = {}
-    fingerprints = list(fingerprints)
+def other_unit_rows(db, rows):
+    """Of imported claim rows that INSERT OR IGNORE left out, those that are no copy:
+    the stored claim with their fingerprint (the same sentence and figure) is in
+    another unit ("two" detainees and "two days"). Returned with the fingerprint
+    that names their unit, so importing them again adds nothing."""
+    taken = {}
+    fingerprints = [r["fingerprint"] for r in rows]
     for start in range(0, len(fingerprints), 500):
         part = fingerprints[start: start + 500]
-        found.update(db.execute(f"SELECT fingerprint, unit FROM claims WHERE fingerprint IN "
+        taken.update(db.execute(f"SELECT fingerprint, unit FROM claims WHERE fingerprint IN "
                                 f"({', '.join('?' for _ in part)})", part).fetchall())
-    return found
+    return [dict(r, fingerprint=_fingerprint_with_unit(r)) for r in rows
+            if r["fingerprint"] in taken and taken[r["fingerprint"]] != r["unit"]]
 
 
 def replace_claims(db, document_id, claims, origin="extracted"):

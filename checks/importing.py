@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-from .database import CLAIM_FIELDS, claim_row, fingerprint_with_unit, now, stored_units
+from .database import CLAIM_FIELDS, claim_row, now, other_unit_rows
 from .errors import InputError
 from .extraction import extract_claims
 from .migrations import QUALIFIERS
@@ -709,21 +709,12 @@ def import_claims(db, reader, *, rejects=None, progress=None, enrich=True):
     return result
 
 
-_UNIT, _FINGERPRINT = _CLAIM_COLUMNS.index("unit"), _CLAIM_COLUMNS.index("fingerprint")
-
-
 def _insert_other_units(db, batch):
-    """Insert the rows of ``batch`` that INSERT OR IGNORE left out although they are no
-    copy: the stored claim with their fingerprint (the same sentence and figure) is in
-    another unit. They take the fingerprint that names their unit, so importing them
-    again adds nothing. Returns how many were added."""
-    found = stored_units(db, [row[_FINGERPRINT] for row in batch])
-    others = []
-    for row in batch:
-        if row[_FINGERPRINT] in found and found[row[_FINGERPRINT]] != row[_UNIT]:
-            named = dict(zip(_CLAIM_COLUMNS, row))
-            others.append(row[:_FINGERPRINT] + (fingerprint_with_unit(named),) + row[_FINGERPRINT + 1:])
-    return db.conn.executemany(_INSERT_CLAIM, others).rowcount if others else 0
+    "Insert the rows of ``batch`` that other_unit_rows finds to be no copy; how many were added."
+    others = other_unit_rows(db, [dict(zip(_CLAIM_COLUMNS, row)) for row in batch])
+    if not others:
+        return 0
+    return db.conn.executemany(_INSERT_CLAIM, [tuple(r[c] for c in _CLAIM_COLUMNS) for r in others]).rowcount
 
 
 class _DeferredIndex:

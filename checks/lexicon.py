@@ -143,6 +143,10 @@ TITLE_HEADS = frozenset({"prisoner", "journalist", "refugee", "migrant", "execut
 # Words that imply another word: "prisoners held" is just "prisoners".
 IMPLIES = {"prisoner": {"arrest", "recognis", "recognise"}}  # "recognised as political prisoners": political prisoners
 
+# Added to the subject of a figure that is part of a count its sentence gives ("more than
+# 5,000 of them in Almaty"): a slice word, so the part is not read as the whole.
+PART_OF = "part-of"
+
 # A subject word that names a slice of a population, or an event that happened
 # to it: when one subject has it and the other does not, they count different
 # things ("political prisoners" versus "political prisoners released").
@@ -157,12 +161,7 @@ SLICE_WORDS = frozenset(
     relative family remand
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
-)
-# Added to the subject of a figure that is part of a count its sentence gives ("more than
-# 5,000 of them in Almaty"): a slice word, so the part is not read as the whole.
-PART_OF = "part-of"
-SLICE_WORDS = SLICE_WORDS | {PART_OF}
-
+) | {PART_OF}
 # Slices that say who is counted; alone ("180 women") they are part of a group the
 # sentence names ("among the country's political prisoners"), which is read with them.
 WHO_SLICES = frozenset(
@@ -354,8 +353,9 @@ _INTERVAL = re.compile(
     r"|\b(?:during|on|that|in) the night\b|\bnight of\b"
     r"|\b(?:first|second|third|opening) (?:day|night|week)\b|\b(?:24|48|72) hours\b"
     r"|\b(?:in|during) (?:" + "|".join(MONTHS) + r")\b"
+    # "500 injured yesterday" (not "said yesterday"), "the highest quarterly toll", "between July and September"
     r"|\byesterday\b|\bquarterly\b"
-    r"|\bbetween (?:" + "|".join(MONTHS) + r") and (?:" + "|".join(MONTHS) + r")\b",  # "19 deaths and more than 500 injured yesterday", not "said yesterday"
+    r"|\bbetween (?:" + "|".join(MONTHS) + r") and (?:" + "|".join(MONTHS) + r")\b",
     re.IGNORECASE,
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
@@ -364,7 +364,7 @@ _WEEKDAY_EVENT = re.compile(
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
     r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A running total: overrides an interval marker when both are present.
 _CUMULATIVE = re.compile(
     r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
@@ -441,7 +441,7 @@ def period_kind(text):
     if text.isascii() and not contains_any(lowered, _INTERVAL_WORDS):
         return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
-    weekday = contains_any(lowered, _WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    weekday = contains_any(lowered, WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"

@@ -1197,8 +1197,7 @@ _LOCALITY_AFTER = re.compile(
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+where\s+[^,;]{0,40}\Z")
 _NOT_LOCALITIES = frozenset(
     """congress parliament court senate government the a an this that its their his her
-    christmas easter ramadan""".split()) | frozenset(lexicon.MONTHS) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    christmas easter ramadan""".split()) | frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
 LOCALITY_REACH = 40  # characters after a figure its town may be named in
 
 
@@ -2185,7 +2184,6 @@ def _with_same_figures(db, batches, extra, threshold):
     for kind, batch, rows in batches:
         found = [pair for claim_id in batch for pair in extra.pop(claim_id, ())]
         if found:
-            rows = {relation: list(relation_rows) for relation, relation_rows in rows.items()}
             display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
             shown.update(display)
             created = now()
