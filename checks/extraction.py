@@ -946,6 +946,7 @@ _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convi
 _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
+    r"may|might|could|would|will|must|"  # "as many as 1,400 people may have been killed"
     # hearsay before what happened: "thousands are thought to have died", "are reported to have been held"
     r"(?:thought|believed|said|reported|estimated|feared|known|understood|presumed|alleged)\s+to))*"
     r"\s+([a-z][a-z'-]*)"
@@ -1038,6 +1039,9 @@ _HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "i
          "mistreatment": "ill-treatment", "beaten": "beatings"}
 _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".split())
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
+_TAKE = frozenset("take takes took taking".split())
+_INTO_CUSTODY = re.compile(r"\s+into\s+(?:police\s+|state\s+)?custody\b")
+_CHARGES_FACED = re.compile(r"\s+(?:criminal\s+)?(?:charges|prosecution|trial)\b")
 # "… people, who have since died": what happened to them, said in a relative clause.
 _WHO_LINK = re.compile(r",?\s+(?:who|that)" + _PARTICIPLE_LINK.pattern)
 # An aside between a counted noun and what happened to it: ", among them two former ministers,".
@@ -1203,12 +1207,18 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             pos = _TO_DEATH.match(block, link.end()).end()
         elif link and link.group(1) == "lost" and (lives := _THEIR_LIVES.match(block, link.end())):
             participle, pos = "died", lives.end()  # "96 people have lost their lives"
+        elif link and link.group(1) == "taken" and (custody := _INTO_CUSTODY.match(block, link.end())):
+            participle, pos = "taken into custody", custody.end()  # "1,900 people have been taken into custody"
+        elif link and link.group(1) == "faced" and (charges := _CHARGES_FACED.match(block, link.end())):
+            participle, pos = "faced" + charges.group(), charges.end()  # "850 people have faced criminal prosecution"
         elif _ON_BOARD.match(block, pos):
             return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
         if participle is None and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _ACTION_BEFORE:
                 participle = verb  # "Police detained 27 people"
+            elif verb in _TAKE and (custody := _INTO_CUSTODY.match(block, pos)):
+                participle, pos = "taken into custody", custody.end()  # "police took 5,000 people into custody"
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _RELEASING:
@@ -1231,6 +1241,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             if participle == "put" and _TO_DEATH.match(block, link.end()):
                 participle = "put to death"  # "31 of those put to death"
                 after = _TO_DEATH.match(block, link.end()).end()
+            elif participle == "taken" and (custody := _INTO_CUSTODY.match(block, link.end())):
+                participle, after = "taken into custody", custody.end()  # "12,000 were taken into custody"
     if of_group and not words and not participle:
         verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
         act = verb if verb in _ACTION_BEFORE else None
@@ -1416,7 +1428,8 @@ _FROM_HOMES = re.compile(
 _DRIVEN_BEFORE = re.compile(r"\b(?:driven|drove|drives|drive|forced|forces|force|pushed|chased|uprooted)\s+"
                             r"(?:(?:more\s+than|some|about|around|nearly|almost|over|at\s+least|an\s+estimated)\s+)?\Z")
 # "has recognised 1,453 people (in total) as political prisoners": what they are counted as
-_NAMING_BEFORE = re.compile(r"\b(?:recogni[sz]ed|designated|listed|counted|registered|named|labell?ed|declared|classed)"
+_NAMING_BEFORE = re.compile(r"\b(?:recogni[sz](?:ed|es|e)|designat(?:ed|es)|lists|listed|counts|counted|"
+                            r"registered|names|named|labell?ed|declared|classe[sd])"
                             r"\s+(?:[a-z]+\s+){0,4}\Z")
 _PEOPLE_AS = re.compile(r"(?:\s+in\s+(?:all|total))?\s+as\s+((?:[a-z-]+\s+)?[a-z-]+s)\b")
 # Words between a verb and its figure: "detained more than 27".
@@ -1466,8 +1479,8 @@ _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)
 # A figure whose noun came before it: "the number of political prisoners … at 800",
 # "the list of political prisoners …; the total is now 1,100", "the death toll … at 225".
 _NAMED_BEFORE = re.compile(
-    r"(?i:number|count|total|tally|list|ranks)\s+of\s+(?:the\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?"
-    r"(?:[a-z-]+s|people|police|children|men|women|staff|personnel))(?![\w-])"
+    r"(?i:number|count|total|tally|list|ranks)\s+of\s+(?:the\s+)?(?P<noun>(?:[A-Za-z][a-z-]*\s+){0,2}?"
+    r"(?:[A-Za-z][a-z-]*s|people|police|children|men|women|staff|personnel))(?![\w-])"
     r"|(?P<toll>(?:(?:confirmed|civilian|official)\s+){0,2}death\s+toll)"
 )
 
@@ -1657,7 +1670,7 @@ _SOURCE_WORDS = (r"police|officials|the\s+authorities|authorities|prosecutors|or
 _DATA_WORDS = (r"figures|data|estimates?|statistics|a\s+count|a\s+tally|tallies|counts|"
                r"a\s+report|reports|records|numbers|calculations|monitoring|information|sources")
 _SOURCE_VERBS = (r"said|says|say|reported|reports|estimated|estimates|estimate|counted|counts|"
-                 r"count|recorded|records|lists|listed|logged|recognised|recognized|verified|"
+                 r"count|recorded|records|lists|listed|logged|recognised|recognized|recognises|recognizes|verified|"
                  r"documented|documents|told|stated|claimed|claims|announced|confirmed|noted|"
                  r"wrote|tallied|calculated|found|puts|put|warned|warns|added|adds")
 # Lower-case words that describe a named source ("the human rights centre Viasna",
@@ -1673,7 +1686,8 @@ _SOURCE_HEAD_WORDS = tuple("""ministry minister commission committee guard guard
     police investigators defenders television media government court office service agency
     watchdog pollster airline mission groups junta army military union unions lawyers diplomats
     analysts economists campaigners activists bloggers journalists official agencies spokesman
-    spokeswoman spokesperson""".split())
+    spokeswoman spokesperson ombudsman ombudsperson mayor governor coroner hospital hospitals
+    rescuers paramedics sources family platform""".split())
 _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # The same words as a trie, each letter a class of its cases: the end-anchored source
 # searches try it after every lower-case word, where a case-insensitive alternation tries
@@ -1684,7 +1698,7 @@ _LINK_WORDS = ("after|before|and|or|but|the|a|an|of|in|that|when|while|as|than|w
                "by|on|at|which|who|said|says|had|has|have|was|were|is|are")
 # Who owns an institution: "Poland's", "Belarus'", "the Public Defender's".
 _OWNER = r"(?:(?<=[Tt]he\s)[A-Z][\w-]*\s+)?[A-Z][\w’'.&-]*?(?:['’]s|(?<=s)['’])\s+"
-_LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*(?<=s)['’]?\s+|(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
+_LOWER_WORDS = rf"(?:(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*(?:(?<=s)['’]|['’]s)?\s+|(?!(?:{_LINK_WORDS})\s)[a-z][\w-]*\s+){{0,3}}"
 _SOURCE_PHRASE = (rf"(?:(?:{_OWNER})?(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}"
                   rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # An owned institution written in lower case, "Lithuania's border guard": tried before

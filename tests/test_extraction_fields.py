@@ -841,3 +841,33 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     second = [c for c in extract_claims(text, "en") if c.quote == "36,000"][1]
     assert second.subject == "people attended"
     assert fields("The figure was 300.", "300")[0] is None  # nothing named before: no subject, not 'figure'
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("As many as 1,400 people may have been killed during the protests.", "As many as 1,400", "people killed"),
+    ("Nearly 1,900 people have been taken into custody since Sunday.", "Nearly 1,900",
+     "people taken into custody"),
+    ("At least 12,000 were taken into police custody.", "At least 12,000", "people taken into custody"),
+    ("Police took more than 5,000 people into custody in 69 cities.", "more than 5,000",
+     "people taken into custody"),
+    ("Police took 40 people to the station.", "40", "people"),  # taken somewhere else: nothing known
+    ("More than 850 people have faced criminal prosecution, the group says.", "More than 850",
+     "people faced criminal prosecution"),
+    ("At least 1,100 people have faced charges over their views.", "At least 1,100", "people faced charges"),
+    ("Viasna recognises 1,404 people as political prisoners.", "1,404", "political prisoners"),
+    ("The number of Ukrainians in Poland has risen to 992,000.", "992,000", "ukrainians"),
+])
+def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
+    assert fields(text, quote)[0] == subject
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    ("The death toll has climbed to 46, the ombudsman said.", "46", "ombudsman"),
+    ("At least 46 people died, the regional governor said.", "At least 46", "regional governor"),
+    ("At least 46 people died, according to the coroner's office.", "At least 46", "coroner's office"),
+    ("At least 46 people died, according to hospital sources.", "At least 46", "hospital sources"),
+    ("She has spent more than 13 years in prison in all, her family said.", "more than 13 years", "her family"),
+    ("Viasna recognises 1,404 people as political prisoners.", "1,404", "Viasna"),
+])
+def test_more_sources_by_their_title(text, quote, source):
+    assert fields(text, quote)[1] == source

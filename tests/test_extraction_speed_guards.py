@@ -135,14 +135,16 @@ _OLD_SOURCE_HEAD = (
     r"investigators|defenders|television|media|government|court|office|service|"
     r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
     r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies|"
-    r"spokes(?:man|woman|person))")
+    r"spokes(?:man|woman|person)|ombuds(?:man|person)|mayor|governor|coroner|hospitals?|"
+    r"rescuers|paramedics|sources|family|platform)")
 SOURCE_PATTERNS = (X._SOURCE_NP_END, X._ACCORDING_TO)
 
 
 def test_source_head_words_are_the_old_alternation():
     old = re.compile(_OLD_SOURCE_HEAD)
     assert all(old.fullmatch(word) for word in X._SOURCE_HEAD_WORDS)
-    spelled = {"guards?": 2, "organi[sz]ers": 2, "unions?": 2, "spokes(?:man|woman|person)": 3}
+    spelled = {"guards?": 2, "organi[sz]ers": 2, "unions?": 2, "spokes(?:man|woman|person)": 3,
+               "ombuds(?:man|person)": 2, "hospitals?": 2}
     alternatives = re.split(r"\|(?![^(]*\))", _OLD_SOURCE_HEAD[4:-1])
     assert len(X._SOURCE_HEAD_WORDS) == sum(spelled.get(a, 1) for a in alternatives)
 
@@ -163,7 +165,8 @@ SOURCE_PIECES = ["according to", "the", "The", "interior", "ministry", "Ministry
                  "ORGANIZERS", "union", "unions", "spokesman", "Spokeswoman", "spokesperson",
                  "spokes", "official", "officials", "Officials", "in", "Minsk", "UN", "refugee",
                  "agency", "agencies", "Poland's", "Viasna", "said", "police", "\u017fervice",
-                 "\u212aunta", "mİnistry", "offıcials", " ", "  ", ",", ".", ";", "(", "-", "x", "s"]
+                 "\u212aunta", "mİnistry", "offıcials", " ", "  ", ",", ".", ";", "(", "-", "x", "s",
+                 "ombudsman", "Ombudsperson", "hospital", "hospitals", "coroner's", "family", "sources"]
 
 
 @settings(max_examples=500, deadline=None)
