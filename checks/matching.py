@@ -48,7 +48,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "28"
+MATCHER_VERSION = "29"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -1988,6 +1988,7 @@ def _close_keys(asked, keys, cutoff):
     else:
         _close_by_ratio(asking, index, keys, cutoff, close)
         _close_by_words(asked, keys, close, index)
+        _close_by_occasion(asked, keys, close)
     out = {}
     for key in asked:
         scored = []
@@ -2043,6 +2044,29 @@ def _close_by_words(asked, keys, close, index):
             close[key].update(within.get(words, ()))
         for part in _parts(words):
             close[key].update(by_words.get(part, ()))
+
+
+def _happening(words):
+    "The words of a key without those naming the unrest it happened in, when one says what happened."
+    core = words - lexicon.OCCASION_WORDS
+    return core if core & _HAPPENINGS else None
+
+
+def _close_by_occasion(asked, keys, close):
+    """Add to ``close`` the keys that say the same thing happened, in other unrest or
+    in none named ("die protest", "die unrest", "die"): subject_score's occasion
+    rule, which neither the ratio nor the words filter finds."""
+    cores = {}
+    for key in asked:
+        core = _happening(frozenset(key.split()))
+        if core is not None:
+            cores.setdefault(core, []).append(key)
+    if not cores:
+        return
+    for i, key in enumerate(keys):
+        words = frozenset(key.split())
+        for asking in cores.get(words - lexicon.OCCASION_WORDS, ()):
+            close[asking].add(i)
 
 
 def _parts(words):

@@ -1,7 +1,7 @@
 """Decisions of the matcher on hard cases of real news (checks.matching.compare)."""
 
 import pytest
-from checks import lexicon
+from checks import lexicon, matching
 from checks.matching import compare
 
 
@@ -449,3 +449,29 @@ def test_a_monitor_known_for_one_country_places_its_count_there():
     assert lexicon.place_mentions("Foro Penal counts about 900 political prisoners.") == [(0, "Venezuela")]
     assert lexicon.place_mentions("Plataforma Decide counted 300 dead.") == [(0, "Mozambique")]
     assert lexicon.place_mentions("Maduro won 51.2% of the vote.") == []  # a candidate is a name, not a place
+
+
+def test_candidates_include_what_happened_in_other_unrest():
+    # subject_score links "die protest" and "die unrest" (the occasion rule); the candidate
+    # search must find them too, or the pair is never compared
+    keys = ["die protest", "die unrest", "die", "arrest protest", "die protest woman"]
+    found = matching._close_keys(["die protest"], keys, matching.DEFAULT_THRESHOLD)["die protest"]
+    assert dict(found) == {"die protest": 100.0, "die unrest": matching.SUBSET_SCORE,
+                           "die": matching.SUBSET_SCORE}
+    assert matching.subject_score("die protest", "die unrest") >= matching.DEFAULT_THRESHOLD
+
+
+def test_a_running_toll_said_of_the_protests_and_of_the_unrest_links(tmp_path):
+    from test_matching import Archive
+
+    archive = Archive(tmp_path / "checks.db")
+    first = archive.doc("2025-09-09", publisher="Kathmandu Wire")
+    later = archive.doc("2025-09-15", publisher="Himalaya Post")
+    a = archive.claim(first, "30", "The health ministry says 30 people have died in the protests.",
+                      "people died in the protests", value=30, attribution="health ministry")
+    b = archive.claim(later, "72", "The health ministry said 72 people had died in the unrest.",
+                      "people died in the unrest", value=72, attribution="health ministry")
+    matching.match_claims(archive.db)
+    pairs = archive.pairs()
+    assert list(pairs) == [(a, b)]
+    assert pairs[(a, b)]["relation"] == "updates"
