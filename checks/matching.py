@@ -407,6 +407,12 @@ def _period(unit, terms, text, published=None):
     year's total does not update."""
     if unit in TIME_UNITS or (unit == "percent" and "vote" in terms):
         return "total"  # a duration; one election's share ("in 2020 he took 80.1%" names the election)
+    if unit and unit not in TIME_UNITS:
+        # a rate, a share, a sum of money or a measure is a level read at a time ("inflation
+        # was 50.6% in February", "its $51 billion debt … in April"), not a flow a month
+        # adds up; a calendar year's still stands apart
+        kind = _period("", (), text, published)
+        return kind if kind.startswith("year ") else "total"
     if {"new", "add"} & set(terms):
         # new entries in a span are a flow; new entries since a date add up to a running total
         return "total" if _NEW_SINCE.search(text) else "interval"

@@ -475,3 +475,24 @@ def test_a_running_toll_said_of_the_protests_and_of_the_unrest_links(tmp_path):
     pairs = archive.pairs()
     assert list(pairs) == [(a, b)]
     assert pairs[(a, b)]["relation"] == "updates"
+
+
+def test_a_rate_or_a_sum_read_in_a_month_is_a_level():
+    march = claim(1, 1, "18.7%", "Inflation in Sri Lanka reached 18.7% in March, the statistics office said.",
+                  18.7, unit="percent", subject="inflation", published="2022-04-05")
+    february = claim(2, 2, "50.6%", "Inflation in Sri Lanka was still 50.6% in February.", 50.6,
+                     unit="percent", subject="inflation", published="2023-03-02")
+    assert matching.read_claim(february).period == "total"
+    linked = compare(march, february)
+    assert linked is not None and linked.relation == "updates"
+    debt = claim(3, 3, "$51 billion", "Sri Lanka suspended payments on its $51 billion foreign debt in April.",
+                 51e9, unit="USD", subject="foreign debt", published="2022-05-01")
+    assert matching.read_claim(debt).period == "total"
+    # a calendar year's rate still stands apart from another year's
+    year = claim(4, 4, "46.4%", "Inflation in Sri Lanka averaged 46.4% in 2022.", 46.4, unit="percent",
+                 subject="inflation", published="2023-01-10")
+    assert matching.read_claim(year).period == "year 2022"
+    # counts keep their months: May's arrests are May's
+    may = claim(5, 5, "300", "Police in Sri Lanka arrested 300 protesters in May.", 300,
+                subject="protesters arrested", published="2022-06-01")
+    assert matching.read_claim(may).period == "interval"
