@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
 
 # Irregular forms first; everything else goes through the suffix rules.
 IRREGULAR = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman",
+    "people": "person", "persons": "person", "uprising": "uprising", "uprisings": "uprising", "men": "man", "women": "woman",
     "children": "child", "held": "hold", "dead": "die", "died": "die",
     "deaths": "die", "death": "die", "killed": "kill", "lives": "life",
     "fatalities": "die", "fatality": "die", "taken": "take", "went": "go",
@@ -180,7 +180,7 @@ EVENT_WORDS = frozenset(
 # else agrees (place, period, size), so subjects that differ only in these words agree.
 OCCASION_WORDS = frozenset(
     """protest march post-election election unrest demonstration rally crackdown clash
-    violence gang-related gang gang-linked riot rioting""".split()
+    violence gang-related gang gang-linked riot rioting strike uprising turmoil disturbance""".split()
 )
 
 # Who, when nothing more specific is said: dropped next to an event word.
@@ -273,6 +273,8 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           # a country-wide strike is the unrest itself ("the national strike")
+           "national strike": "strike", "general strike": "strike", "nationwide strike": "strike",
            # held until trial: not everyone detained
            "held pending trial": "remanded", "pending trial": "remanded", "remanded in custody": "remanded",
            "death sentences carried out": "executions", "death sentences carried": "executions", "death sentences were carried out": "executions",

@@ -496,3 +496,15 @@ def test_a_rate_or_a_sum_read_in_a_month_is_a_level():
     may = claim(5, 5, "300", "Police in Sri Lanka arrested 300 protesters in May.", 300,
                 subject="protesters arrested", published="2022-06-01")
     assert matching.read_claim(may).period == "interval"
+
+
+@pytest.mark.parametrize("a, b, linked", [
+    ("people killed during the national strike", "people killed in the protests", True),
+    ("people killed in the uprising", "people killed in the unrest", True),
+    ("people arrested during the strike", "people arrested in the protests", True),
+    ("people killed in air strikes", "people killed in the protests", False),  # a strike from the air is no unrest
+    ("prisoners on hunger strike", "prisoners", False),
+])
+def test_a_strike_or_an_uprising_is_the_unrest_a_count_happened_in(a, b, linked):
+    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    assert (score >= matching.DEFAULT_THRESHOLD) == linked
