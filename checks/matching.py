@@ -1356,6 +1356,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
             "updates" if attribution == 100.0 else "contradicts")
     elif _one_election(a, b) and not _says_nothing_new(a, b):
         return None  # 80.1% in 2020 and 86.8% in 2025: two elections, not one share updated
+    elif _toll_fell(a, b):
+        return None  # 129 dead in May 2021, 28 dead in 2022: another episode's toll, not this one revised
     else:
         relation = "corroborates" if _says_nothing_new(a, b) else "updates"
     place_score = 50.0 if unknown_places else 75.0 if inferred else 100.0
@@ -1418,6 +1420,17 @@ def _one_election(a, b):
     if a.unit == "percent" and "vote" in words_a and "vote" in words_b:
         return True
     return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT, "march"}))  # a crowd too
+
+
+def _toll_fell(earlier, later):
+    """Is a later death or injury toll, months on, wholly below the earlier one? A
+    running toll only grows: a smaller one much later counts another episode of
+    unrest in the same country, or fewer of the dead (a revision comes within
+    the same period, where it stays a contradiction or an update)."""
+    if earlier.unit or earlier.period != "total" or not _TOLLS & set(earlier.subject_key.split()):
+        return False
+    return (later.high is not None and earlier.low is not None and later.high < earlier.low
+            and not _says_nothing_new(earlier, later))
 
 
 def _both_after_year(a, b):

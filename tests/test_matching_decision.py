@@ -508,3 +508,23 @@ def test_a_rate_or_a_sum_read_in_a_month_is_a_level():
 def test_a_strike_or_an_uprising_is_the_unrest_a_count_happened_in(a, b, linked):
     score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
     assert (score >= matching.DEFAULT_THRESHOLD) == linked
+
+
+def test_a_toll_that_fell_months_later_counts_another_episode():
+    first = claim(1, 1, "129", "The ombudsman said 129 people had died in the protests in Colombia.", 129,
+                  subject="people died in the protests", published="2021-05-25")
+    later = claim(2, 2, "60", "Some 60 people died in the protests in Colombia, a report found.", 60,
+                  subject="people died in the protests", published="2022-04-28")
+    assert compare(first, later) is None
+    # within the same period a lower figure is still the same toll, revised or disputed
+    soon = dict(later, published="2021-06-10")
+    assert compare(first, soon) is not None
+    # a toll that grew is an update however late; a stock (prisoners) may fall
+    grown = dict(later, value=160, low=160, high=160, quote="160",
+                 sentence="Some 160 people died in the protests in Colombia, a report found.")
+    assert compare(first, grown).relation == "updates"
+    held = claim(3, 3, "1,300", "Viasna counts 1,300 political prisoners in Belarus.", 1300,
+                 subject="political prisoners", published="2023-01-01")
+    fewer = claim(4, 4, "1,100", "Viasna counts 1,100 political prisoners in Belarus.", 1100,
+                  subject="political prisoners", published="2025-06-01")
+    assert compare(held, fewer).relation == "updates"
