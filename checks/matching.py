@@ -959,6 +959,11 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
                     set(inferred.lstrip(WEAK_PLACE).split("|")) - {place}))
     if place is None and document_place is not None:  # weak: "~Lithuania|Belarus"
         inferred = document_place(claim.get("document_id"))
+        section = getattr(document_place, "paragraph_place", None)
+        local = section(claim.get("document_id"), claim.get("start")) if section else None
+        if local and inferred and local != place_country(inferred):
+            # a round-up's paragraph on one country: "Nepal. The uprising left 76 dead"
+            return document_place_text(local, set(inferred.lstrip(WEAK_PLACE).split("|")) - {""})
         if inferred:
             place = inferred if inferred.startswith(WEAK_PLACE) else document_place_text(inferred)
     if place is None:  # who reports it: "Lithuanian officials said…"
@@ -1560,11 +1565,14 @@ def _sort_key(reading):
 
 _CLAIM_NAMES = (
     "id", "document_id", "quote", "value", "low", "high", "qualifier", "unit", "subject",
-    "attribution", "as_of", "sentence", "published", "publisher", "url", "title",
+    "attribution", "as_of", "sentence", "published", "publisher", "url", "title", "start",
 )
 _CLAIM_COLUMNS = ", ".join(
     ("d." if n in ("published", "publisher", "url", "title") else "c.") + n for n in _CLAIM_NAMES)
 _READING_COLUMNS = ", ".join(Reading._fields)
+
+
+_PARAGRAPH = re.compile(r"\n")
 
 
 class _DocumentPlaces:
@@ -1575,6 +1583,7 @@ class _DocumentPlaces:
         self.db = db
         self.cache = {}
         self.texts = {}  # (title, text) of the documents prefetched, until their place is asked
+        self.sections = {}  # document id -> (paragraph starts, place mentions) of a many-country text
 
     def prefetch(self, document_ids):
         "Read the title and text of these documents, 500 at a time, for the calls to come."
@@ -1599,9 +1608,44 @@ class _DocumentPlaces:
                 self.cache[document_id] = _short_document_place(title, text)
             else:
                 self.cache[document_id] = document_place_text(*lexicon.document_places(text, title))
+            if text and "\n" in text:
+                self._sections(document_id, text)
         return self.cache[document_id]
 
+    def _sections(self, document_id, text):
+        "Keep where a text's paragraphs begin and the places they name, when it names several countries."
+        mentions = lexicon.place_mentions(text)
+        if len({country for _, country in mentions}) < 2:
+            return
+        if len(self.sections) > 100_000:
+            self.sections.clear()
+        starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        self.sections[document_id] = (starts, mentions)
 
+    def paragraph_place(self, document_id, start):
+        """The country a paragraph of a text naming several is about, when it names it
+        first ("Nepal. The uprising left 76 dead": Nepal's dead) or a short heading
+        line just before it does ("Kenya" over "16 people died in June"), or None."""
+        self(document_id)
+        found = self.sections.get(document_id)
+        if found is None or start is None:
+            return None
+        starts, mentions = found
+        if len(starts) < 2:
+            return None  # one paragraph: the document's own place says it
+        i = bisect.bisect_right(starts, start) - 1
+        lead = {country for offset, country in mentions
+                if starts[i] <= offset < min(start, starts[i] + PARAGRAPH_LEAD)}
+        if len(lead) == 1:  # ("Cuba and Nicaragua have long traded advice…" is about both)
+            return lead.pop()
+        if i > 0 and starts[i] - starts[i - 1] <= HEADING:
+            heading = {country for offset, country in mentions if starts[i - 1] <= offset < starts[i]}
+            return heading.pop() if len(heading) == 1 else None
+        return None
+
+
+PARAGRAPH_LEAD = 40  # characters: a country named this near a paragraph's start is what it is about
+HEADING = 60         # characters: a line this short over a paragraph is its heading
 SHORT_DOCUMENT = 500  # characters: documents this short (or imported without text) often share their place
 
 

@@ -528,3 +528,40 @@ def test_a_toll_that_fell_months_later_counts_another_episode():
     fewer = claim(4, 4, "1,100", "Viasna counts 1,100 political prisoners in Belarus.", 1100,
                   subject="political prisoners", published="2025-06-01")
     assert compare(held, fewer).relation == "updates"
+
+
+ROUNDUP = ("The year in review\n"
+           "Young people took to the streets from Kathmandu to Nairobi this year.\n"
+           "Kenya. 16 people died in June's protests.\n"
+           "Nepal. The September uprising left 76 dead and more than 2,100 injured.\n"
+           "Senegal\n"
+           "A commission counts 65 people killed in political unrest since 2021.\n"
+           "Cuba and Nepal\n"
+           "Officials traded notes. 40 people died in the riots, one report said.\n")
+
+
+def _roundup_reading(archive, document_id, quote, subject):
+    start = ROUNDUP.index(quote)
+    sentence_start = ROUNDUP.rfind("\n", 0, start) + 1
+    sentence = ROUNDUP[sentence_start: ROUNDUP.index("\n", start)]
+    row = claim(1, document_id, quote, sentence, float(quote.replace(",", "")), subject=subject,
+                published="2025-12-18")
+    return matching.read_claim(dict(row, start=start), matching._DocumentPlaces(archive.db))
+
+
+def test_a_roundups_paragraph_is_about_the_country_it_opens_with(tmp_path):
+    from test_matching import Archive
+
+    archive = Archive(tmp_path / "checks.db")
+    document_id = archive.doc("2025-12-18", text=ROUNDUP)
+    assert matching.place_country(_roundup_reading(archive, document_id, "76", "dead").place) == "Nepal"
+    assert matching.place_country(_roundup_reading(archive, document_id, "16", "people died").place) == "Kenya"
+    # a short heading line over the paragraph
+    assert matching.place_country(_roundup_reading(archive, document_id, "65", "people killed").place) == "Senegal"
+    # a heading (or a paragraph's opening) with two countries is about neither alone
+    both = _roundup_reading(archive, document_id, "40", "people died").place
+    assert matching.place_country(both) not in ("Cuba", "Nepal")
+    # claims without offsets (imported) keep the document's place
+    plain = claim(2, document_id, "76", "Nepal. The September uprising left 76 dead.", 76.0, subject="dead",
+                  published="2025-12-18")
+    assert matching.place_country(matching.read_claim(plain, matching._DocumentPlaces(archive.db)).place) != "Kenya"
