@@ -934,7 +934,7 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     slain detained injured raided blocked banned closed liquidated designated labelled
     labeled held marched added left emigrated crossed rallied gathered stranded dissolved
     registered recognised recognized drowned perished rescued attended protested demonstrated
-    indicted""".split())
+    indicted escaped recaptured returned""".split())
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())

@@ -856,6 +856,8 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("At least 1,100 people have faced charges over their views.", "At least 1,100", "people faced charges"),
     ("Viasna recognises 1,404 people as political prisoners.", "1,404", "political prisoners"),
     ("The number of Ukrainians in Poland has risen to 992,000.", "992,000", "ukrainians"),
+    ("About 14,000 prisoners escaped during the unrest.", "About 14,000", "prisoners escaped"),
+    ("More than 7,900 prisoners have returned or been recaptured.", "More than 7,900", "prisoners returned"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
