@@ -1427,6 +1427,9 @@ def _one_election(a, b):
     return not a.unit and bool(words_a & words_b & (_OCCASIONS | {_OVERNIGHT, "march"}))  # a crowd too
 
 
+TOLL_FLOOR_RATIO = 2  # a later floor under half an earlier toll counts something else
+
+
 def _toll_fell(earlier, later):
     """Is a later death or injury toll, months on, wholly below the earlier one? A
     running toll only grows: a smaller one much later counts another episode of
@@ -1434,8 +1437,11 @@ def _toll_fell(earlier, later):
     the same period, where it stays a contradiction or an update)."""
     if earlier.unit or earlier.period != "total" or not _TOLLS & set(earlier.subject_key.split()):
         return False
-    return (later.high is not None and earlier.low is not None and later.high < earlier.low
-            and not _says_nothing_new(earlier, later))
+    if later.high is not None and earlier.low is not None and later.high < earlier.low:
+        return not _says_nothing_new(earlier, later)
+    # "at least 44" months after 129: a floor far below the count is another count's
+    return (later.qualifier in BOUND_QUALIFIERS and later.point is not None and earlier.point is not None
+            and later.point * TOLL_FLOOR_RATIO < earlier.point)
 
 
 def _both_after_year(a, b):

@@ -516,6 +516,12 @@ def test_a_toll_that_fell_months_later_counts_another_episode():
     later = claim(2, 2, "60", "Some 60 people died in the protests in Colombia, a report found.", 60,
                   subject="people died in the protests", published="2022-04-28")
     assert compare(first, later) is None
+    floor = claim(5, 5, "at least 44", "At least 44 people died in the protests in Colombia, a report found.", 44,
+                  qualifier="at_least", subject="people died in the protests", published="2022-04-28")
+    assert compare(first, floor) is None  # a floor under half the toll, months on: another count
+    near = dict(floor, value=120, low=120, quote="at least 120",
+                sentence="At least 120 people died in the protests in Colombia, a report found.")
+    assert compare(first, near).relation == "corroborates"  # the toll still holds
     # within the same period a lower figure is still the same toll, revised or disputed
     soon = dict(later, published="2021-06-10")
     assert compare(first, soon) is not None
