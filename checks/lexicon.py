@@ -232,7 +232,8 @@ def lemma(word):
 
 def _stem(stem):
     "A verb stem without its -ed or -ing: the silent e back (dissolv → dissolve), doubled consonants single."
-    if stem.endswith(("at", "iz", "ur", "as", "v", "c", "dg", "u", "rg")):  # rescued, purged
+    if stem.endswith(("at", "iz", "ur", "as", "v", "c", "dg", "u", "rg")) and (
+            not stem.endswith(("eat", "oat")) or stem.endswith("creat")):  # rescued, purged, created; not treated
         return stem + "e"
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
         return stem[:-1]

@@ -19,6 +19,10 @@ def test_lemmas_restore_the_silent_e_and_read_ing_forms():
     assert lexicon.canonical("dissolved") == lexicon.canonical("dissolve")
     assert lexicon.canonical("killings") == lexicon.canonical("killed")
     assert lexicon.canonical("arresting") == "arrest"
+    # no silent e after a vowel pair: treated, heated, floated (but created)
+    assert lexicon.canonical("treated") == lexicon.canonical("treat") == "treat"
+    assert lexicon.canonical("floated") == "float"
+    assert lexicon.canonical("created") == lexicon.canonical("create")
 
 
 def test_prisoners_of_conscience_are_political_prisoners():
