@@ -1214,6 +1214,9 @@ LOCALITY_REACH = 40  # characters after a figure its town may be named in
 
 def _locality(sentence, start, end, lo, hi):
     "LOCAL + the town a figure's own clause places it in (see _LOCALITY_AFTER), or None."
+    following = _FIGURE.search(sentence, end, hi)
+    if following:  # "46 deaths linked to the strike, 21 of them in Cali": Cali is the 21's
+        hi = following.start()
     m = _LOCALITY_AFTER.search(sentence, end, hi)
     if m and m.start() - end > LOCALITY_REACH:
         m = None

@@ -575,3 +575,11 @@ def test_a_roundups_paragraph_is_about_the_country_it_opens_with(tmp_path):
     plain = claim(2, document_id, "76", "Nepal. The September uprising left 76 dead.", 76.0, subject="dead",
                   published="2025-12-18")
     assert matching.place_country(matching.read_claim(plain, matching._DocumentPlaces(archive.db)).place) != "Kenya"
+
+
+def test_a_town_named_for_the_next_figure_is_not_this_ones():
+    sentence = "The ombudsman has raised its count to 46 deaths linked to the strike, 21 of them in Cali."
+    whole = matching.read_claim(claim(1, 1, "46", sentence, 46, subject="deaths"))
+    part = matching.read_claim(claim(2, 1, "21", sentence, 21, subject="deaths"))
+    assert not any(w.startswith(matching.LOCAL) for w in whole.subject_key.split())
+    assert matching.LOCAL + "cali" in part.subject_key.split()
