@@ -1040,6 +1040,17 @@ _HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "i
 _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".split())
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
 _TAKE = frozenset("take takes took taking".split())
+# What happened, named by a noun before "of" and the figure: "the deaths of at least 14 people".
+_EVENT_NOUNS = {
+    "death": "died", "deaths": "died", "killing": "killed", "killings": "killed", "murder": "killed",
+    "murders": "killed", "arrest": "arrested", "arrests": "arrested", "detention": "detained",
+    "detentions": "detained", "release": "released", "releases": "released", "execution": "executed",
+    "executions": "executed", "abduction": "abducted", "abductions": "abducted",
+    "disappearance": "disappeared", "disappearances": "disappeared", "deportation": "deported",
+    "deportations": "deported", "expulsion": "expelled", "expulsions": "expelled",
+    "imprisonment": "jailed", "jailing": "jailed", "evacuation": "evacuated", "displacement": "displaced",
+}
+_EVENT_OF = re.compile(r"\b(" + "|".join(_EVENT_NOUNS) + r")\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 _INTO_CUSTODY = re.compile(r"\s+into\s+(?:police\s+|state\s+)?custody\b")
 _CHARGES_FACED = re.compile(r"\s+(?:criminal\s+)?(?:charges|prosecution|trial)\b")
 # "… people, who have since died": what happened to them, said in a relative clause.
@@ -1219,6 +1230,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 participle = verb  # "Police detained 27 people"
             elif verb in _TAKE and (custody := _INTO_CUSTODY.match(block, pos)):
                 participle, pos = "taken into custody", custody.end()  # "police took 5,000 people into custody"
+            elif verb in ("of", "the") and (event := _EVENT_OF.search(block, max(0, start - 40), start)):
+                participle = _EVENT_NOUNS[event.group(1).lower()]  # "the deaths of 14 people" → people died
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _RELEASING:

@@ -858,6 +858,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The number of Ukrainians in Poland has risen to 992,000.", "992,000", "ukrainians"),
     ("About 14,000 prisoners escaped during the unrest.", "About 14,000", "prisoners escaped"),
     ("More than 7,900 prisoners have returned or been recaptured.", "More than 7,900", "prisoners returned"),
+    ("They must investigate the deaths of at least 14 people.", "at least 14", "people died"),
+    ("The killing of 20 protesters shocked the country.", "20", "protesters killed"),
+    ("The detention of the 50 journalists drew protests.", "50", "journalists detained"),
+    ("A group of 30 people gathered.", "30", "people gathered"),  # no event named before "of"
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
