@@ -947,6 +947,7 @@ _PARTICIPLE_LINK = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
     r"may|might|could|would|will|must|"  # "as many as 1,400 people may have been killed"
+    r"(?:reported|listed|declared|presumed|confirmed)(?=\s+(?:missing|dead)\b)|"  # "379 people reported missing"
     # hearsay before what happened: "thousands are thought to have died", "are reported to have been held"
     r"(?:thought|believed|said|reported|estimated|feared|known|understood|presumed|alleged)\s+to))*"
     r"\s+([a-z][a-z'-]*)"
@@ -1040,6 +1041,7 @@ _HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "i
 _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".split())
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
 _TAKE = frozenset("take takes took taking".split())
+_INJURIES = re.compile(r"\s+(?:serious\s+|severe\s+|minor\s+|critical\s+)?(?:injuries|wounds)\b")
 # What happened, named by a noun before "of" and the figure: "the deaths of at least 14 people".
 _EVENT_NOUNS = {
     "death": "died", "deaths": "died", "killing": "killed", "killings": "killed", "murder": "killed",
@@ -1218,6 +1220,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             pos = _TO_DEATH.match(block, link.end()).end()
         elif link and link.group(1) == "lost" and (lives := _THEIR_LIVES.match(block, link.end())):
             participle, pos = "died", lives.end()  # "96 people have lost their lives"
+        elif link and link.group(1) in ("suffered", "sustained") and (hurt := _INJURIES.match(block, link.end())):
+            participle, pos = "injured", hurt.end()  # "28 people have suffered injuries to the eye"
         elif link and link.group(1) == "taken" and (custody := _INTO_CUSTODY.match(block, link.end())):
             participle, pos = "taken into custody", custody.end()  # "1,900 people have been taken into custody"
         elif link and link.group(1) == "faced" and (charges := _CHARGES_FACED.match(block, link.end())):
@@ -1228,6 +1232,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _ACTION_BEFORE:
                 participle = verb  # "Police detained 27 people"
+            elif verb and verb.endswith("ing") and verb != "holding" and _VERB_PARTICIPLES.get(verb) in _ACTION_BEFORE:
+                participle = _VERB_PARTICIPLES[verb]  # "police reported detaining 3,275 people" (not "a hall holding 500")
             elif verb in _TAKE and (custody := _INTO_CUSTODY.match(block, pos)):
                 participle, pos = "taken into custody", custody.end()  # "police took 5,000 people into custody"
             elif verb in ("of", "the") and (event := _EVENT_OF.search(block, max(0, start - 40), start)):
@@ -2883,7 +2889,7 @@ _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|
 _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
                          r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
 # "…: more than 20,000 (OVD-Info)", "Killed: 238, among them 19 members of the security forces"
-_ROW_END = re.compile(r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:·|\n|\Z|[,;]\s)")
+_ROW_END = re.compile(r"\s*(?:\([^)\n]{1,120}\)\s*)?(?:·|\n|\Z|[,;]\s)")
 # A label says what is counted up to its first preposition: "Political prisoners on Memorial's
 # list" → political prisoners, "Detained for anti-war stance since February 2022" → detained.
 _LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)

@@ -28,7 +28,8 @@ STOPWORDS = frozenset(
 
 # Irregular forms first; everything else goes through the suffix rules.
 IRREGULAR = {
-    "people": "person", "persons": "person", "uprising": "uprising", "uprisings": "uprising", "men": "man", "women": "woman",
+    "people": "person", "persons": "person", "uprising": "uprising", "uprisings": "uprising",
+    "escaped": "escape", "escapes": "escape", "escaping": "escape", "men": "man", "women": "woman",
     "children": "child", "held": "hold", "dead": "die", "died": "die",
     "deaths": "die", "death": "die", "killed": "kill", "lives": "life",
     "fatalities": "die", "fatality": "die", "taken": "take", "went": "go",

@@ -802,6 +802,9 @@ def test_a_toll_with_an_aside_and_a_share_for_him(text, quote, subject):
 
 
 def test_fact_box_rows_with_a_longer_label_or_an_aside_after_the_figure():
+    sourced = ("Key figures\n- Inflation in September: 69.8% (Colombo consumer prices, year on year; "
+               "Department of Census and Statistics)\n- Other: 5\n")
+    assert fields(sourced, "69.8%")[0] == "inflation in september"
     text = ("Key figures\n- Killed: 238, among them 19 members of the security forces\n"
             "- Police officer jailed in Taldykorgan in August: five years\n")
     assert fields(text, "238")[0] == "killed"
@@ -862,6 +865,11 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The killing of 20 protesters shocked the country.", "20", "protesters killed"),
     ("The detention of the 50 journalists drew protests.", "50", "journalists detained"),
     ("A group of 30 people gathered.", "30", "people gathered"),  # no event named before "of"
+    ("The office said 379 people have been reported missing.", "379", "people missing"),
+    ("28 people have suffered injuries to the eye.", "28", "people injured"),
+    ("They suffered 20 setbacks.", "20", "setbacks"),
+    ("The police reported detaining 3,275 people.", "3,275", "people detained"),
+    ("Gangs stormed the prison, freeing nearly 4,700 inmates.", "nearly 4,700", "inmates freed"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
