@@ -544,6 +544,20 @@ def _still_held_in(subject):
     return _STILL_HELD.search(subject) if lexicon.may_hold(subject, _STILL_WORDS) else None
 
 
+def _between_figures(sentence, start, end, lo, hi):
+    "The words of a figure's own clause from the figure before it to the next one."
+    following = _FIGURE.search(sentence, end, hi)
+    before = [m for m in _FIGURE.finditer(sentence, lo, start)]
+    return sentence[before[-1].end() if before else lo: following.start() if following else hi]
+
+
+_GONE = frozenset({"missing", "escape", "disappear", "unaccount"})
+_STILL_GONE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:(?:be|been)\s+)?(?:missing|at\s+large|unaccounted|in\s+hiding)\b"
+                         r"|\bat\s+large\b|\bstill\s+(?:not\s+)?(?:been\s+)?(?:not\s+)?(?:found|traced|located)\b"
+                         r"|\bstill\s+not\s+been\s+found\b|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
+_STILL_GONE_WORDS = ("still", "remain", "large", "found")  # in every _STILL_GONE match
+
+
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")  # one is in every _CLAUSE_STOP match
 
@@ -1120,6 +1134,12 @@ def read_claim(claim, document_place=None):
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
     still = _still_held_in(subject) or (at >= 0 and lexicon.may_hold(sentence[end:hi], _STILL_WORDS)
                                         and _STILL_HELD.match(sentence, end, hi))
+    own = f"{subject} {_between_figures(sentence, at, end, lo, hi)}" if at >= 0 else subject
+    if (set(terms) & _GONE and lexicon.STILL_HELD not in terms and lexicon.may_hold(own, _STILL_GONE_WORDS)
+            and _STILL_GONE.search(own)):
+        # "4,000 escaped prisoners are still at large", "84 remain unaccounted for": those not
+        # back yet, not all who escaped or went missing
+        terms = tuple(sorted((set(terms) - {"large"}) | {lexicon.STILL_HELD}))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not _IN_JAIL.search(still.group())):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested;

@@ -583,3 +583,15 @@ def test_a_town_named_for_the_next_figure_is_not_this_ones():
     part = matching.read_claim(claim(2, 1, "21", sentence, 21, subject="deaths"))
     assert not any(w.startswith(matching.LOCAL) for w in whole.subject_key.split())
     assert matching.LOCAL + "cali" in part.subject_key.split()
+
+
+@pytest.mark.parametrize("sentence, quote, subject, still", [
+    ("More than 4,000 prisoners who escaped in March remain at large.", "More than 4,000", "prisoners who escaped", True),
+    ("About 14,000 prisoners escaped from 25 jails.", "About 14,000", "prisoners escaped", False),
+    ("Of the 500 people reported missing since April, 84 remain unaccounted for.", "84", "people unaccounted", True),
+    ("Of the 500 people reported missing since April, 84 remain unaccounted for.", "500", "people reported missing", False),
+    ("The office says 129 of those reported missing have still not been found.", "129", "people missing", True),
+])
+def test_those_still_missing_or_at_large_are_not_all_who_went(sentence, quote, subject, still):
+    reading = matching.read_claim(claim(1, 1, quote, sentence, 1.0, subject=subject))
+    assert (lexicon.STILL_HELD in reading.subject_key.split()) == still
