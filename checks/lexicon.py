@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     including include includes included many how much several most few such further
     would could should might will can later only next just even again past worth
     two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred thousand million billion dozen""".split()
+    hundred thousand million billion dozen context early late""".split()
 )
 
 # Irregular forms first; everything else goes through the suffix rules.

@@ -509,8 +509,9 @@ _AT_OCCASION = re.compile(r"\b(?:at|during|after) (?:a|an|the|its|their|this|tha
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
-_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches)"
+_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with|after|following)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches|strike|"
+                           r"(?-i:[A-Z])[\w-]*['’]s\s+(?:arrest|detention|removal|ouster|death))"
                            r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
 _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
@@ -1225,6 +1226,7 @@ _TOLLS = frozenset({"die", "injure"})
 _LOCALITY_AFTER = re.compile(
     r"\s(?:in|near)\s+(?:the\s+(?:city|town|village|region|province|district|department|neighbourhood|"
     r"commune|area|port)\s+of\s+)?((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
+_SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+where\s+[^,;]{0,40}\Z")
 _NOT_LOCALITIES = frozenset(
     """congress parliament court senate government the a an this that its their his her
@@ -1234,9 +1236,9 @@ LOCALITY_REACH = 40  # characters after a figure its town may be named in
 
 def _locality(sentence, start, end, lo, hi):
     "LOCAL + the town a figure's own clause places it in (see _LOCALITY_AFTER), or None."
-    following = _FIGURE.search(sentence, end, hi)
-    if following:  # "46 deaths linked to the strike, 21 of them in Cali": Cali is the 21's
-        hi = following.start()
+    following = _FIGURE.search(sentence, end, hi) or _SOME_OF_THEM.search(sentence, end, hi)
+    if following:  # "46 deaths linked to the strike, 21 of them in Cali": Cali is the 21's; so is
+        hi = following.start()  # "most of them shot in Dakar" a part's
     m = _LOCALITY_AFTER.search(sentence, end, hi)
     if m and m.start() - end > LOCALITY_REACH:
         m = None
@@ -1256,6 +1258,19 @@ def _locality(sentence, start, end, lo, hi):
 _HAPPENINGS = lexicon.EVENT_WORDS - lexicon.OCCASION_WORDS  # what happened, not where
 
 
+def _same_town(a, b):
+    """Two key word sets with a town marker read as the town's name where the other
+    subject names that town ("@cali die" and "cali die": Cali's dead both)."""
+    a, b = set(a), set(b)
+    for mine, other in ((a, b), (b, a)):
+        for word in [w for w in mine if w[0] == LOCAL and w not in other]:
+            town = set(word[1:].split("-"))
+            if town <= other:
+                mine.discard(word)
+                mine |= town
+    return a, b
+
+
 def subject_score(key_a, key_b):
     """0-100: how alike two subject keys are. A slice word (women, released,
     new...) in one key and not the other makes them different quantities: 0."""
@@ -1264,6 +1279,11 @@ def subject_score(key_a, key_b):
     if key_a == key_b:
         return 100.0
     a, b = set(key_a.split()), set(key_b.split())
+    if any(w[0] == LOCAL for w in a ^ b):
+        a, b = _same_town(a, b)
+        if a == b:
+            return 100.0
+        key_a, key_b = " ".join(sorted(a)), " ".join(sorted(b))
     if (a ^ b) & lexicon.SLICE_WORDS or any(w[0] == LOCAL for w in a ^ b):
         return 0.0
     score = float(fuzz.token_sort_ratio(key_a, key_b))

@@ -595,3 +595,27 @@ def test_a_town_named_for_the_next_figure_is_not_this_ones():
 def test_those_still_missing_or_at_large_are_not_all_who_went(sentence, quote, subject, still):
     reading = matching.read_claim(claim(1, 1, quote, sentence, 1.0, subject=subject))
     assert (lexicon.STILL_HELD in reading.subject_key.split()) == still
+
+
+def test_when_a_toll_began_is_not_what_it_counts():
+    since = matching.read_claim(claim(1, 1, "five", "Five people died in the unrest since Sonko's arrest.", 5,
+                                      subject="people died in the unrest since Sonko's arrest"))
+    after = matching.read_claim(claim(2, 2, "49", "Police killed 49 people in the protests after Castillo's removal.",
+                                      49, subject="people killed in the protests after Castillo's removal"))
+    context = matching.read_claim(claim(3, 3, "46", "The office verified 46 deaths in the context of the protests.",
+                                        46, subject="deaths in the context of the protests"))
+    assert since.subject_key == "die unrest"
+    assert after.subject_key == context.subject_key == "die protest"
+
+
+def test_a_town_named_for_part_of_a_toll_is_not_the_tolls():
+    sentence = "Amnesty confirmed at least eight deaths, most of them young men shot in Dakar."
+    reading = matching.read_claim(claim(1, 1, "at least eight", sentence, 8, qualifier="at_least", subject="deaths"))
+    assert reading.subject_key == "die"
+
+
+def test_a_town_marker_and_the_towns_name_are_one_town():
+    assert matching.subject_score("@cali cali die part-of strike", "cali die part-of strike") == 100.0
+    assert matching.subject_score("@cali die", "cali die") == 100.0
+    assert matching.subject_score("@cali die", "die") == 0.0  # a town's toll is not the country's
+    assert matching.subject_score("@cali die", "@juliaca die") == 0.0
