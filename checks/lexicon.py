@@ -275,6 +275,11 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           # speaking out against a war, however a report puts it
+           "against the war": "anti-war", "against war": "anti-war", "opposing the war": "anti-war",
+           "opposition to the war": "anti-war", "antiwar": "anti-war", "anti-war stance": "anti-war",
+           "anti-war views": "anti-war", "anti-war statements": "anti-war", "anti-war positions": "anti-war",
+           "anti-war position": "anti-war", "anti-war statement": "anti-war", "anti-war posts": "anti-war",
            # a country-wide strike is the unrest itself ("the national strike")
            "national strike": "strike", "general strike": "strike", "nationwide strike": "strike",
            # held until trial: not everyone detained

@@ -619,3 +619,13 @@ def test_a_town_marker_and_the_towns_name_are_one_town():
     assert matching.subject_score("@cali die", "cali die") == 100.0
     assert matching.subject_score("@cali die", "die") == 0.0  # a town's toll is not the country's
     assert matching.subject_score("@cali die", "@juliaca die") == 0.0
+
+
+@pytest.mark.parametrize("a, b", [
+    ("people detained for protesting against the war", "people detained at anti-war protests"),
+    ("people arrested for opposing the war", "people arrested for their anti-war stance"),
+    ("criminal cases over anti-war views", "criminal charges over anti-war statements"),
+])
+def test_ways_of_saying_against_the_war(a, b):
+    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    assert score >= matching.DEFAULT_THRESHOLD
