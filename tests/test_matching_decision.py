@@ -629,3 +629,22 @@ def test_a_town_marker_and_the_towns_name_are_one_town():
 def test_ways_of_saying_against_the_war(a, b):
     score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
     assert score >= matching.DEFAULT_THRESHOLD
+
+
+def test_one_monitors_running_toll_may_grow_fast():
+    early = claim(1, 1, "18", "Plataforma Decide said 18 people had been killed in Mozambique.",
+                  18, subject="people killed", attribution="Plataforma Decide", published="2024-10-30")
+    later = claim(2, 2, "130", "The toll in Mozambique has reached 130, according to "
+                  "Plataforma Decide.", 130, subject="people killed",
+                  attribution="Plataforma Decide", published="2024-12-22")
+    linked = compare(early, later)
+    assert linked is not None and linked.relation == "updates"
+    # another source's figure that far apart in the same weeks is no rival count of the same dead
+    other = dict(later, attribution="Radio Mozambique")
+    assert compare(early, other) is None
+    # arrests are not a toll: one march's 86 and a later 620 stay apart even from one source
+    march = claim(3, 3, "86", "The collective said 86 people were detained in Nicaragua.", 86,
+                  subject="people detained", attribution="the collective", published="2027-01-18")
+    total = claim(4, 4, "620", "The collective said 620 people were detained in Nicaragua.", 620,
+                  subject="people detained", attribution="the collective", published="2027-03-04")
+    assert compare(march, total) is None
