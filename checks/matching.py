@@ -25,6 +25,7 @@ writes the pairs in a few large transactions (see ``_store``).
 
 import bisect
 import calendar
+import contextlib
 import dataclasses
 import datetime
 import functools
@@ -1726,19 +1727,21 @@ def refresh_readings(db, chunk=5000):
     parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
     results = _in_workers(db, _read_part, parts, len(ids))
     try:
-        for readings in results:
-            with db.atomic():
-                db.conn.executemany(
-                    f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
-                    readings,
-                )
+        with _write_cache(db):  # the _claim_keys indexes grow at random places too
+            for readings in results:
+                with db.atomic():
+                    db.conn.executemany(
+                        f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
+                        readings,
+                    )
     finally:
         results.close()
     return len(ids)
 
 
 def _read_part(db, part):
-    "The readings of these claim ids (sorted), read through ``db``."
+    """The readings of these claim ids (sorted), read through ``db``, as plain tuples
+    (a worker sends them to the parent, which stores them: tuples pickle faster)."""
     places = _worker_places(db)
     rows = db.execute(
         f"""SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
@@ -1749,7 +1752,8 @@ def _read_part(db, part):
     rows = [row for row in rows if row[0] in wanted]
     places.prefetch(row[1] for row in rows)
     try:
-        return _settle_weak_places([read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows])
+        return [tuple(r) for r in _settle_weak_places(
+            [read_claim(dict(zip(_CLAIM_NAMES, row)), places) for row in rows])]
     finally:
         places.texts = {}
 
@@ -1888,7 +1892,7 @@ class _Archive:
             # relate links figures for one interval (a month's new arrests) only when
             # they are at most INTERVAL_SAME_DAYS apart: the others need not be related
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
-        found.sort(key=_NEAREST)  # (distance, claim id) is unique
+        found.sort()  # by (distance, claim id), which is unique: the readings are never compared
         return found, small
 
     def _blocks(self, unit, place, period, subject_keys):
@@ -1910,7 +1914,10 @@ class _Archive:
             places = [""] + sorted(known)
         blocks, total = [], 0
         for key, score in subject_keys:
+            have = self.places_of(unit, key)
             for other in places:
+                if other and other not in have:
+                    continue  # no block there
                 block_key = (unit, key, other, period)
                 size = self.size(block_key)
                 if size:
@@ -2035,9 +2042,6 @@ class _StoredArchive(_Archive):
         return before + after
 
 
-_NEAREST = operator.itemgetter(0, 1)
-
-
 def _target_groups(db, ids):
     "The claims among ``ids`` that have a subject key, grouped by (unit, subject key)."
     wanted = set(ids)
@@ -2110,15 +2114,23 @@ def _close_keys(asked, keys, cutoff):
         _close_by_words(asked, keys, close, index)
         _close_by_occasion(asked, keys, close)
     out = {}
+    asked_set = set(asked)
+    later = {}  # subject scores (symmetric) of pairs of asked keys, until the other one asks
     for key in asked:
         scored = []
         specific = set(_specific(key))
         for i in close[key]:
-            if specific.isdisjoint(keys[i].split()):
+            other = keys[i]
+            if specific.isdisjoint(other.split()):
                 continue  # held by the key through its generic words only: not a candidate
-            score = subject_score(key, keys[i])
+            if other in asked_set and other != key:
+                score = later.pop((other, key), None)
+                if score is None:
+                    score = later[(key, other)] = subject_score(key, other)
+            else:
+                score = subject_score(key, other)
             if score >= cutoff:
-                scored.append((keys[i], score))
+                scored.append((other, score))
         scored.sort(key=lambda item: (-item[1], item[0]))
         out[key] = scored
     return out
@@ -2743,12 +2755,15 @@ class _PairWorkers:
 
 def _pair_everything(db, shares, settings, workers):
     """The batches of every share: from the worker processes (one per share) when
-    there are several shares, else computed here."""
+    there are several shares, else computed here. The workers start at once (they
+    pair while this process does other work), the shares here when iterated."""
     if len(shares) <= 1 or len(workers) < len(shares):
-        for part in shares:
-            yield from _pair_batches(db, part, **settings)
-        return
-    open_ = list(workers.start(shares, settings))
+        return (batch for part in shares for batch in _pair_batches(db, part, **settings))
+    return _from_workers(list(workers.start(shares, settings)))
+
+
+def _from_workers(open_):
+    "The batches the workers send through these pipes, as they come."
     while open_:
         for receive in multiprocessing.connection.wait(open_):
             try:
@@ -2814,16 +2829,14 @@ def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, sa
     del groups, unkeyed
     settings = dict(threshold=threshold, same_period_days=same_period_days, batch_size=BATCH_SIZE,
                     stored=_few(db, len(ids)))
-    cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")  # the matches indexes grow at random places
     pairs = _pair_everything(db, shares, settings, workers)
-    extra = _same_figure_pairs(db, ids, threshold, same_period_days)
     try:
-        _store(db, stats, _with_same_figures(db, itertools.chain(batches, pairs), extra, threshold),
-               progress, len(ids))
+        with _write_cache(db):  # the matches indexes grow at random places
+            extra = _same_figure_pairs(db, ids, threshold, same_period_days)
+            _store(db, stats, _with_same_figures(db, itertools.chain(batches, pairs), extra, threshold),
+                   progress, len(ids))
     finally:
         pairs.close()  # match_claims then stops the workers (at once if storing failed)
-        db.execute(f"PRAGMA cache_size = {cache}")
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -2837,7 +2850,18 @@ def _few(db, targets):
     return targets * STORED_SHARE < readings
 
 
-WRITE_CACHE_KB = 131_072  # SQLite page cache while storing pairs: holds the hot parts of the matches indexes
+WRITE_CACHE_KB = 131_072  # SQLite page cache while storing readings and pairs: holds the hot parts of their indexes
+
+
+@contextlib.contextmanager
+def _write_cache(db):
+    "A page cache of WRITE_CACHE_KB while the block runs (then the one before)."
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
 COMMITS = 16              # a run commits in about this many groups of batches
 _PAIR = operator.itemgetter(0, 1)
 

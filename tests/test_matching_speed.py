@@ -112,6 +112,41 @@ def read_all(db):
     return [matching.read_claim(dict(zip(matching._CLAIM_NAMES, row)), places) for row in rows]
 
 
+def test_subject_scores_are_the_same_both_ways_round(archive):
+    "_close_keys scores two asked keys once, for both: subject_score must be symmetric."
+    keys = [r[0] for r in archive.execute("SELECT DISTINCT subject_key FROM _claim_keys WHERE subject_key != ''")]
+    keys += ["political prisoner", "political prisoner release", "arrest torture", "torture", "die",
+             "die injure", "die protest", "die rally", "@juliaca die", "arrest woman", "arrest"]
+    pairs = [(a, b) for a in keys for b in keys if a < b and set(a.split()) & set(b.split())]
+    assert len(pairs) > 1000
+    scores = [(matching.subject_score(a, b), matching.subject_score(b, a)) for a, b in pairs]
+    assert all(ab == ba for ab, ba in scores)
+    assert {ab for ab, _ in scores} >= {0.0, matching.SUBSET_SCORE}
+
+
+def test_a_targets_candidates_are_nearest_first_once_each_from_every_block_it_could_use(archive):
+    "nearby sorts its candidates by (distance, claim id) alone; _blocks skips the places a key lacks."
+    ids = [r[0] for r in archive.execute("SELECT claim_id FROM _claim_keys ORDER BY claim_id")]
+    neighbours = matching._neighbour_keys(archive, matching._target_groups(archive, ids), 80.0)
+    store = matching._load_archive(archive, neighbours)
+    checked = 0
+    for target in sorted((r for block in store.blocks.values() for r in block), key=lambda r: r.claim_id):
+        keys = neighbours.get((target.unit, target.subject_key))
+        if not keys:
+            continue
+        found, _ = store.nearby(target, keys)
+        order = [f[:2] for f in found]
+        assert order == sorted(order) and len({claim_id for _, claim_id in order}) == len(order)
+        blocks, _ = store._blocks(target.unit, target.place, target.period, tuple(keys))
+        places = {p for key, _ in keys for p in store.places_of(target.unit, key)} | {""}
+        every = {(target.unit, key, place, target.period) for key, _ in keys for place in places
+                 if store.size((target.unit, key, place, target.period))
+                 and (not target.place or not place or matching.places_agree(target.place, place))}
+        assert {block_key for block_key, _ in blocks} == every
+        checked += 1
+    assert checked > 500
+
+
 def test_readings_are_the_same_with_caches_cold_warm_and_bypassed(archive, monkeypatch):
     clear_caches()
     cold = read_all(archive)
