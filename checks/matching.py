@@ -59,6 +59,7 @@ ROUNDING_CAP = 0.10         # a round figure's tolerance is at most 10% of it
 MAX_RATIO_SAME_PERIOD = 3.0   # larger gaps at the same time are different quantities
 MAX_RATIO_OTHER_PERIOD = 10.0
 MAX_RATIO_OWN_GROWTH = 30.0  # one source's running total may grow this much
+FAST_GROWTH_DAYS = 14       # (any count within this many days; a toll at any time)
 RATIO_FLOOR = 20            # small counts (1 → 4 dead) may differ by any ratio
 INTERVAL_SAME_DAYS = 4      # figures for one day/week/month: the same interval only this close
 SMALL_QUANTITY = 32         # up to this many claims of a quantity: every pair is linked
@@ -1397,8 +1398,11 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     same_period = days is None or days <= same_period_days or _both_after_year(a, b)
     ratio = _size_ratio(a, b, same_period)
     limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
-    if attribution == 100.0 and a.period == "total" and _TOLLS & set(a.subject_key.split()) and _grew(a, b):
-        limit = MAX_RATIO_OWN_GROWTH  # a monitor's running toll in the first weeks of unrest: 18, then 130
+    if attribution == 100.0 and a.period == "total" and _grew(a, b) and (
+            _TOLLS & set(a.subject_key.split()) or (days is not None and days <= FAST_GROWTH_DAYS and s == 100.0)):
+        # a monitor's running toll in the first weeks of unrest (18, then 130), or any count of
+        # its own in the first days (945 arrests, then 3,200 three days on)
+        limit = MAX_RATIO_OWN_GROWTH
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)

@@ -648,3 +648,17 @@ def test_one_monitors_running_toll_may_grow_fast():
     total = claim(4, 4, "620", "The collective said 620 people were detained in Nicaragua.", 620,
                   subject="people detained", attribution="the collective", published="2027-03-04")
     assert compare(march, total) is None
+
+
+def test_one_sources_count_may_grow_fast_in_the_first_days():
+    first = claim(1, 1, "945", "Punjab police say they have arrested 945 people in Pakistan since Tuesday.", 945,
+                  subject="people arrested", attribution="Punjab police", published="2023-05-10")
+    later = claim(2, 2, "3,200", "Punjab police said they had arrested 3,200 people in Pakistan.", 3200,
+                  subject="people arrested", attribution="Punjab police", published="2023-05-13")
+    linked = compare(first, later)
+    assert linked is not None and linked.relation == "updates"
+    # a month on, that growth is another count's (one rally's 86 against a running 620)
+    month = dict(later, published="2023-06-20")
+    assert compare(first, month) is None
+    # and another source's figure that far apart is no rival count
+    assert compare(first, dict(later, attribution="the party")) is None
