@@ -445,7 +445,8 @@ _YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
 _THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
                         r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 # not "last year's protests": an event's name (as "last week's raids" is no week's count)
-_LAST_YEAR = re.compile(r"\b(?:last|the previous|the past calendar) year\b(?!['’]s)", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"(?<!" + r" )(?<!".join(lexicon.MONTHS) + r" )"  # "May last year" dates an event
+                        r"\b(?:last|the previous|the past calendar) year\b(?!['’]s)", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _NEW_SINCE = re.compile(r"\b(?:new|added)\b[^,;.]{0,60}?\bsince\b", re.IGNORECASE)  # "1,303 new cases … since the vote"
 # "in 2024", "during 2023", not "in 2020 protests" nor "in the 2020 vote"

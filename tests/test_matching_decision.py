@@ -662,3 +662,12 @@ def test_one_sources_count_may_grow_fast_in_the_first_days():
     assert compare(first, month) is None
     # and another source's figure that far apart is no rival count
     assert compare(first, dict(later, attribution="the party")) is None
+
+
+def test_a_month_last_year_dates_an_event_not_a_years_count():
+    riots = claim(1, 1, "eight", "Hundreds are still in jail over the riots of May last year, in which eight people "
+                  "were killed in Pakistan.", 8, subject="people killed", published="2024-08-01")
+    year = claim(2, 2, "975", "Iran executed 975 people last year.", 975, subject="people executed",
+                 published="2025-03-01")
+    assert matching.read_claim(riots).period == "total"
+    assert matching.read_claim(year).period == "year 2024"
