@@ -918,11 +918,13 @@ _SUBJECT_STOP = set("""
     days today yesterday tomorrow since whom including included include includes alone
     altogether total overall respectively per cent percent times time per
     remain remains remained stay stays stayed along behind beyond outside inside across
-    around near toward towards via amid despite within
+    around near toward towards via amid despite within because although though unless until
+    whether whereas
 """.split())
 _FILLERS = set("more further additional other extra another fresh some".split())
 _PLURAL_IRREGULAR = set("people police children men women staff personnel media militia "
                         "youth dead wounded injured missing clergy".split())
+_MEN_SINGULAR = set("specimen abdomen regimen acumen hymen stamen".split())
 _NOT_PARTICIPLE = set("hundred need speed seed bed red shed feed breed deed".split())
 _PARTICIPLE_IRREGULAR = set("held hurt shot beaten slain taken thrown hit caught sent brought "
                             "put kept found seen stopped dead died missing fled".split())
@@ -992,7 +994,8 @@ _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|
 def _is_plural(word):
     return word in _PLURAL_IRREGULAR or (
         word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
-    ) or word.endswith("ese") and len(word) > 6  # "3.4 million Sudanese", "Chinese", "Lebanese"
+    ) or word.endswith("ese") and len(word) > 6 or (  # "3.4 million Sudanese", "Chinese", "Lebanese"
+        word.endswith("men") and len(word) > 5 and word not in _MEN_SINGULAR)  # gunmen, policemen
 
 
 def _is_participle(word):

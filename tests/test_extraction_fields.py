@@ -870,6 +870,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("They suffered 20 setbacks.", "20", "setbacks"),
     ("The police reported detaining 3,275 people.", "3,275", "people detained"),
     ("Gangs stormed the prison, freeing nearly 4,700 inmates.", "nearly 4,700", "inmates freed"),
+    ("The 13 gunmen arrested at the studio remain in custody.", "13", "gunmen arrested"),
+    ("Some 40 policemen were injured.", "Some 40", "policemen injured"),
+    ("Her term was cut to 43 years because she pleaded guilty.", "43 years", None),  # no subject "because"
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
