@@ -1388,7 +1388,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if a.source and b.source:
         attribution = 100.0 if a.source == b.source else fuzz.token_set_ratio(a.source, b.source)
     score = s - PLACE_UNKNOWN_PENALTY * (unknown_places + inferred)
-    if attribution == 100.0:
+    if attribution == 100.0 and s >= threshold:
         score += SAME_SOURCE_BONUS
     score = max(0.0, min(100.0, score))
     if score < threshold:

@@ -671,3 +671,19 @@ def test_a_month_last_year_dates_an_event_not_a_years_count():
                  published="2025-03-01")
     assert matching.read_claim(riots).period == "total"
     assert matching.read_claim(year).period == "year 2024"
+
+
+def test_one_source_does_not_make_two_subjects_one():
+    charged = claim(1, 1, "253", "Thai Lawyers for Human Rights says 253 people have been charged with "
+                    "lese-majeste in Thailand.", 253, subject="people charged with lese-majeste",
+                    attribution="Thai Lawyers for Human Rights", published="2023-05-16")
+    jailed = claim(2, 2, "about 30", "Thai Lawyers for Human Rights says about 30 people are jailed on "
+                   "lese-majeste charges in Thailand.", 30, qualifier="about", subject="people jailed on lese-majeste charges",
+                   attribution="Thai Lawyers for Human Rights", published="2024-07-31")
+    a, b = matching.read_claim(charged), matching.read_claim(jailed)
+    assert matching.subject_score(a.subject_key, b.subject_key) < matching.DEFAULT_THRESHOLD
+    assert compare(charged, jailed) is None
+    # the same subject from one source still gains the bonus
+    again = dict(charged, id=3, document_id=3, value=272, low=272, high=272, quote="272",
+                 sentence=charged["sentence"].replace("253", "272"), published="2024-07-31")
+    assert compare(charged, again).score == 100.0
