@@ -980,9 +980,10 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
         inferred = document_place(claim.get("document_id"))
         section = getattr(document_place, "paragraph_place", None)
         local = section(claim.get("document_id"), claim.get("start")) if section else None
-        if local and inferred and local != place_country(inferred):
-            # a round-up's paragraph on one country: "Nepal. The uprising left 76 dead"
-            return document_place_text(local, set(inferred.lstrip(WEAK_PLACE).split("|")) - {""})
+        if local:
+            # a round-up's paragraph on one country: "Nepal. The uprising left 76 dead" is
+            # Nepal's, not any other country's the round-up names
+            return document_place_text(local)
         if inferred:
             place = inferred if inferred.startswith(WEAK_PLACE) else document_place_text(inferred)
     if place is None:  # who reports it: "Lithuanian officials said…"
@@ -1636,6 +1637,7 @@ _READING_COLUMNS = ", ".join(Reading._fields)
 
 
 _PARAGRAPH = re.compile(r"\n")
+_DIGIT = re.compile(r"\d")
 
 
 class _DocumentPlaces:
@@ -1676,14 +1678,21 @@ class _DocumentPlaces:
         return self.cache[document_id]
 
     def _sections(self, document_id, text):
-        "Keep where a text's paragraphs begin and the places they name, when it names several countries."
+        """Keep where a text's paragraphs begin, the places they name and which hold a
+        digit, when it names several countries."""
         mentions = lexicon.place_mentions(text)
         if len({country for _, country in mentions}) < 2:
             return
         if len(self.sections) > 100_000:
             self.sections.clear()
         starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-        self.sections[document_id] = (starts, mentions)
+        figures = {i for i, (lo, hi) in enumerate(zip(starts, starts[1:] + [len(text)]))
+                   if hi - lo <= HEADING and _DIGIT.search(text, lo, hi)}
+        self.sections[document_id] = (starts, mentions, figures)
+
+    def _has_figure(self, document_id, starts, i):
+        "Does short paragraph ``i`` hold a digit (a fact box's row, not a heading)?"
+        return i in self.sections[document_id][2]
 
     def paragraph_place(self, document_id, start):
         """The country a paragraph of a text naming several is about, when it names it
@@ -1693,7 +1702,7 @@ class _DocumentPlaces:
         found = self.sections.get(document_id)
         if found is None or start is None:
             return None
-        starts, mentions = found
+        starts, mentions, _ = found
         if len(starts) < 2:
             return None  # one paragraph: the document's own place says it
         i = bisect.bisect_right(starts, start) - 1
@@ -1701,7 +1710,7 @@ class _DocumentPlaces:
                 if starts[i] <= offset < min(start, starts[i] + PARAGRAPH_LEAD)}
         if len(lead) == 1:  # ("Cuba and Nicaragua have long traded advice…" is about both)
             return lead.pop()
-        if i > 0 and starts[i] - starts[i - 1] <= HEADING:
+        if i > 0 and starts[i] - starts[i - 1] <= HEADING and not self._has_figure(document_id, starts, i - 1):
             heading = {country for offset, country in mentions if starts[i - 1] <= offset < starts[i]}
             return heading.pop() if len(heading) == 1 else None
         return None

@@ -550,6 +550,20 @@ ROUNDUP = ("The year in review\n"
            "Officials traded notes. 40 people died in the riots, one report said.\n")
 
 
+def test_a_fact_box_row_over_a_line_is_no_heading(tmp_path):
+    from test_matching import Archive
+
+    archive = Archive(tmp_path / "checks.db")
+    text = ("Key figures on Haiti's crisis and the Kenyan-led mission\n- Of whom Kenyan police: about 750\n"
+            "- Share of the capital under gang control: 90%\n")
+    document_id = archive.doc("2025-07-10", text=text)
+    start = text.index("90%")
+    row = claim(1, document_id, "90%", "- Share of the capital under gang control: 90%", 90.0, unit="percent",
+                subject="share of the capital under gang control", published="2025-07-10")
+    place = matching.read_claim(dict(row, start=start), matching._DocumentPlaces(archive.db)).place
+    assert matching.place_country(place) != "Kenya"
+
+
 def _roundup_reading(archive, document_id, quote, subject):
     start = ROUNDUP.index(quote)
     sentence_start = ROUNDUP.rfind("\n", 0, start) + 1
@@ -564,7 +578,9 @@ def test_a_roundups_paragraph_is_about_the_country_it_opens_with(tmp_path):
 
     archive = Archive(tmp_path / "checks.db")
     document_id = archive.doc("2025-12-18", text=ROUNDUP)
-    assert matching.place_country(_roundup_reading(archive, document_id, "76", "dead").place) == "Nepal"
+    nepal = _roundup_reading(archive, document_id, "76", "dead").place
+    assert matching.place_country(nepal) == "Nepal"
+    assert not matching.places_agree(nepal, "Kenya")  # the round-up names Kenya, but not for this paragraph
     assert matching.place_country(_roundup_reading(archive, document_id, "16", "people died").place) == "Kenya"
     # a short heading line over the paragraph
     assert matching.place_country(_roundup_reading(archive, document_id, "65", "people killed").place) == "Senegal"
