@@ -703,3 +703,13 @@ def test_one_source_does_not_make_two_subjects_one():
     again = dict(charged, id=3, document_id=3, value=272, low=272, high=272, quote="272",
                  sentence=charged["sentence"].replace("253", "272"), published="2024-07-31")
     assert compare(charged, again).score == 100.0
+
+
+@pytest.mark.parametrize("a, b", [
+    ("people killed", "supporters of the party killed"),
+    ("people wounded", "patients with gunshot wounds"),
+    ("minimum prison term", "maximum prison term"),
+])
+def test_slices_of_supporters_patients_and_bounds(a, b):
+    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    assert score < matching.DEFAULT_THRESHOLD
