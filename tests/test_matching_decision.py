@@ -706,8 +706,8 @@ def test_one_source_does_not_make_two_subjects_one():
 
 
 @pytest.mark.parametrize("a, b", [
-    ("people killed", "supporters of the party killed"),
-    ("people wounded", "patients with gunshot wounds"),
+    ("people killed", "supporters killed"),
+    ("people wounded", "patients wounded"),
     ("minimum prison term", "maximum prison term"),
 ])
 def test_slices_of_supporters_patients_and_bounds(a, b):
