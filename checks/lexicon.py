@@ -399,6 +399,7 @@ _SAID_BEFORE = re.compile(
     r"statement|report|update|bulletin|tally|count|figures|data)"
     r"(?: \w+)?\s+(?:on\s+|in\s+|during\s+)?\Z", re.IGNORECASE)
 _OPENING = re.compile(r"\A\W*\Z")
+_ACCUSED_OF = re.compile(r"\b(?:accused|charged|convicted|suspected)\s+(?:of|with)\s+[a-z][\w\s,'’-]*\Z")
 # "alone" narrows a figure to one span only after a time: "on 23 August alone", "that day
 # alone", "in May alone"; "in Minsk alone" or "Viasna alone" narrow something else.
 _TIME_BEFORE_ALONE = re.compile(
@@ -427,6 +428,8 @@ def _marks_interval(text, m):
         return bool(_TIME_BEFORE_ALONE.search(before))
     if _SAID_BEFORE.search(before):
         return False
+    if _ACCUSED_OF.search(text, max(0, m.start() - 80), m.start()):
+        return False  # "102 civilians accused of attacking army buildings that day": when the act was
     if _PUBLICATION_AFTER.match(text, m.end()):
         return False  # "its weekly bulletin", "the October report": what was published, not the span
     if _REPORTED_AFTER.match(text, m.end()):

@@ -713,3 +713,9 @@ def test_one_source_does_not_make_two_subjects_one():
 def test_slices_of_supporters_patients_and_bounds(a, b):
     score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
     assert score < matching.DEFAULT_THRESHOLD
+
+
+def test_when_the_accused_act_happened_is_not_the_counts_span():
+    assert lexicon.period_kind("102 civilians accused of attacking army buildings that day are awaiting trial") == "total"
+    assert lexicon.period_kind("30 people charged with rioting on the first day") == "total"
+    assert lexicon.period_kind("police detained 300 people that day") == "interval"
