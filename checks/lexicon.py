@@ -396,7 +396,7 @@ _CUMULATIVE = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|announces|told|published|wrote|stated|confirmed|"
     r"added|noted|warned|estimated|released|issued|updated|posted|compiled|"
-    r"statement|report|update|bulletin|tally|count|figures|data)"
+    r"statement|report|update|bulletin|tally|count|figures?|data|gave|give|gives)"
     r"(?: \w+)?\s+(?:on\s+|in\s+|during\s+)?\Z", re.IGNORECASE)
 _OPENING = re.compile(r"\A\W*\Z")
 _ACCUSED_OF = re.compile(r"\b(?:accused|charged|convicted|suspected)\s+(?:of|with)\s+[a-z][\w\s,'’-]*\Z")

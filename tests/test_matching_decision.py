@@ -719,3 +719,5 @@ def test_when_the_accused_act_happened_is_not_the_counts_span():
     assert lexicon.period_kind("102 civilians accused of attacking army buildings that day are awaiting trial") == "total"
     assert lexicon.period_kind("30 people charged with rioting on the first day") == "total"
     assert lexicon.period_kind("police detained 300 people that day") == "interval"
+    # when a figure was given is not its span either
+    assert lexicon.period_kind("The police gave a lower figure on the same day, about 9,000") == "total"
