@@ -549,17 +549,24 @@ def _still_held_in(subject):
     return _STILL_HELD.search(subject) if lexicon.may_hold(subject, _STILL_WORDS) else None
 
 
+def _next_figure(sentence, end, hi):
+    "Where the next figure after ``end`` starts in sentence[:hi], else hi."
+    following = _FIGURE.search(sentence, end, hi)
+    return following.start() if following else hi
+
+
 def _between_figures(sentence, start, end, lo, hi):
     "The words of a figure's own clause from the figure before it to the next one."
-    following = _FIGURE.search(sentence, end, hi)
-    before = [m for m in _FIGURE.finditer(sentence, lo, start)]
-    return sentence[before[-1].end() if before else lo: following.start() if following else hi]
+    before = None
+    for before in _FIGURE.finditer(sentence, lo, start):
+        pass
+    return sentence[before.end() if before else lo: _next_figure(sentence, end, hi)]
 
 
 _GONE = frozenset({"missing", "escape", "disappear", "unaccount"})
 _STILL_GONE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:(?:be|been)\s+)?(?:missing|at\s+large|unaccounted|in\s+hiding)\b"
                          r"|\bat\s+large\b|\bstill\s+(?:not\s+)?(?:been\s+)?(?:not\s+)?(?:found|traced|located)\b"
-                         r"|\bstill\s+not\s+been\s+found\b|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
+                         r"|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
 _STILL_GONE_WORDS = ("still", "remain", "large", "found")  # in every _STILL_GONE match
 
 
@@ -1241,9 +1248,9 @@ LOCALITY_REACH = 40  # characters after a figure its town may be named in
 
 def _locality(sentence, start, end, lo, hi):
     "LOCAL + the town a figure's own clause places it in (see _LOCALITY_AFTER), or None."
-    following = _FIGURE.search(sentence, end, hi) or _SOME_OF_THEM.search(sentence, end, hi)
-    if following:  # "46 deaths linked to the strike, 21 of them in Cali": Cali is the 21's; so is
-        hi = following.start()  # "most of them shot in Dakar" a part's
+    following = _next_figure(sentence, end, hi)  # "46 deaths …, 21 of them in Cali": Cali is the 21's
+    part = _SOME_OF_THEM.search(sentence, end, hi) if following == hi else None
+    hi = part.start() if part else following  # so is "most of them shot in Dakar" a part's
     m = _LOCALITY_AFTER.search(sentence, end, hi)
     if m and m.start() - end > LOCALITY_REACH:
         m = None
@@ -1401,7 +1408,7 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     ratio = _size_ratio(a, b, same_period)
     limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
     if attribution == 100.0 and a.period == "total" and _grew(a, b) and (
-            _TOLLS & set(a.subject_key.split()) or (days is not None and days <= FAST_GROWTH_DAYS and s == 100.0)):
+            _is_toll(a) or (days is not None and days <= FAST_GROWTH_DAYS and s == 100.0)):
         # a monitor's running toll in the first weeks of unrest (18, then 130), or any count of
         # its own in the first days (945 arrests, then 3,200 three days on)
         limit = MAX_RATIO_OWN_GROWTH
@@ -1483,6 +1490,11 @@ def _one_election(a, b):
 TOLL_FLOOR_RATIO = 2  # a later floor under half an earlier toll counts something else
 
 
+def _is_toll(reading):
+    "Does a reading count deaths or injuries?"
+    return not _TOLLS.isdisjoint(reading.subject_key.split())
+
+
 def _grew(earlier, later):
     "Is the later figure the larger one?"
     return earlier.point is not None and later.point is not None and later.point > earlier.point
@@ -1493,7 +1505,7 @@ def _toll_fell(earlier, later):
     running toll only grows: a smaller one much later counts another episode of
     unrest in the same country, or fewer of the dead (a revision comes within
     the same period, where it stays a contradiction or an update)."""
-    if earlier.unit or earlier.period != "total" or not _TOLLS & set(earlier.subject_key.split()):
+    if earlier.unit or earlier.period != "total" or not _is_toll(earlier):
         return False
     if later.high is not None and earlier.low is not None and later.high < earlier.low:
         return not _says_nothing_new(earlier, later)
@@ -1690,9 +1702,6 @@ class _DocumentPlaces:
                    if hi - lo <= HEADING and _DIGIT.search(text, lo, hi)}
         self.sections[document_id] = (starts, mentions, figures)
 
-    def _has_figure(self, document_id, starts, i):
-        "Does short paragraph ``i`` hold a digit (a fact box's row, not a heading)?"
-        return i in self.sections[document_id][2]
 
     def paragraph_place(self, document_id, start):
         """The country a paragraph of a text naming several is about, when it names it
@@ -1702,7 +1711,7 @@ class _DocumentPlaces:
         found = self.sections.get(document_id)
         if found is None or start is None:
             return None
-        starts, mentions, _ = found
+        starts, mentions, rows = found  # rows: short paragraphs with a digit (fact-box rows)
         if len(starts) < 2:
             return None  # one paragraph: the document's own place says it
         i = bisect.bisect_right(starts, start) - 1
@@ -1710,7 +1719,7 @@ class _DocumentPlaces:
                 if starts[i] <= offset < min(start, starts[i] + PARAGRAPH_LEAD)}
         if len(lead) == 1:  # ("Cuba and Nicaragua have long traded advice…" is about both)
             return lead.pop()
-        if i > 0 and starts[i] - starts[i - 1] <= HEADING and not self._has_figure(document_id, starts, i - 1):
+        if i > 0 and starts[i] - starts[i - 1] <= HEADING and i - 1 not in rows:
             heading = {country for offset, country in mentions if starts[i - 1] <= offset < starts[i]}
             return heading.pop() if len(heading) == 1 else None
         return None
