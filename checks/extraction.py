@@ -1709,7 +1709,8 @@ _SOURCE_HEAD_WORDS = tuple("""ministry minister commission committee guard guard
     watchdog pollster airline mission groups junta army military union unions lawyers diplomats
     analysts economists campaigners activists bloggers journalists official agencies spokesman
     spokeswoman spokesperson ombudsman ombudsperson mayor governor coroner hospital hospitals
-    rescuers paramedics sources family platform""".split())
+    rescuers paramedics sources family platform command prosecutor president council
+    department directorate bureau association commissioner rapporteur chief""".split())
 _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # The same words as a trie, each letter a class of its cases: the end-anchored source
 # searches try it after every lower-case word, where a case-insensitive alternation tries
@@ -1729,7 +1730,7 @@ _OWNED_SOURCE = (rf"(?:{_OWNER}(?:[A-Z][\w-]*\s+)?{_LOWER_WORDS}(?:{_SOURCE_HEAD
                  rf"(?:\s+in\s+[A-Z][\w-]+)?)(?![\w-])")
 # A source named by an acronym or adjective and a lower-case description: "the UN refugee
 # agency", "Russian military bloggers" (_NAME alone would stop at "UN", "Russian").
-_ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}(?![\w-])"
+_ACRONYM_SOURCE = rf"[A-Z][\w-]*\s+{_LOWER_WORDS}{_SOURCE_HEAD_TRIE}(?![\w-]|\s+(?:of|for)\s+[A-Z])"
 # Sources named before the figure's words: "according to Viasna", "figures from
 # Viasna", ", said Viasna", "по данным «Вясны»", "według Viasny".
 _ACCORDING_TO = re.compile(

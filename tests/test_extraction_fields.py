@@ -885,6 +885,17 @@ def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject
     ("At least 46 people died, according to hospital sources.", "At least 46", "hospital sources"),
     ("She has spent more than 13 years in prison in all, her family said.", "more than 13 years", "her family"),
     ("Viasna recognises 1,404 people as political prisoners.", "1,404", "Viasna"),
+    ("The armed forces' joint command said 1,534 people had been arrested.", "1,534",
+     "armed forces' joint command"),
+    ("The regional prosecutor said 40 people were charged.", "40", "regional prosecutor"),
+    ("The president said 300 people had died.", "300", "president"),
+    ("The bar association said 300 lawyers had been disbarred.", "300", "bar association"),
+    ("The UN special rapporteur said 300 people had died.", "300", "UN special rapporteur"),
+    ("The police chief said 300 people had died.", "300", "police chief"),
+    ("The statistics bureau said 300 people had left.", "300", "statistics bureau"),
+    # a capitalised head followed by "of <Name>" is the start of a longer name
+    ("Some 40 journalists are in prison, according to the Belarusian Association of Journalists.",
+     "Some 40", "Belarusian Association of Journalists"),
 ])
 def test_more_sources_by_their_title(text, quote, source):
     assert fields(text, quote)[1] == source

@@ -136,7 +136,8 @@ _OLD_SOURCE_HEAD = (
     r"agency|watchdog|pollster|airline|mission|groups|junta|army|military|unions?|lawyers|"
     r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies|"
     r"spokes(?:man|woman|person)|ombuds(?:man|person)|mayor|governor|coroner|hospitals?|"
-    r"rescuers|paramedics|sources|family|platform)")
+    r"rescuers|paramedics|sources|family|platform|command|prosecutor|president|council|"
+    r"department|directorate|bureau|association|commissioner|rapporteur|chief)")
 SOURCE_PATTERNS = (X._SOURCE_NP_END, X._ACCORDING_TO)
 
 
@@ -166,7 +167,8 @@ SOURCE_PIECES = ["according to", "the", "The", "interior", "ministry", "Ministry
                  "spokes", "official", "officials", "Officials", "in", "Minsk", "UN", "refugee",
                  "agency", "agencies", "Poland's", "Viasna", "said", "police", "\u017fervice",
                  "\u212aunta", "mİnistry", "offıcials", " ", "  ", ",", ".", ";", "(", "-", "x", "s",
-                 "ombudsman", "Ombudsperson", "hospital", "hospitals", "coroner's", "family", "sources"]
+                 "ombudsman", "Ombudsperson", "hospital", "hospitals", "coroner's", "family", "sources",
+                 "joint", "command", "Association", "of", "Journalists", "chief", "prosecutor"]
 
 
 @settings(max_examples=500, deadline=None)
