@@ -49,7 +49,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "29"
+MATCHER_VERSION = "30"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -134,6 +134,7 @@ class Reading(typing.NamedTuple):
     low: float | None  # the figure as an interval
     high: float | None
     point: float | None
+    since: int = 0     # 1 when the figure's clause counts since a start ("since the decree")
     matcher_version: str = MATCHER_VERSION
 
 
@@ -1226,6 +1227,7 @@ def read_claim(claim, document_place=None):
         low=low,
         high=high,
         point=point,
+        since=int(bool(_SINCE.search(window))),
     )
 
 
@@ -1408,10 +1410,14 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     ratio = _size_ratio(a, b, same_period)
     limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
     if attribution == 100.0 and a.period == "total" and _grew(a, b) and (
-            _is_toll(a) or (days is not None and days <= FAST_GROWTH_DAYS and s == 100.0)):
-        # a monitor's running toll in the first weeks of unrest (18, then 130), or any count of
-        # its own in the first days (945 arrests, then 3,200 three days on)
-        limit = MAX_RATIO_OWN_GROWTH
+            _is_toll(a) or (s == 100.0 and ((days is not None and days <= FAST_GROWTH_DAYS)
+                                            or a.since and b.since))):
+        # a monitor's running toll in the first weeks of unrest (18, then 130), any count of
+        # its own in the first days (945 arrests, then 3,200 three days on), or its running
+        # total since one start ("329 arrested since the decree", then 12,000 "since then"),
+        # which a wave of arrests may multiply without bound where both figures are placed
+        unbounded = a.since and b.since and s == 100.0 and not unknown_places
+        limit = float("inf") if unbounded else MAX_RATIO_OWN_GROWTH
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)
@@ -2257,7 +2263,7 @@ def _compact(rows, strings):
     figure = strings.setdefault(float, {}).setdefault
     make = Reading._make
     for (claim_id, document_id, unit, key, kind, place, period, day, source, names, qualifier,
-         low, high, point, version) in rows:
+         low, high, point, since, version) in rows:
         yield make((claim_id, document_id, one(unit, unit), one(key, key),
                     one(kind, kind), one(place, place), one(period, period),
                     day if day is None else number(day, day), one(source, source),
@@ -2267,7 +2273,7 @@ def _compact(rows, strings):
                     figure(low, low) if type(low) is float and low and low == low else low,
                     figure(high, high) if type(high) is float and high and high == high else high,
                     figure(point, point) if type(point) is float and point and point == point else point,
-                    one(version, version)))
+                    since, one(version, version)))
 
 
 def pairs_for(target, archive, neighbours, *, threshold, same_period_days):

@@ -324,3 +324,16 @@ def m006_same_figure(db):
         CREATE INDEX idx_claim_keys_exact_point ON _claim_keys(point) WHERE qualifier = 'exact';
         """
     )
+
+
+@migrations(name="m007_running_totals")
+def m007_running_totals(db):
+    """Whether the matcher read a figure as counted since a start ("329 people
+    arrested since the decree"): one source's running total from one start may grow
+    fast for months. Readings are derived data: a matcher of a new version reads
+    every claim again."""
+    db.executescript(
+        """
+        ALTER TABLE _claim_keys ADD COLUMN since INTEGER NOT NULL DEFAULT 0;
+        """
+    )

@@ -680,6 +680,25 @@ def test_one_sources_count_may_grow_fast_in_the_first_days():
     assert compare(first, dict(later, attribution="the party")) is None
 
 
+def test_one_sources_running_total_since_one_start_may_grow_for_months():
+    first = claim(1, 1, "329", "The joint command says soldiers have arrested 329 people in Ecuador since the "
+                  "decree on Tuesday.", 329, subject="people arrested", attribution="the joint command",
+                  published="2024-01-10")
+    later = claim(2, 2, "more than 12,000", "The joint command said soldiers had arrested more than 12,000 "
+                  "people in Ecuador since the January decree.", 12000, qualifier="more_than",
+                  subject="people arrested", attribution="the joint command", published="2024-03-25")
+    assert matching.read_claim(first).since == matching.read_claim(later).since == 1
+    linked = compare(first, later)
+    assert linked is not None and linked.relation == "updates"
+    # without "since" in both, the later figure may count something else (one raid's arrests)
+    raid = dict(first, sentence="The joint command says soldiers arrested 329 people in Ecuador in a raid on "
+                "Tuesday.")
+    assert matching.read_claim(raid).since == 0
+    assert compare(raid, later) is None
+    # nor does another source's running total grow into this one
+    assert compare(first, dict(later, attribution="the party")) is None
+
+
 def test_a_month_last_year_dates_an_event_not_a_years_count():
     riots = claim(1, 1, "eight", "Hundreds are still in jail over the riots of May last year, in which eight people "
                   "were killed in Pakistan.", 8, subject="people killed", published="2024-08-01")
