@@ -134,7 +134,7 @@ class Reading(typing.NamedTuple):
     low: float | None  # the figure as an interval
     high: float | None
     point: float | None
-    since: int = 0     # 1 when the figure's clause counts since a start ("since the decree")
+    since: int = 0     # counted since: 0 no, 1 an event ("since the decree"), else the start's ordinal
     matcher_version: str = MATCHER_VERSION
 
 
@@ -449,6 +449,12 @@ _THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning
 _LAST_YEAR = re.compile(r"(?<!" + r" )(?<!".join(lexicon.MONTHS) + r" )"  # "May last year" dates an event
                         r"\b(?:last|the previous|the past calendar) year\b(?!['’]s)", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# When a running count began, where it says so by a date: "since 28 April", "since March
+# 2021", "since Thursday", "since 2020" (not "since the decree": no date to read).
+_SINCE_DATE = re.compile(
+    r"\bsince (?:(?:early |mid-|late )?(?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
+    + r")(?: (\d{1,2}))?)(?:,? ((?:19|20)\d\d))?|(?:last )?(" + "|".join(lexicon.WEEKDAYS)
+    + r")|((?:19|20)\d\d))\b(?!\s*\d)", re.IGNORECASE)
 _NEW_SINCE = re.compile(r"\b(?:new|added)\b[^,;.]{0,60}?\bsince\b", re.IGNORECASE)  # "1,303 new cases … since the vote"
 # "in 2024", "during 2023", not "in 2020 protests" nor "in the 2020 vote"
 _IN_YEAR = re.compile(
@@ -464,6 +470,30 @@ _SINCE_WORDS = ("since",)
 _STOCK_WORDS = ("behind bars", "in prison", "in jail", "remain", "still held", "are held")
 _LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisoned", "incarcerated",
                 "political detainees")
+
+
+def since_start(window, day):
+    """What ``Reading.since`` holds for a figure read on ``day`` (an ordinal) with this
+    clause: 0 when it does not count since a start, else the start's ordinal where a
+    date or weekday names it ("since Thursday" is the last Thursday before ``day``;
+    "since May" the 1st of the last May), else 1 (since an event: "since the decree")."""
+    if not lexicon.may_hold(window, _SINCE_WORDS) or not _SINCE.search(window):
+        return 0
+    m = _SINCE_DATE.search(window)
+    if not m or day is None:
+        return 1
+    date = datetime.date.fromordinal(day)
+    if m.group(7):
+        return datetime.date(int(m.group(7)), 1, 1).toordinal()
+    if m.group(6):
+        back = (date.weekday() - lexicon.WEEKDAYS.index(m.group(6).lower())) % 7
+        return day - back
+    month = lexicon.MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+    year = int(m.group(5)) if m.group(5) else date.year if month <= date.month else date.year - 1
+    try:
+        return datetime.date(year, month, int(m.group(1) or m.group(4) or 1)).toordinal()
+    except ValueError:
+        return 1
 
 
 def _calendar_year(text, published):
@@ -573,6 +603,23 @@ _STILL_GONE_WORDS = ("still", "remain", "large", "found")  # in every _STILL_GON
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
 _CLAUSE_MARKS = (";", ":", "—", "–", " - ")  # one is in every _CLAUSE_STOP match
+
+
+def _since_text(sentence, start, end):
+    """The words that may say since when a figure counts: its clause up to the next
+    figure or comma ("1,500 political prisoners, five of whom have died since 2021":
+    2021 is the deaths' start), and back to the figure before it, less that figure's
+    clause ("250 freed since July 2024, Viasna says, but about 1,250 remain": July is
+    not the 1,250's start); a sentence's opening "Since …," holds for its first figure."""
+    figures = [m for m in _FIGURE.finditer(sentence) if _other_figure(sentence, m)]
+    head = sentence[:start]
+    before = [m for m in figures if m.end() <= start]
+    if before:
+        head = head[before[-1].end():]
+        head = head[max(head.rfind(","), head.rfind(";")) + 1:]
+    after = [m.start() for m in figures if m.start() >= end]
+    tail = sentence[end: after[0] if after else len(sentence)]
+    return head + sentence[start:end] + re.split(r"[,;]", tail, maxsplit=1)[0]
 
 
 def _clause(sentence, start, end):
@@ -1210,6 +1257,8 @@ def read_claim(claim, document_place=None):
         terms = tuple(sorted(set(terms) | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
+    day = claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
+                    claim.get("published"))
     return Reading(
         claim_id=claim.get("id"),
         document_id=claim.get("document_id"),
@@ -1218,8 +1267,7 @@ def read_claim(claim, document_place=None):
         key_kind=kind,
         place=place or "",
         period=period,
-        day=claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
-                      claim.get("published")),
+        day=day,
         source=source_name(_named_source(claim.get("attribution")) or _opening_source(sentence, at),
                            claim.get("publisher"), claim.get("url")),
         names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
@@ -1227,7 +1275,7 @@ def read_claim(claim, document_place=None):
         low=low,
         high=high,
         point=point,
-        since=int(bool(_SINCE.search(window))),
+        since=since_start(_since_text(sentence, at, at + len(quote)) if at >= 0 else sentence, day),
     )
 
 
@@ -1406,6 +1454,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     days = None if a.day is None or b.day is None else abs(a.day - b.day)
     if a.period == "interval" and days is not None and days > INTERVAL_SAME_DAYS:
         return None  # May's new arrests are not June's
+    if days is not None and _other_start(a, b):
+        return None  # 16 killed "since Thursday" (June 2023) do not count March 2021's dead
     same_period = days is None or days <= same_period_days or _both_after_year(a, b)
     ratio = _size_ratio(a, b, same_period)
     limit = MAX_RATIO_SAME_PERIOD if same_period and not _plays_down(a, b) else MAX_RATIO_OTHER_PERIOD
@@ -1499,6 +1549,17 @@ TOLL_FLOOR_RATIO = 2  # a later floor under half an earlier toll counts somethin
 def _is_toll(reading):
     "Does a reading count deaths or injuries?"
     return not _TOLLS.isdisjoint(reading.subject_key.split())
+
+
+SINCE_SLACK_DAYS = 1     # a count "since Monday" may hold a figure given on Sunday night
+
+
+def _other_start(a, b):
+    """Does the later figure count since a date the earlier one's falls before? Then
+    the earlier counts something before that span began ("16 killed since Thursday"
+    in June 2023 is not the March 2021 toll updated)."""
+    earlier, later = (a, b) if a.day <= b.day else (b, a)
+    return later.since > 1 and earlier.day < later.since - SINCE_SLACK_DAYS
 
 
 def _grew(earlier, later):

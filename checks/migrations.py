@@ -328,10 +328,11 @@ def m006_same_figure(db):
 
 @migrations(name="m007_running_totals")
 def m007_running_totals(db):
-    """Whether the matcher read a figure as counted since a start ("329 people
-    arrested since the decree"): one source's running total from one start may grow
-    fast for months. Readings are derived data: a matcher of a new version reads
-    every claim again."""
+    """Whether the matcher read a figure as counted since a start: 0 no, 1 since an
+    event ("329 people arrested since the decree"), else the start's day ordinal
+    ("since 28 April"). One source's running total from one start may grow fast for
+    months; a count since a date does not relate to figures from before it. Readings
+    are derived data: a matcher of a new version reads every claim again."""
     db.executescript(
         """
         ALTER TABLE _claim_keys ADD COLUMN since INTEGER NOT NULL DEFAULT 0;

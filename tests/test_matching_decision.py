@@ -699,6 +699,41 @@ def test_one_sources_running_total_since_one_start_may_grow_for_months():
     assert compare(first, dict(later, attribution="the party")) is None
 
 
+@pytest.mark.parametrize("text, start", [
+    ("16 people have been killed since Thursday", "2023-06-01"),   # read on Saturday 3 June
+    ("4,000 detained since 28 April", "2023-04-28"),
+    ("60 killed since March 2021", "2021-03-01"),
+    ("800 charged since July", "2022-07-01"),                      # the last July before June 2023 is 2022's
+    ("270 charged since 2020", "2020-01-01"),
+    ("1,534 arrested since the decree", None),                     # since an event: no date to read
+])
+def test_when_a_running_count_began(text, start):
+    day = matching.day_number("2023-06-03")
+    if start is None:
+        assert matching.since_start(text, day) == 1
+    else:
+        assert matching.since_start(text, day) == matching.day_number(start)
+    assert matching.since_start("16 people were killed on Thursday", day) == 0
+
+
+def test_a_count_since_a_date_does_not_update_a_figure_from_before_it():
+    riots = claim(1, 1, "five", "The interior ministry said five people had died in Senegal in the rioting.", 5,
+                  subject="people died", attribution="the interior ministry", published="2021-03-08")
+    now = claim(2, 2, "16", "The interior ministry says 16 people have been killed in Senegal since Thursday, "
+                "including members of the security forces.", 16, subject="people killed",
+                attribution="the interior ministry", published="2023-06-03")
+    assert compare(riots, now) is None
+    # the same toll since a start before the earlier figure is that toll, grown
+    since_2021 = dict(now, sentence="The interior ministry says 16 people have been killed in Senegal since "
+                      "March 2021, including members of the security forces.")
+    assert compare(riots, since_2021) is not None
+    # another figure's start in the same sentence is not this one's
+    freed = claim(3, 3, "about 1,250", "More than 250 political prisoners have been freed in Belarus since July "
+                  "2024, Viasna says, but about 1,250 remain behind bars.", 1250, qualifier="about",
+                  subject="political prisoners behind bars", published="2025-01-08")
+    assert matching.read_claim(freed).since == 0
+
+
 def test_a_month_last_year_dates_an_event_not_a_years_count():
     riots = claim(1, 1, "eight", "Hundreds are still in jail over the riots of May last year, in which eight people "
                   "were killed in Pakistan.", 8, subject="people killed", published="2024-08-01")
