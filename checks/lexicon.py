@@ -418,6 +418,11 @@ _REPORTED_AFTER = re.compile(r"[^.;:,\d]{0,40}?\b(?:said|says|reported|reports|a
                              r"published|stated|estimated|estimates)\b(?:\s+(?:on\s+\w+\s+)?that)?", re.IGNORECASE)
 
 
+# A newspaper called a daily or a weekly: "the most widely read daily", "a leading weekly".
+_PAPER_BEFORE = re.compile(r"\b(?:read|leading|national|local|independent|largest|biggest|main|"
+                           r"opposition|pro-government|english-language|business)\s+\Z", re.IGNORECASE)
+
+
 def _marks_interval(text, m):
     "Whether an _INTERVAL match says the span a figure covers (not when it was said)."
     word = m.group().lower()
@@ -426,6 +431,8 @@ def _marks_interval(text, m):
         return False  # "during last week's raids", "this month's unrest": an event's name, not a span
     if word == "alone":
         return bool(_TIME_BEFORE_ALONE.search(before))
+    if word in ("daily", "weekly") and _PAPER_BEFORE.search(before):
+        return False  # "the country's most widely read daily has counted 211 deaths": a newspaper
     if _SAID_BEFORE.search(before):
         return False
     if _ACCUSED_OF.search(text, max(0, m.start() - 80), m.start()):

@@ -187,6 +187,12 @@ def test_one_months_count_reported_weeks_apart_is_one_interval():
     assert compare(june, next_month) is None   # May's new prisoners are not June's
 
 
+def test_a_newspaper_called_a_daily_is_no_days_count():
+    assert lexicon.period_kind("Prothom Alo, the country's most widely read daily, has counted 211 deaths") == "total"
+    assert lexicon.period_kind("a leading weekly put the toll at 40") == "total"
+    assert lexicon.period_kind("about 40 people are detained daily") == "interval"
+
+
 def test_a_level_reached_in_a_month_is_a_running_total():
     assert lexicon.period_kind("The number of people convicted reached 7,950 in January") == "total"
     assert lexicon.period_kind("the tally rose to 1,400 in May") == "total"
