@@ -514,7 +514,7 @@ GAZETTEER = {
     "Sudan": "sudan sudanese khartoum omdurman darfur fasher kordofan burhan dagalo hemedti",
     "South Sudan": "juba",
     "Chad": "chad chadian ndjamena",
-    "Bangladesh": "bangladesh bangladeshi dhaka",
+    "Bangladesh": "bangladesh bangladeshi dhaka chittagong chattogram sylhet rajshahi khulna hasina yunus",
     "Thailand": "thailand thai bangkok",
     "Ethiopia": "ethiopia ethiopian addis",
     "India": "india indian delhi mumbai",
@@ -757,12 +757,21 @@ _ORIGIN_BEFORE = re.compile(
     r"|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+# A link to another story ("Related: India puts its border force on alert") names the
+# countries of that story, not this one's.
+_FURNITURE_LINE = re.compile(r"^[ \t]*(?:Related|Read more|Read also|See also|Also read|More on this story)"
+                             r"[ \t]*:.*$", re.MULTILINE | re.IGNORECASE)
+_FURNITURE_LINE_WORDS = ":"  # in every _FURNITURE_LINE match
+
+
 def document_places(text, title=None, limit=3):
     """(dominant_place, named_countries) of a document, reading it once. A document
     about no country more than the others may be about any it names: then all of
     them (up to twice ``limit``)."""
     in_title = {country for at, country in place_mentions(title) if not _ORIGIN_BEFORE.search(title, 0, at)}
     counts = {}
+    if text and _FURNITURE_LINE_WORDS in text:
+        text = _FURNITURE_LINE.sub("", text)
     whole = f"{title or ''} {text or ''}"
     for at, country in place_mentions(whole):
         if not _ORIGIN_BEFORE.search(whole, max(0, at - 20), at):

@@ -224,6 +224,18 @@ def test_where_people_came_from_is_not_what_a_report_is_about():
     assert "Lithuania" in lexicon.document_places("Officials from Lithuania met in Vilnius.", "Talks")[1]
 
 
+def test_a_link_to_another_story_does_not_say_what_a_report_is_about():
+    from checks import lexicon
+
+    text = ("DHAKA — Sheikh Hasina resigned and fled to India on Monday.\n"
+            "At least 100 people were killed on Monday, a newspaper says.\n"
+            "Related: India puts its border force on high alert\n"
+            "Read more: India and its neighbours")
+    assert lexicon.document_places(text, "A deadly day ends her rule")[0] == "Bangladesh"
+    linked = text.replace("Related: ", "").replace("Read more: ", "")
+    assert lexicon.document_places(linked, "A deadly day ends her rule")[0] == "India"
+
+
 def test_a_level_that_stood_at_a_figure_is_that_level():
     stood = claim(1, 1, "640", "In May the number of people in pre-trial detention stood at 640.", 640,
                   subject="people")
