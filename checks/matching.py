@@ -1095,6 +1095,14 @@ def places_agree(a, b):
     return cb in named_a if weak_a else ca in named_b
 
 
+# Who did what a count counts: "killed by the security forces", "detained by police".
+_BY_AGENT = re.compile(
+    r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
+    r"put to death|beaten)\s+by\s+(?:the\s+)?((?:security|government|state|armed|military|junta|regime)\s+forces|"
+    r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b", re.IGNORECASE)
+_BY_AGENT_WORDS = (" by ",)  # in every _BY_AGENT match
+
+
 def read_claim(claim, document_place=None):
     """The matcher's reading of one claim (a dict with the claims columns plus
     ``published``, ``publisher`` and ``url`` of its document). ``document_place``
@@ -1168,6 +1176,14 @@ def read_claim(claim, document_place=None):
         borrowed = _monitor_noun(claim, sentence, at, terms)
         if borrowed:
             terms, kind = borrowed, "context" if kind == "none" else kind
+    agent = _BY_AGENT.search(f"{subject} {sentence}") if lexicon.may_hold(
+        f"{subject} {sentence}", _BY_AGENT_WORDS) else None
+    if agent:
+        # "people killed by the security forces" are the people killed: who did it says
+        # nothing of who is counted ("458 killed by the security forces, including 63 children")
+        kept = set(terms) - set(lexicon.subject_terms(agent.group(1)))
+        if kept & lexicon.EVENT_WORDS:
+            terms = tuple(sorted(kept))
     if {"prisoner", "exile"} <= set(terms):
         # "135 prisoners expelled to Guatemala" were freed to be expelled: the release
         terms = tuple(sorted(set(terms) - {"exile"} | {"release"}))

@@ -187,6 +187,20 @@ def test_one_months_count_reported_weeks_apart_is_one_interval():
     assert compare(june, next_month) is None   # May's new prisoners are not June's
 
 
+def test_who_did_the_killing_is_not_who_is_counted():
+    by_forces = claim(1, 1, "458", "Iran Human Rights has updated its count to 458 people killed by the security "
+                      "forces in Iran.", 458, subject="people killed by the security forces", published="2022-12-06")
+    killed = claim(2, 2, "519", "HRANA counts 519 protesters killed in Iran.", 519, subject="protesters killed",
+                   published="2023-01-03")
+    a, b = matching.read_claim(by_forces), matching.read_claim(killed)
+    assert "security" not in a.subject_key.split() and a.subject_key == b.subject_key
+    assert compare(by_forces, killed) is not None
+    # security forces who were killed are who is counted
+    members = claim(3, 3, "68", "HRANA counts 68 members of the security forces killed in Iran.", 68,
+                    subject="members of the security forces killed", published="2023-01-03")
+    assert "security" in matching.read_claim(members).subject_key.split()
+
+
 def test_a_newspaper_called_a_daily_is_no_days_count():
     assert lexicon.period_kind("Prothom Alo, the country's most widely read daily, has counted 211 deaths") == "total"
     assert lexicon.period_kind("a leading weekly put the toll at 40") == "total"
