@@ -1249,6 +1249,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             participle, pos = participle + " or missing", more.end()  # one IOM count
         elif participle == "sentenced" and (more := _TO_LIFE.match(block, pos)):
             participle, pos = "sentenced to life", more.end()  # a life term
+        elif participle == "sentenced" and (more := _TO_DEATH.match(block, pos)):
+            participle, pos = "sentenced to death", more.end()  # "sentenced 12 activists to death"
         if of_group and of_group.get("previous") and noun[-1] not in of_group["previous"]:
             noun = noun + of_group["previous"].split()  # "140 of them women" → women political prisoners
         tail = _tail(block, pos, min(len(block), pos + 160), participle, noun[-1])[0] if not claim.unit else []
@@ -1265,6 +1267,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 after = _TO_DEATH.match(block, link.end()).end()
             elif participle == "taken" and (custody := _INTO_CUSTODY.match(block, link.end())):
                 participle, after = "taken into custody", custody.end()  # "12,000 were taken into custody"
+            elif participle == "sentenced" and (doom := _TO_DEATH.match(block, link.end())):
+                participle, after = "sentenced to death", doom.end()  # "117 have been sentenced to death"
     if of_group and not words and not participle:
         verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
         act = verb if verb in _ACTION_BEFORE else None

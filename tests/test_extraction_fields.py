@@ -873,6 +873,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The 13 gunmen arrested at the studio remain in custody.", "13", "gunmen arrested"),
     ("Some 40 policemen were injured.", "Some 40", "policemen injured"),
     ("Her term was cut to 43 years because she pleaded guilty.", "43 years", None),  # no subject "because"
+    ("117 people have been sentenced to death, AAPP says.", "117", "people sentenced to death"),
+    ("A court sentenced 12 activists to death.", "12", "activists sentenced to death"),
+    ("The court sentenced 40 people to prison terms.", "40", "people sentenced"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
