@@ -1043,7 +1043,7 @@ _HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "i
          "mistreatment": "ill-treatment", "beaten": "beatings"}
 _TAIL_WORDS = frozenset("in behind overnight on during for who at over still".split())
 _TO_DEATH = re.compile(r"\s+to\s+death\b")
-_TAKE = frozenset("take takes took taking".split())
+_TAKE = frozenset("take takes took taking taken".split())
 _INJURIES = re.compile(r"\s+(?:serious\s+|severe\s+|minor\s+|critical\s+)?(?:injuries|wounds)\b")
 # What happened, named by a noun before "of" and the figure: "the deaths of at least 14 people".
 _EVENT_NOUNS = {
@@ -2890,7 +2890,8 @@ def _claim(m, block, base, carried):
 
 # Fact boxes: "Journalists detained in 2024: 21", "Executions by year (IHR): 2021 333 · 2022 582",
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
-_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?:\s*"
+_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?"
+                         r"(?:,\s*(?i:according\s+to|per)\s+[^:,\n]{1,60})?:\s*"  # "Detainees pardoned, according to …: 22,000"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
 _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:")
 _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"

@@ -876,6 +876,8 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("117 people have been sentenced to death, AAPP says.", "117", "people sentenced to death"),
     ("A court sentenced 12 activists to death.", "12", "activists sentenced to death"),
     ("The court sentenced 40 people to prison terms.", "40", "people sentenced"),
+    ("Police have taken more than 10,000 people into custody.", "more than 10,000", "people taken into custody"),
+    ("Detainees pardoned, according to the authorities: 22,000", "22,000", "detainees pardoned"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
