@@ -148,6 +148,10 @@ IMPLIES = {"prisoner": {"arrest", "recognis", "recognise"}}  # "recognised as po
 # 5,000 of them in Almaty"): a slice word, so the part is not read as the whole.
 PART_OF = "part-of"
 
+# Added to the subject of a figure a correction takes back ("An earlier version of this
+# story said 58 children…"): a slice word, so it relates to no count.
+WITHDRAWN = "withdrawn"
+
 # A subject word that names a slice of a population, or an event that happened
 # to it: when one subject has it and the other does not, they count different
 # things ("political prisoners" versus "political prisoners released").
@@ -162,7 +166,7 @@ SLICE_WORDS = frozenset(
     relative family remand minimum maximum supporter patient
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
-) | {PART_OF}
+) | {PART_OF, WITHDRAWN}
 # Slices that say who is counted; alone ("180 women") they are part of a group the
 # sentence names ("among the country's political prisoners"), which is read with them.
 WHO_SLICES = frozenset(

@@ -560,13 +560,20 @@ _PART_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:them|whom)\s+(?:in\s+(?:the\s+)?
                       r"from)\b|the\s+(?:dead|killed|"
                       r"victims|detained|detainees|arrested|injured|wounded)\s+(?:had|have|has|were|was)\b)",
                       re.IGNORECASE)
+# A sentence about part of the group the one before counts: "Of them, about 250 were killed after…",
+# "Of these, 40 …" (a who-slice, "Of them, 68 were children", says its part itself).
+_OF_THEM_FRONT = re.compile(r"\W*(?:But\s+|And\s+)?Of\s+(?:them|these|those|whom)\s*,", re.IGNORECASE)
+# A correction's withdrawn figure ("An earlier version of this story said 58 children…").
+_WITHDRAWN = re.compile(r"\W*(?:An?|The)\s+(?:earlier|previous)\s+version\s+of\s+this\s+"
+                        r"(?:story|article|report|piece|post)\b", re.IGNORECASE)
+_PLAIN_COUNTS = frozenset({"die", "injure"})  # ("jailed" and "held" read as arrests too)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
     r"\b(?:jailed|imprisoned|incarcerated|held|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
-    r"(?:[^.;:]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
+    r"(?:[^.;:\d]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
     re.IGNORECASE)
 _STILL_WORDS = ("remain", "still", "currently")  # in every _STILL_HELD match
@@ -1246,6 +1253,14 @@ def read_claim(claim, document_place=None):
     if part and (part.group("where") or "").lower() not in _COUNTRY_NAMES:
         # a country's part of a wider count is that country's count (its place says so)
         terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
+    elif (at >= 0 and terms and set(terms) <= _PLAIN_COUNTS and _OF_THEM_FRONT.match(sentence)
+          and not _FIGURE.search(sentence, 0, at)):
+        # "Of them, about 250 were killed after she resigned": part of the count before (what
+        # else happened to part of them, "Of those, 260 were jailed pending trial", says so itself)
+        terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
+    if at >= 0 and _WITHDRAWN.match(sentence):
+        # "An earlier version of this story said 58 children…": a figure taken back
+        terms = tuple(sorted(set(terms) | {lexicon.WITHDRAWN}))
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
             and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count

@@ -201,6 +201,35 @@ def test_who_did_the_killing_is_not_who_is_counted():
     assert "security" in matching.read_claim(members).subject_key.split()
 
 
+def test_part_of_the_count_before_and_a_withdrawn_figure_are_not_the_count():
+    whole = claim(1, 1, "About 650", "About 650 people were killed in Bangladesh, the office said.", 650,
+                  qualifier="about", subject="people killed", published="2024-08-16")
+    part = claim(2, 2, "about 250", "Of them, about 250 were killed in Bangladesh after she resigned, the office "
+                 "said.", 250, qualifier="about", subject="people killed", published="2024-08-20")
+    later = claim(3, 3, "More than 1,000", "More than 1,000 people were killed in Bangladesh, officials said.", 1000,
+                  qualifier="more_than", subject="people killed", published="2024-11-05")
+    assert lexicon.PART_OF in matching.read_claim(part).subject_key.split()
+    assert compare(part, later) is None
+    # what else happened to part of them says so itself: "Of those, 260 were jailed pending trial"
+    jailed = claim(4, 4, "260", "Of those, 260 have been jailed in Turkey pending trial.", 260,
+                   subject="people jailed")
+    assert lexicon.PART_OF not in matching.read_claim(jailed).subject_key.split()
+    withdrawn = claim(5, 5, "58", "An earlier version of this story said 58 children were among the dead in Iran.",
+                      58, subject="children", published="2023-01-10")
+    counted = claim(6, 6, "63", "Iran Human Rights counts 63 children among the dead in Iran.", 63,
+                    subject="children", published="2022-12-13")
+    assert compare(counted, withdrawn) is None
+    assert compare(counted, dict(withdrawn, sentence="HRANA said 58 children were among the dead in Iran.")) is not None
+
+
+def test_a_held_now_clause_belongs_to_its_own_figure():
+    sentence = "AAPP counts more than 26,000 people arrested in Myanmar, of whom about 20,000 are still held."
+    arrested = claim(1, 1, "more than 26,000", sentence, 26000, qualifier="more_than", subject="people arrested")
+    assert matching.read_claim(arrested).subject_key == "arrest"
+    remain = "AAPP counts more than 26,000 people arrested in Myanmar who remain in detention."
+    assert lexicon.STILL_HELD in matching.read_claim(dict(arrested, sentence=remain)).subject_key.split()
+
+
 def test_a_newspaper_called_a_daily_is_no_days_count():
     assert lexicon.period_kind("Prothom Alo, the country's most widely read daily, has counted 211 deaths") == "total"
     assert lexicon.period_kind("a leading weekly put the toll at 40") == "total"
