@@ -1520,7 +1520,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
 SAME_FIGURE_MIN = 100     # a figure at least this big ...
 SAME_FIGURE_DIGITS = 3    # ... with this many significant digits (251, 4,156) recurs by chance rarely
 SAME_FIGURE_SCORE = SUBSET_SCORE  # the subject score a pair of such figures is given
-SAME_FIGURE_SCAN = 50_000  # more targets than this read every particular figure in one pass
+SAME_FIGURE_SCAN = 50_000  # more targets than this read every particular figure in one pass,
+SAME_FIGURE_SHARE = 2      # as do targets that are at least 1/SAME_FIGURE_SHARE of the archive
 SAME_FIGURE_MAX_CLAIMS = 32  # a figure stated by more claims (in one unit) is not particular there
 
 
@@ -2417,13 +2418,15 @@ def _same_figure_pairs(db, ids, threshold, same_period_days):
     """{target claim id: [(earlier, later, Relation)]}: the pairs ``same_figure``
     links between the claims ``ids`` and the archive, each pair once. The
     readings with a target's particular figure are read in one pass (a big run
-    reads only figures that 2 to SAME_FIGURE_MAX_CLAIMS claims state)."""
+    reads only figures that 2 to SAME_FIGURE_MAX_CLAIMS claims state, as does a
+    run whose targets are much of the archive: cheaper than reading theirs)."""
     archive = _StoredArchive(db)
     particular = f"subject_key != '' AND qualifier = 'exact' AND abs(point) >= {SAME_FIGURE_MIN}"
     with db.atomic():  # a temporary table: nothing of the archive is written
         db.execute("CREATE TEMP TABLE IF NOT EXISTS _figures (point REAL PRIMARY KEY)")
         db.execute("DELETE FROM temp._figures")
-        if len(ids) > SAME_FIGURE_SCAN:  # most of the archive: every figure some claims share
+        if len(ids) > SAME_FIGURE_SCAN or len(ids) * SAME_FIGURE_SHARE >= _archive_size(db):
+            # (much of) the archive: every figure some claims share
             wanted = set(ids)
             db.execute(f"""INSERT OR IGNORE INTO temp._figures SELECT point FROM _claim_keys WHERE {particular}
                            GROUP BY unit, point HAVING count(*) BETWEEN 2 AND ?""", [SAME_FIGURE_MAX_CLAIMS])
@@ -2918,12 +2921,29 @@ def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=Non
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     stats = MatchStats()
     ids = _targets(db, since=since, claim_ids=claim_ids, rescore=rescore)
-    workers = _PairWorkers(db, _parallel(db, len(ids)))  # forked now, while this process is small
+    with _fewer_collections():  # (the worker processes forked in the run inherit it)
+        workers = _PairWorkers(db, _parallel(db, len(ids)))  # forked now, while this process is small
+        try:
+            return _match(db, stats, ids, workers, started, rescore=rescore, threshold=threshold,
+                          progress=progress, same_period_days=same_period_days)
+        finally:
+            workers.close()
+
+
+GC_YOUNG = 100_000  # objects a run allocates between two collections of the youngest generation
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """The cycle collector run less often while the block runs (then as before): a
+    run allocates millions of readings, pairs and rows, which hold no cycles, and
+    the default collects every 700 new objects (a tenth of a 20k run's time)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG, thresholds[0]), *thresholds[1:])
     try:
-        return _match(db, stats, ids, workers, started, rescore=rescore, threshold=threshold,
-                      progress=progress, same_period_days=same_period_days)
+        yield
     finally:
-        workers.close()
+        gc.set_threshold(*thresholds)
 
 
 def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, same_period_days):
@@ -2965,10 +2985,14 @@ def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, sa
 STORED_SHARE = 20  # targets fewer than 1/STORED_SHARE of the archive read it as needed
 
 
+def _archive_size(db):
+    "How many claims have a reading."
+    return db.execute("SELECT count(*) FROM _claim_keys").fetchone()[0]
+
+
 def _few(db, targets):
     "Are these few targets in a big archive, best paired against _StoredArchive?"
-    readings = db.execute("SELECT count(*) FROM _claim_keys").fetchone()[0]
-    return targets * STORED_SHARE < readings
+    return targets * STORED_SHARE < _archive_size(db)
 
 
 WRITE_CACHE_KB = 131_072  # SQLite page cache while storing readings and pairs: holds the hot parts of their indexes

@@ -123,6 +123,7 @@ def test_both_ways_of_finding_same_figures_agree(archive, monkeypatch):
         archive.claim(d, "4,156", f"Turkey: 4,156 {subject} or dismissed.", f"{subject} dismissed", 4156)
     ids = [r[0] for r in archive.db.execute("SELECT id FROM claims")]
     matching.refresh_readings(archive.db)
+    monkeypatch.setattr(matching, "SAME_FIGURE_SHARE", 0)  # the targets' figures, though they are all
     few = matching._same_figure_pairs(archive.db, ids, 85.0, 60)
     monkeypatch.setattr(matching, "SAME_FIGURE_SCAN", 0)
     many = matching._same_figure_pairs(archive.db, ids, 85.0, 60)

@@ -337,3 +337,19 @@ def test_demonym_guard_words_are_in_every_demonym_match(text):
 def test_superlative_guard_words_are_in_every_superlative_match(text):
     assert lexicon.SUPERLATIVE_SPAN.search(text)
     assert any(word in text.lower() for word in lexicon.SUPERLATIVE_WORDS)
+
+
+def test_a_run_collects_cycles_less_often_and_then_as_before(tmp_path, monkeypatch):
+    import gc
+
+    path = tmp_path / "archive.db"
+    generate(path, 300, seed=5)
+    db = open_database(path)
+    before = gc.get_threshold()
+    during = []
+    read = matching.refresh_readings
+    monkeypatch.setattr(matching, "refresh_readings", lambda db: during.append(gc.get_threshold()) or read(db))
+    assert matching.match_claims(db).claims_matched == 300
+    assert during == [(max(matching.GC_YOUNG, before[0]), *before[1:])]
+    assert gc.get_threshold() == before
+    db.close()
