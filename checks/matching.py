@@ -692,6 +692,10 @@ def _period_window(sentence, start, end):
     label = _YEAR_LABEL.match(sentence)
     if label and label.end() <= start:  # a fact box's year row, "- 2024: 66,317": that year's count
         window = f"in {label.group(1)} " + window
+    if lexicon.may_hold(sentence[:start], lexicon.WEEKDAYS) and _ON_WEEKDAY_FIGURE.match(sentence, 0, start):
+        # "On Friday, 13 people died in the east of the city": that day's count (not "On
+        # Friday, the ministry said 30 had died": when it was said)
+        window = "in a single day " + window
     opening = _OPENING_TIME.match(sentence)
     if opening and opening.end() <= start and opening.group(1) not in window:
         # "During June the centre recognised 54 new political prisoners, while 31 were
@@ -700,6 +704,9 @@ def _period_window(sentence, start, end):
     return window
 
 
+_ON_WEEKDAY_FIGURE = re.compile(r"\W*On\s+(?:" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+(?:night|morning|evening|"
+                                r"afternoon))?\s*,\s*(?:(?:some|about|around|at\s+least|more\s+than|nearly|almost|"
+                                r"over|another)\s+)?\Z", re.IGNORECASE)
 _WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|about|around|nearly|almost|"
                         r"at\s+least|more\s+than|over)\s+)?\Z", re.IGNORECASE)
 

@@ -230,6 +230,15 @@ def test_a_held_now_clause_belongs_to_its_own_figure():
     assert lexicon.STILL_HELD in matching.read_claim(dict(arrested, sentence=remain)).subject_key.split()
 
 
+def test_a_figure_right_after_on_a_weekday_is_that_days_count():
+    friday = claim(1, 1, "13", "On Friday, 13 people died in Colombia as gunmen fired on a roadblock.", 13,
+                   subject="people died", published="2021-05-25")
+    said = claim(2, 2, "19", "On Friday, the ombudsman said 19 people had died in Colombia since the strike began.",
+                 19, subject="people died", published="2021-05-25")
+    assert matching.read_claim(friday).period == "interval"
+    assert matching.read_claim(said).period == "total"
+
+
 def test_a_newspaper_called_a_daily_is_no_days_count():
     assert lexicon.period_kind("Prothom Alo, the country's most widely read daily, has counted 211 deaths") == "total"
     assert lexicon.period_kind("a leading weekly put the toll at 40") == "total"
