@@ -987,6 +987,8 @@ _OF_DETERMINER = re.compile(
 )
 
 
+_REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
+                             re.IGNORECASE)
 _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|still\s+held|held|jailed))?"
                            r"\s*\b(?:are|were|remain|is|was)\s+(?:also\s+|now\s+|still\s+)?([a-z][\w'’-]*)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
 
@@ -1137,6 +1139,14 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         words.append(word)
         spans.append(m.end())
         pos = m.end()
+    if of and not claim.unit and of.group().rstrip().lower().endswith("those"):
+        # "40 of those detained", "129 of those reported missing since 28 April": people the
+        # participle names, not the group of the figure before
+        reported = _REPORTED_STATE.match(block, of.end())
+        if reported:
+            return f"people reported {reported.group(1).lower()}", None
+        if words and (_is_participle(words[0]) or words[0] in _EVENT_PARTICIPLES):
+            return " ".join(["people"] + words), None
     if of_group and not words:
         slice_ = _OF_GROUP_ARE.match(block, pos)  # "300 of them are women" → women political prisoners
         if slice_ and _is_plural(slice_.group(1).lower()) and not _is_participle(slice_.group(1).lower()):
@@ -2871,7 +2881,8 @@ def _claim(m, block, base, carried):
     if claim.subject and claim.unit is None and _PART_OF_BEFORE.search(text, max(span[0], start - 20), start):
         claim.subject = _bare_noun(claim.subject)  # what happened was to the part before, not to all 23
     if (claim.subject and claim.subject.startswith("people ") and same_unit
-            and "people" not in claim.sentence.lower() and _just_before(same_unit[0], span, start)):
+            and "people" not in claim.sentence.lower() and " those " not in claim.sentence.lower()
+            and _just_before(same_unit[0], span, start)):
         head = _bare_noun(same_unit[1])
         if "people" not in head.split() and _is_plural(head.split()[-1]):
             # "China held 50, Israel 43" after "…counted 361 journalists in prison": the

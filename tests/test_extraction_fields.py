@@ -878,6 +878,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The court sentenced 40 people to prison terms.", "40", "people sentenced"),
     ("Police have taken more than 10,000 people into custody.", "more than 10,000", "people taken into custody"),
     ("Detainees pardoned, according to the authorities: 22,000", "22,000", "detainees pardoned"),
+    ("The office counts 42 deaths. It also says 129 of those reported missing since 28 April have not been "
+     "found.", "129", "people reported missing"),
+    ("Some 40 of those detained were released.", "Some 40", "people detained"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
