@@ -404,6 +404,9 @@ _ARRIVING = re.compile(r"\b(?:crossed|crossing|arrived|arriving|entered|entering
                        re.IGNORECASE)
 
 
+_UPROOTED = re.compile(r"\b(?:driven|drove|forced|fled|fleeing|newly|uprooted|flee)\b", re.IGNORECASE)
+
+
 def _period(unit, terms, text, published=None):
     """total, interval or "year YYYY": durations are totals, new and added counts
     are flows; a flow counted over one calendar year ("executed 975 people last
@@ -425,7 +428,11 @@ def _period(unit, terms, text, published=None):
         # "6 million refugees across Europe in May": how many are hosted, a level; not
         # "3,000 refugees crossed in June"
         flows.discard("refugee")
-    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee"})
+    if "displace" in flows and not set(terms) & _ARRIVALS and not _UPROOTED.search(text):
+        # "Displaced inside Haiti in June: 1.3 million": how many are displaced, a level; not
+        # "fighting drove 15,000 people from their homes in the past week"
+        flows.discard("displace")
+    if not flows and (set(terms) & (lexicon.STOCK_WORDS | {"refugee", "displace"})
                       or (lexicon.may_hold(text, _STOCK_WORDS) and _STOCK.search(text))
                       or (lexicon.may_hold(text, _LEVEL_WORDS) and _LEVEL.search(text)
                           and not _RATE.search(text) and not _TAKEN_IN.search(text))):

@@ -239,6 +239,15 @@ def test_a_figure_right_after_on_a_weekday_is_that_days_count():
     assert matching.read_claim(said).period == "total"
 
 
+def test_how_many_are_displaced_is_a_level_how_many_were_driven_out_a_flow():
+    level = claim(1, 1, "1.3 million", "- Displaced inside Haiti in June: 1.3 million", 1300000,
+                  subject="displaced inside haiti in june", published="2025-07-10")
+    week = claim(2, 2, "15,000", "Fighting has driven more than 15,000 people from their homes in Haiti in the past "
+                 "week.", 15000, subject="people displaced", published="2024-03-15")
+    assert matching.read_claim(level).period == "total"
+    assert matching.read_claim(week).period == "interval"
+
+
 def test_a_newspaper_called_a_daily_is_no_days_count():
     assert lexicon.period_kind("Prothom Alo, the country's most widely read daily, has counted 211 deaths") == "total"
     assert lexicon.period_kind("a leading weekly put the toll at 40") == "total"
