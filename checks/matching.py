@@ -576,7 +576,7 @@ _WITHDRAWN = re.compile(r"\W*(?:An?|The)\s+(?:earlier|previous)\s+version\s+of\s
 _PLAIN_COUNTS = frozenset({"die", "injure"})  # ("jailed" and "held" read as arrests too)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
 _HELD_FOR_VIEWS = re.compile(
-    r"\b(?:jailed|imprisoned|incarcerated|held|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
+    r"\b(?:jailed|imprisoned|incarcerated|held|detained|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(

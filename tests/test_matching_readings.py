@@ -77,6 +77,9 @@ def test_jailed_for_political_reasons_are_political_prisoners_unless_taken_in_th
                     subject="political prisoners", published="2027-07-14")
     assert read_claim(jailed).subject_key == "political prisoner"
     assert compare(jailed, counted) is not None
+    detained = dict(jailed, sentence="Amnesty says more than 170 people are detained for political reasons.",
+                    quote="more than 170", subject="people detained for political reasons")
+    assert read_claim(detained).subject_key == "political prisoner"
     in_may = claim(3, 3, "45", "In May, 45 people were jailed for political reasons.", 45,
                    subject="people jailed for political reasons")
     since = claim(4, 4, "900", "Since 2020, 900 people have been jailed for political reasons.", 900,
