@@ -1116,6 +1116,11 @@ def places_agree(a, b):
     return cb in named_a if weak_a else ca in named_b
 
 
+# Who gives a count, written into its subject: "by survivors' accounts", "by the group's
+# count", "according to the ministry".
+_WHOSE_COUNT = re.compile(r"\s*(?:\b(?:by|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:accounts?|counts?|tally|"
+                          r"estimates?|reckoning)\b(?:\s+of\s+.*)?|\baccording\s+to\b.*)", re.IGNORECASE)
+_WHOSE_COUNT_WORDS = ("account", "count", "tally", "estimate", "reckoning", "according")
 # Who did what a count counts: "killed by the security forces", "detained by police".
 _BY_AGENT = re.compile(
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
@@ -1130,6 +1135,8 @@ def read_claim(claim, document_place=None):
     is a function returning the country a document is about (or its weak place
     string, see ``document_place_text``), or None."""
     subject = claim.get("subject") or ""
+    if lexicon.may_hold(subject, _WHOSE_COUNT_WORDS):
+        subject = _WHOSE_COUNT.sub("", subject)  # "people on board by survivors' accounts": who says so
     quote = claim.get("quote") or ""
     sentence = claim.get("sentence") or ""
     terms = lexicon.subject_terms(subject, drop=lexicon.PLACE_WORDS)

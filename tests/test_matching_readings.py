@@ -70,6 +70,16 @@ def test_a_bare_slice_belongs_to_the_group_named_before_it():
     assert compare(freed, restated) is not None
 
 
+def test_who_gives_a_count_is_no_part_of_what_it_counts():
+    plain = claim(1, 1, "about 400", "There were about 400 people on board.", 400, subject="people on board",
+                  qualifier="about")
+    for subject in ("people on board by survivors' accounts", "people on board according to the coastguard",
+                    "people on board by the coastguard's count"):
+        assert read_claim(dict(plain, subject=subject)).subject_key == read_claim(plain).subject_key
+    # a count that is what is counted stays: "vote count" is not emptied
+    assert read_claim(dict(plain, subject="ballots in the recount")).subject_key != ""
+
+
 def test_jailed_for_political_reasons_are_political_prisoners_unless_taken_in_then():
     jailed = claim(1, 1, "201", "The monitor puts the number of people jailed for political reasons at 201.", 201,
                    subject="people jailed for political reasons", published="2027-07-01")
