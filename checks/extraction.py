@@ -1376,7 +1376,10 @@ _VOTE_BEFORE = re.compile(r"\b(?:credited\s+with|won|wins|winning|received|secur
                           r"(?:gave|giving|gives)\s+[A-Z][\w-]*|with)\s+\Z")
 _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:(?:number|total|tally|count)\s+of\s+(?:the\s+)?)?"
-                        r"(?:([a-z-]+)\s+)?([a-z-]+)\s+at\s+\Z")  # "put the number of dead at"
+                        r"(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:([a-z-]+)\s+)?([a-z-]+)"
+                        # "put the number of dead at", "puts arrests since the January decree at",
+                        # "put the 15 March rally in Belgrade at"
+                        r"(?:\s+(?:since|in|on|during|over|across)\s+[^,;]{1,40}?)?\s+at\s+\Z")
 _VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
@@ -2901,7 +2904,8 @@ def _claim(m, block, base, carried):
 
 # Fact boxes: "Journalists detained in 2024: 21", "Executions by year (IHR): 2021 333 · 2022 582",
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
-_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?)\s*(?:\([^)\n]*\)\s*)?"
+_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?(?:,\s+(?!(?i:according|per)\b)[\w'’ -]{1,40}?)?)\s*"
+                         r"(?:\([^)\n]*\)\s*)?"  # "Arrested, charged or sentenced since 1 February: 4,160"
                          r"(?:,\s*(?i:according\s+to|per)\s+[^:,\n]{1,60})?:\s*"  # "Detainees pardoned, according to …: 22,000"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
 _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:")

@@ -881,6 +881,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The office counts 42 deaths. It also says 129 of those reported missing since 28 April have not been "
      "found.", "129", "people reported missing"),
     ("Some 40 of those detained were released.", "Some 40", "people detained"),
+    ("The joint command puts arrests since the January decree at nearly 15,000.", "nearly 15,000", "arrests"),
+    ("Counters put the 15 March rally in Belgrade at between 275,000 and 325,000.",
+     "between 275,000 and 325,000", "rally"),
+    ("Arrested, charged or sentenced since 1 February: 4,160", "4,160", "arrested, charged or sentenced"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
