@@ -2384,10 +2384,10 @@ _FURNITURE = re.compile(
     r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
 # _FURNITURE split into parts, each with the words it needs (in lower case): a word
-# every match holds, then one of the others; the parts are written for lower-cased
-# text. A line is lower-cased once, and only the parts whose words it holds are
-# searched (None: the words are the whole part). Same verdicts as _FURNITURE.search
-# (tests/test_extraction_speed_furniture.py checks it).
+# every match holds ("" when it needs none), then one of the others; the parts are
+# written for lower-cased text. A line is lower-cased once, and only the parts whose
+# words it holds are searched (None: the words are the whole part). Same verdicts as
+# _FURNITURE.search (tests/test_extraction_speed_furniture.py checks it).
 _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed, any_of, part in (
     ("©", (), None), ("all rights reserved", (), None), ("cookie", (), None),
     ("subscri", (), None), ("newsletter", (), None), ("sign up", (), None),
@@ -2414,8 +2414,6 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
      r"\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b"),
     ("download", (), r"\bdownload\b"),
 ))
-_FURNITURE_NEEDED = tuple(needed for needed, _, _ in _FURNITURE_PARTS if needed)
-_FURNITURE_ANYWHERE = tuple(entry for entry in _FURNITURE_PARTS if not entry[0])
 # "charity no", "company number": their first words hide in common ones ("inn", "tax"),
 # so the second word is looked for too before the full search.
 _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
@@ -2430,9 +2428,9 @@ def _is_furniture(line):
     if not line.isascii() and any(map(line.__contains__, _CASE_ODD_CHARS)):
         return bool(_FURNITURE.search(line) or _numbered_list(line))  # lower() would not do
     lower = line.lower()
-    # most lines hold none of the parts' words: then only the parts that need none can match
-    parts = _FURNITURE_PARTS if any(map(lower.__contains__, _FURNITURE_NEEDED)) else _FURNITURE_ANYWHERE
-    for needed, any_of, part in parts:
+    # each word is looked for once: most lines of prose hold a part's common word
+    # (" of ", "from ") and a first pass over all the words would not spare the second
+    for needed, any_of, part in _FURNITURE_PARTS:
         if (needed in lower and (not any_of or any(map(lower.__contains__, any_of)))
                 and (part is None or part.search(lower))):
             return True
