@@ -467,9 +467,10 @@ class _Patterns:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
         currency_prefix = rf"(?:US\$|HK\$|\$|€|£|₽|₾|₴|₸|₹|(?-i:Rs\.?|KSh)\s?|(?-i:{_CODES}|Br)\s?)"
-        number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
+        # optional parts written (?:…|), as in the claim regex below (see there)
+        number = (rf"(?:{currency_prefix}|)(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
-                  rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
+                  rf"(?:\s+and\s+a\s+half|½|)(?:{numbers.SCALE_PATTERN}|)")
         vague = numbers.phrase_trie(numbers.VAGUE_PHRASES, first=_case_sensitive_class)
         fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]",
                                         first=_case_sensitive_class)
@@ -2046,13 +2047,14 @@ _AS_OF_CUE_START = re.compile(_cased_starts(
     r"\s"))
 
 
-def _as_of_matches(sentence, start, end):
+def _as_of_matches(sentence, start, end, cues_end=None):
     """The matches of _AS_OF.finditer(sentence, start, end), found faster: the regex
     engine scans for the characters a cue starts with (a class it tests in C) and tries
     the cues only there (_AS_OF_CUE_START), and _AS_OF is matched only where one is,
-    where finditer tried all of _AS_OF at every position."""
+    where finditer tried all of _AS_OF at every position. ``cues_end``: where the scan
+    for cues may stop, when no match can start after it (see _dates)."""
     match, pos = _AS_OF.match, start
-    for cue in _AS_OF_CUE_START.finditer(sentence, start, end):
+    for cue in _AS_OF_CUE_START.finditer(sentence, start, end if cues_end is None else cues_end):
         if cue.start() >= pos:
             m = match(sentence, cue.start(), end)
             if m is not None:
@@ -2087,7 +2089,10 @@ def _dates(sentence):
     if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
         end = len(sentence)
     found = []
-    for m in _as_of_matches(sentence, start, end):
+    # a match's cue and a space come before its four-digit year, which ends by the end of
+    # the last run of four or more digits: no cue starting from four characters before it
+    # can begin one, and the scan for cues (the costly part) stops there
+    for m in _as_of_matches(sentence, start, end, cues_end=max(start, last.end() - 4)):
         value = _date_of(m)
         if value:
             found.append((m.start(), value, m.end()))
