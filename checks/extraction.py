@@ -3090,6 +3090,9 @@ class _Groups:
 
 
 _CONTRAST = re.compile(r";|,?\s+(?:but|whereas)\s|,\s+while\s")
+# Every _CONTRAST match holds one of these: its search, which tries every position (no
+# first character to scan for), runs only where one is.
+_CONTRAST_CUES = (";", "but", "whereas", "while")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -3100,12 +3103,18 @@ def _nearest_source(found, sentence, offset):
         # a source after a contrast speaks for its own clause only: "Maduro got 51.2%; the
         # opposition says its candidate won 67%"
         found = [(position, name) for position, name in found
-                 if not (position > offset and _CONTRAST.search(sentence, offset, position))]
+                 if not (position > offset and _contrast_between(sentence, offset, position))]
     if len(found) > 1:
         own = [(position, name) for position, name in found
                if not _CLAUSE_BREAK.search(sentence, min(position, offset), max(position, offset))]
         found = own or found
     return _nearest(found, offset)
+
+
+def _contrast_between(sentence, lo, hi):
+    "Is there a contrast ('; ', ', but ') in sentence[lo:hi] (_CONTRAST.search(sentence, lo, hi))?"
+    between = sentence[lo:hi]
+    return any(map(between.__contains__, _CONTRAST_CUES)) and bool(_CONTRAST.search(sentence, lo, hi))
 
 
 def _nearest(found, offset):

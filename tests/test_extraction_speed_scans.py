@@ -286,3 +286,15 @@ def test_dates_right_before_the_last_year_are_found():
                      "na dzień 2024-05-01", "Stand: 2022", "12345 in 2020", "in 2019 and in 2020 12345"):
         assert X._dates(sentence) and X._dates(sentence) == full_scan_dates(sentence), sentence
 
+
+CONTRAST_PIECES = [";", ",", " ", "  ", "\n", "but", "But", "whereas", "while", "whilst", "butter", "a", "said",
+                   "the group", "1,200", "\u00a0", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CONTRAST_PIECES), max_size=12), st.data())
+def test_contrast_searched_only_where_its_words_are(pieces, data):
+    sentence = "".join(pieces)
+    lo = data.draw(st.integers(0, len(sentence)))
+    hi = data.draw(st.integers(lo, len(sentence)))
+    assert X._contrast_between(sentence, lo, hi) == bool(X._CONTRAST.search(sentence, lo, hi))
