@@ -352,22 +352,29 @@ MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
 # "Comments 12"), both anchored, so a check costs a few steps, not a scan.
 _MASK_AT = re.compile(
     rf"""
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}
-    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
-    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
-    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+      # alternatives that start with the same run of digits share it: at a figure, the
+      # engine reads it once for them rather than once for each (only whether any
+      # alternative matches counts, so their order and grouping change nothing)
+      \d{{4}}(?:-\d{{1,2}}-\d{{1,2}} | \s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w))
+    | \d{{1,2}}(?:
+        [./]\d{{1,2}}[./]\d{{2,4}}
+      | (?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+      | [:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+      | [:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+      | :\d{{2}} | \s*(?:[ap]\.m\.|[ap]m(?!\w)) | \s+o'clock | h\d{{2}}
+      | /\d{{1,2}}(?![\d/])
+      )
     | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
     | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
-    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
-    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
-    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d+(?:
+        (?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+      | \s*(?:min|minute)s?\s+read | \s*min(?:\.|(?!\w))
+      | [a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+      | \.\d+\.\d+
+      )
+    | \d{{3}}(?:[-.]\d{{3}}[-.]\d{{4}}(?!\d) | -\d{{2}}-\d{{2}}(?!\d))
     | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
     | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
-    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
     | \d{{1,3}}[-\s]years?[-\s]old
     """,
     re.VERBOSE,
