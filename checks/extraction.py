@@ -352,22 +352,29 @@ MONTH = rf"(?-i:(?:{_month_alternation()})(?![^\W\d_]))"
 # "Comments 12"), both anchored, so a check costs a few steps, not a scan.
 _MASK_AT = re.compile(
     rf"""
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}
-    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
-    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
-    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+      # alternatives that start with the same run of digits share it: at a figure, the
+      # engine reads it once for them rather than once for each (only whether any
+      # alternative matches counts, so their order and grouping change nothing)
+      \d{{4}}(?:-\d{{1,2}}-\d{{1,2}} | \s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w))
+    | \d{{1,2}}(?:
+        [./]\d{{1,2}}[./]\d{{2,4}}
+      | (?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+      | [:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+      | [:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+      | :\d{{2}} | \s*(?:[ap]\.m\.|[ap]m(?!\w)) | \s+o'clock | h\d{{2}}
+      | /\d{{1,2}}(?![\d/])
+      )
     | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
     | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
-    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
-    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
-    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
-    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d+(?:
+        (?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+      | \s*(?:min|minute)s?\s+read | \s*min(?:\.|(?!\w))
+      | [a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+      | \.\d+\.\d+
+      )
+    | \d{{3}}(?:[-.]\d{{3}}[-.]\d{{4}}(?!\d) | -\d{{2}}-\d{{2}}(?!\d))
     | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
     | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
-    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
     | \d{{1,3}}[-\s]years?[-\s]old
     """,
     re.VERBOSE,
@@ -467,9 +474,10 @@ class _Patterns:
             phrases = sorted(_ARTICLE_NUMBERS[lang], key=len, reverse=True)
             words = "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases) + f"|{words})"
         currency_prefix = rf"(?:US\$|HK\$|\$|€|£|₽|₾|₴|₸|₹|(?-i:Rs\.?|KSh)\s?|(?-i:{_CODES}|Br)\s?)"
-        number = (rf"(?:{currency_prefix})?(?:{numbers.DIGITS_PATTERN}|"
+        # optional parts written (?:…|), as in the claim regex below (see there)
+        number = (rf"(?:{currency_prefix}|)(?:{numbers.DIGITS_PATTERN}|"
                   rf"(?:a|half\s+a|two|three|four|five|six|\d{{1,2}})\s+dozen(?!\w)|{words})"
-                  rf"(?:\s+and\s+a\s+half|½)?(?:{numbers.SCALE_PATTERN})?")
+                  rf"(?:\s+and\s+a\s+half|½|)(?:{numbers.SCALE_PATTERN}|)")
         vague = numbers.phrase_trie(numbers.VAGUE_PHRASES, first=_case_sensitive_class)
         fractions = numbers.phrase_trie(numbers.FRACTIONS, space=r"[\s-]", hyphen=r"[\s-]",
                                         first=_case_sensitive_class)
@@ -483,13 +491,16 @@ class _Patterns:
             rf"|\s?(?P<other>{_OTHER_UNIT_WORDS})(?!\w))"
         )
         # claim: ranges allowed; single: the same without ranges, the fallback
-        # when a range reads backwards ("£1 million or 50%").
+        # when a range reads backwards ("£1 million or 50%"). An optional part is written
+        # (?:…|), not (…)?: the same matches, without the repeat the engine sets up for
+        # a "?" (a heap allocation, and a copy of the marks of every group matched so far,
+        # each time), which made these four parts cost a tenth of every match.
         frac_extra = _FRACTIONS_OTHER.get(lang, "")
         ordinal_extra = _ORDINALS_OTHER.get(lang, "")
         self.claim, self.single = (re.compile(
             rf"""
             (?<![\w$€£₽#№@/\\.,:\-–+])(?<!\d\()
-            (?:(?![0-9])(?P<hedge>{hedge})\s+)?
+            (?:(?![0-9])(?P<hedge>{hedge})\s+|)
             (?:
               # "not an ASCII digit" first: these start with a letter, so at a digit (most
               # figures) they are skipped at once rather than tried word by word
@@ -515,9 +526,9 @@ class _Patterns:
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number}))
               | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
-            (?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))?
-            (?P<unit>{unit})?
-            (?P<post2>\s+or\s+(?:so|more|fewer|less)(?!\w)|\+)?
+            (?:(?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))|)
+            (?:(?P<unit>{unit})|)
+            (?:(?P<post2>\s+or\s+(?:so|more|fewer|less)(?!\w)|\+)|)
             (?![^\W_]|[.,:/]\d|\d|-(?-i:[A-Z]))
             """,
             re.VERBOSE | re.IGNORECASE,
@@ -2061,13 +2072,14 @@ _AS_OF_CUE_START = re.compile(_cased_starts(
     r"\s"))
 
 
-def _as_of_matches(sentence, start, end):
+def _as_of_matches(sentence, start, end, cues_end=None):
     """The matches of _AS_OF.finditer(sentence, start, end), found faster: the regex
     engine scans for the characters a cue starts with (a class it tests in C) and tries
     the cues only there (_AS_OF_CUE_START), and _AS_OF is matched only where one is,
-    where finditer tried all of _AS_OF at every position."""
+    where finditer tried all of _AS_OF at every position. ``cues_end``: where the scan
+    for cues may stop, when no match can start after it (see _dates)."""
     match, pos = _AS_OF.match, start
-    for cue in _AS_OF_CUE_START.finditer(sentence, start, end):
+    for cue in _AS_OF_CUE_START.finditer(sentence, start, end if cues_end is None else cues_end):
         if cue.start() >= pos:
             m = match(sentence, cue.start(), end)
             if m is not None:
@@ -2102,7 +2114,10 @@ def _dates(sentence):
     if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
         end = len(sentence)
     found = []
-    for m in _as_of_matches(sentence, start, end):
+    # a match's cue and a space come before its four-digit year, which ends by the end of
+    # the last run of four or more digits: no cue starting from four characters before it
+    # can begin one, and the scan for cues (the costly part) stops there
+    for m in _as_of_matches(sentence, start, end, cues_end=max(start, last.end() - 4)):
         value = _date_of(m)
         if value:
             found.append((m.start(), value, m.end()))
@@ -2402,10 +2417,10 @@ _FURNITURE = re.compile(
     r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)|\bdownload\b"
 )
 # _FURNITURE split into parts, each with the words it needs (in lower case): a word
-# every match holds, then one of the others; the parts are written for lower-cased
-# text. A line is lower-cased once, and only the parts whose words it holds are
-# searched (None: the words are the whole part). Same verdicts as _FURNITURE.search
-# (tests/test_extraction_speed_furniture.py checks it).
+# every match holds ("" when it needs none), then one of the others; the parts are
+# written for lower-cased text. A line is lower-cased once, and only the parts whose
+# words it holds are searched (None: the words are the whole part). Same verdicts as
+# _FURNITURE.search (tests/test_extraction_speed_furniture.py checks it).
 _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed, any_of, part in (
     ("©", (), None), ("all rights reserved", (), None), ("cookie", (), None),
     ("subscri", (), None), ("newsletter", (), None), ("sign up", (), None),
@@ -2432,15 +2447,36 @@ _FURNITURE_PARTS = tuple((needed, any_of, part and re.compile(part)) for needed,
      r"\b\d+ of \d+ (?:seats|results|constituencies|images|photos)\b"),
     ("download", (), r"\bdownload\b"),
 ))
-_FURNITURE_NEEDED = tuple(needed for needed, _, _ in _FURNITURE_PARTS if needed)
-_FURNITURE_ANYWHERE = tuple(entry for entry in _FURNITURE_PARTS if not entry[0])
-# "charity no", "company number": their first words hide in common ones ("inn", "tax"),
-# so the second word is looked for too before the full search.
+# "charity no", "company number": their first words hide in common ones ("inn", "tax",
+# "motivated"), so a space after one and the second word are looked for before the full search.
 _REGISTRATION_CUES = ("charity", "registration", "company", "tax", "vat", "inn", "ein", "reg.")
 _REGISTRATION_NUMBER = re.compile(r"\s(?:no\b|number|id\b)")
 _REGISTRATION = re.compile(r"\b(?:charity|registration|company|tax|vat|inn|ein|reg\.)\s+(?:no\b|number|id\b)")
 _FILE_SIZE = re.compile(r"\d\s?[kmg]b\b")  # "2.4 MB", in lower case: the part with no word
-_FILE_SIZE_CUES = ("kb", "mb", "gb")  # one is in every _FILE_SIZE match
+_FILE_SIZE_CUES = ("kb", "mb", "gb")  # one is in every _FILE_SIZE match, after a digit or a space
+
+
+def _cue_then_space(lower, cues):
+    "Is one of ``cues`` in ``lower`` followed by whitespace (\\s), as every _REGISTRATION match has one?"
+    for cue in cues:
+        at = lower.find(cue)
+        while at != -1:
+            if lower[at + len(cue):at + len(cue) + 1].isspace():
+                return True
+            at = lower.find(cue, at + 1)
+    return False
+
+
+def _cue_after_digit_or_space(lower, cues):
+    """Is one of ``cues`` in ``lower`` right after a digit or whitespace (\\d or \\s), as in
+    every _FILE_SIZE match? Common words hold the cues too: "December", "number"."""
+    for cue in cues:
+        at = lower.find(cue, 1)
+        while at != -1:
+            if lower[at - 1].isdecimal() or lower[at - 1].isspace():
+                return True
+            at = lower.find(cue, at + 1)
+    return False
 
 
 def _is_furniture(line):
@@ -2448,16 +2484,16 @@ def _is_furniture(line):
     if not line.isascii() and any(map(line.__contains__, _CASE_ODD_CHARS)):
         return bool(_FURNITURE.search(line) or _numbered_list(line))  # lower() would not do
     lower = line.lower()
-    # most lines hold none of the parts' words: then only the parts that need none can match
-    parts = _FURNITURE_PARTS if any(map(lower.__contains__, _FURNITURE_NEEDED)) else _FURNITURE_ANYWHERE
-    for needed, any_of, part in parts:
+    # each word is looked for once: most lines of prose hold a part's common word
+    # (" of ", "from ") and a first pass over all the words would not spare the second
+    for needed, any_of, part in _FURNITURE_PARTS:
         if (needed in lower and (not any_of or any(map(lower.__contains__, any_of)))
                 and (part is None or part.search(lower))):
             return True
-    if (any(map(lower.__contains__, _REGISTRATION_CUES)) and _REGISTRATION_NUMBER.search(lower)
+    if (_cue_then_space(lower, _REGISTRATION_CUES) and _REGISTRATION_NUMBER.search(lower)
             and _REGISTRATION.search(lower)):
         return True
-    return (any(map(lower.__contains__, _FILE_SIZE_CUES)) and bool(_FILE_SIZE.search(lower))
+    return (_cue_after_digit_or_space(lower, _FILE_SIZE_CUES) and bool(_FILE_SIZE.search(lower))
             or _numbered_list(line))
 
 
@@ -3082,6 +3118,9 @@ class _Groups:
 
 
 _CONTRAST = re.compile(r";|,?\s+(?:but|whereas)\s|,\s+while\s")
+# Every _CONTRAST match holds one of these: its search, which tries every position (no
+# first character to scan for), runs only where one is.
+_CONTRAST_CUES = (";", "but", "whereas", "while")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -3092,12 +3131,18 @@ def _nearest_source(found, sentence, offset):
         # a source after a contrast speaks for its own clause only: "Maduro got 51.2%; the
         # opposition says its candidate won 67%"
         found = [(position, name) for position, name in found
-                 if not (position > offset and _CONTRAST.search(sentence, offset, position))]
+                 if not (position > offset and _contrast_between(sentence, offset, position))]
     if len(found) > 1:
         own = [(position, name) for position, name in found
                if not _CLAUSE_BREAK.search(sentence, min(position, offset), max(position, offset))]
         found = own or found
     return _nearest(found, offset)
+
+
+def _contrast_between(sentence, lo, hi):
+    "Is there a contrast ('; ', ', but ') in sentence[lo:hi] (_CONTRAST.search(sentence, lo, hi))?"
+    between = sentence[lo:hi]
+    return any(map(between.__contains__, _CONTRAST_CUES)) and bool(_CONTRAST.search(sentence, lo, hi))
 
 
 def _nearest(found, offset):

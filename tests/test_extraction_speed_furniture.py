@@ -41,7 +41,9 @@ PIECES = ["©", "All rights reserved", "rights  reserved", "cookie", "COOKIES", 
           "EIN", "reg. no", "reg.  number", "download", "Downloads", "1. Tusk", "2. Four",
           "10. More", " ", "  ", "\t", "\n", ".", ",", ":", "(", ")", "-", "x", "a", "A", "7",
           "٣", "é", "É", "\u0130", "\u0131", "\u017f", "\u212a", "ſubscribe", "\u212aB",
-          "ı", "Σ", "ß", "\u00a0", "\u2028", "the", "read", "s"]
+          "ı", "Σ", "ß", "\u00a0", "\u2028", "the", "read", "s",
+          # cues inside common words, and beside odd digits and spaces
+          "motivated", "December", "number", "vat\u00a0no", "tax\tid", "٣MB", "4\u2028kb", "mb"]
 
 
 @settings(max_examples=1500, deadline=None)

@@ -10,6 +10,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from checks import numbers
+from checks.extraction import MONTH as X_MONTH
 from checks.extraction import (_ABBREVIATIONS, _HALF, _MASK_AT, _SENTENCE_END, _Sentences,
                                _is_abbreviation)
 
@@ -387,3 +388,43 @@ def test_cased_reporting_verbs_find_what_case_insensitive_ones_find(pieces):
         cased, f"(?i:{numbers.phrase_trie(_SOURCE_VERBS.split('|'))})"))
     text = " ".join(pieces)
     assert [m.span() for m in _SOURCE_VERB.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+# _MASK_AT as first written, one alternative after another: the shared runs of digits
+# it is written with now must give the same verdict at every position.
+MONTH = X_MONTH
+MASK_AT_AS_WRITTEN = re.compile(
+    rf"""
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}
+    | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+    | \d{{1,2}}(?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
+    | \d{{4}}\s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w)
+    | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
+    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
+    | \d{{1,2}}[:.]\d{{2}}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|PT|EST|PST|local\s+time)(?!\w)
+    | \d+(?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
+    | \d{{1,2}}:\d{{2}} | \d{{1,2}}\s*(?:[ap]\.m\.|[ap]m(?!\w)) | \d{{1,2}}\s+o'clock | \d{{1,2}}h\d{{2}}
+    | \d{{3}}[-.]\d{{3}}[-.]\d{{4}}(?!\d) | \d{{3}}-\d{{2}}-\d{{2}}(?!\d)
+    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | \d+\s*(?:min|minute)s?\s+read | \d+\s*min(?:\.|(?!\w))
+    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d+[a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
+    | \d+\.\d+\.\d+ | \d{{1,2}}/\d{{1,2}}(?![\d/])
+    | \d{{1,3}}[-\s]years?[-\s]old
+    """,
+    re.VERBOSE,
+)
+MASK_PIECES = ["1", "12", "123", "1234", "2019", "1990", "20", "-", "–", "/", ".", ",", ":", " ", "  ", "\n",
+               "st", "th", "May", "March", "of ", "to", "and", "года", "г.", "r.", "s", "'s", "’s", "am",
+               "p.m.", "h", "Uhr", "GMT", "local time", "times", " as", "min", "minutes", " read", "k",
+               "comments", "views", "a", "Main", "Street", "(", ")", "years", "-year-old", " old",
+               "o'clock", "per cent", "%", "people", "x", "٣", "ſ", "K"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(MASK_PIECES), max_size=14))
+def test_mask_at_gives_the_verdicts_of_its_alternatives_one_by_one(pieces):
+    text = "".join(pieces)
+    for i in range(len(text)):
+        assert bool(_MASK_AT.match(text, i)) == bool(MASK_AT_AS_WRITTEN.match(text, i)), (text, i)

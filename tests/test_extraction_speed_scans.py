@@ -260,3 +260,41 @@ def test_as_of_on_corpus():
             sentences = re.split(r"(?<=[.!?])\s+", json.loads(row)["text"])
             found += sum(map(same_as_of, sentences))
     assert found > 20  # dates were found
+
+
+def full_scan_dates(sentence):
+    "_dates(sentence) as it was, with _AS_OF found by finditer over the whole sentence."
+    saved = X._as_of_matches
+    X._as_of_matches = lambda text, start, end, cues_end=None: X._AS_OF.finditer(text, 0, len(text))
+    try:
+        return X._dates(sentence)
+    finally:
+        X._as_of_matches = saved
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(AS_OF_PIECES), max_size=14), st.sampled_from([" ", ""]))
+def test_dates_scan_for_cues_stops_before_the_last_year(pieces, glue):
+    # the window (_AS_OF_REACH, _AS_OF_AFTER) and the stop before the last year's digits
+    # find every date that a scan of the whole sentence finds
+    sentence = glue.join(pieces)
+    assert X._dates(sentence) == full_scan_dates(sentence)
+
+
+def test_dates_right_before_the_last_year_are_found():
+    for sentence in ("in 2020", "x in 2020", "As of 1 May 2023, 1,453 were held", "by the end of 2021.",
+                     "na dzień 2024-05-01", "Stand: 2022", "12345 in 2020", "in 2019 and in 2020 12345"):
+        assert X._dates(sentence) and X._dates(sentence) == full_scan_dates(sentence), sentence
+
+
+CONTRAST_PIECES = [";", ",", " ", "  ", "\n", "but", "But", "whereas", "while", "whilst", "butter", "a", "said",
+                   "the group", "1,200", "\u00a0", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CONTRAST_PIECES), max_size=12), st.data())
+def test_contrast_searched_only_where_its_words_are(pieces, data):
+    sentence = "".join(pieces)
+    lo = data.draw(st.integers(0, len(sentence)))
+    hi = data.draw(st.integers(lo, len(sentence)))
+    assert X._contrast_between(sentence, lo, hi) == bool(X._CONTRAST.search(sentence, lo, hi))
