@@ -885,6 +885,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Counters put the 15 March rally in Belgrade at between 275,000 and 325,000.",
      "between 275,000 and 325,000", "rally"),
     ("Arrested, charged or sentenced since 1 February: 4,160", "4,160", "arrested, charged or sentenced"),
+    ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "158", "women political prisoners"),
+    ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "3", "minors political prisoners"),
+    ("Women: 158", "158", "women"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
