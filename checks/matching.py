@@ -1121,6 +1121,9 @@ def places_agree(a, b):
 _WHOSE_COUNT = re.compile(r"\s*(?:\b(?:by|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:accounts?|counts?|tally|"
                           r"estimates?|reckoning)\b(?:\s+of\s+.*)?|\baccording\s+to\b.*)", re.IGNORECASE)
 _WHOSE_COUNT_WORDS = ("account", "count", "tally", "estimate", "reckoning", "according")
+# How people were taken: "detained in raids", "during night raids" (not "raids carried out").
+_IN_RAIDS = re.compile(r"\s*\b(?:in|during)\s+(?:a\s+|the\s+)?(?:series\s+of\s+|wave\s+of\s+)?"
+                       r"(?:[\w-]+\s+)?raids?\b", re.IGNORECASE)
 # Who did what a count counts: "killed by the security forces", "detained by police".
 _BY_AGENT = re.compile(
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
@@ -1137,6 +1140,8 @@ def read_claim(claim, document_place=None):
     subject = claim.get("subject") or ""
     if lexicon.may_hold(subject, _WHOSE_COUNT_WORDS):
         subject = _WHOSE_COUNT.sub("", subject)  # "people on board by survivors' accounts": who says so
+    if lexicon.may_hold(subject, ("raid",)):
+        subject = _IN_RAIDS.sub("", subject)  # "people taken into custody in raids": how, not who
     quote = claim.get("quote") or ""
     sentence = claim.get("sentence") or ""
     terms = lexicon.subject_terms(subject, drop=lexicon.PLACE_WORDS)

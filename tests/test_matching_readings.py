@@ -80,6 +80,15 @@ def test_who_gives_a_count_is_no_part_of_what_it_counts():
     assert read_claim(dict(plain, subject="ballots in the recount")).subject_key != ""
 
 
+def test_how_people_were_taken_is_not_who_was_taken():
+    raids = claim(1, 1, "more than 10,000", "Police have taken more than 10,000 people into custody in raids.", 10000,
+                  subject="people taken into custody in raids", qualifier="more_than")
+    plain = dict(raids, subject="people arrested")
+    assert read_claim(raids).subject_key == read_claim(plain).subject_key == "arrest"
+    searched = dict(raids, subject="raids on homes", sentence="Police carried out more than 10,000 raids on homes.")
+    assert "search" in read_claim(searched).subject_key.split()
+
+
 def test_jailed_for_political_reasons_are_political_prisoners_unless_taken_in_then():
     jailed = claim(1, 1, "201", "The monitor puts the number of people jailed for political reasons at 201.", 201,
                    subject="people jailed for political reasons", published="2027-07-01")
