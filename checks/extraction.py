@@ -998,6 +998,7 @@ _OF_DETERMINER = re.compile(
 )
 
 
+_OF_THE_ARE = re.compile(r"\s+(?:were|are)\s+(?:also\s+|all\s+)?((?:[a-z-]+\s+)?[a-z-]+)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
                              re.IGNORECASE)
 _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|still\s+held|held|jailed))?"
@@ -1158,6 +1159,11 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return f"people reported {reported.group(1).lower()}", None
         if words and (_is_participle(words[0]) or words[0] in _EVENT_PARTICIPLES):
             return " ".join(["people"] + words), None
+    if of and not of_group and words and not claim.unit and of.group().rstrip().lower().endswith("the"):
+        slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead
+        who = slice_.group(1).lower().split() if slice_ else []
+        if who and _is_plural(who[-1]) and not _is_participle(who[0]) and not set(who) & _SUBJECT_STOP:
+            return f"{' '.join(who)} {' '.join(words)}", None
     if of_group and not words:
         slice_ = _OF_GROUP_ARE.match(block, pos)  # "300 of them are women" → women political prisoners
         if slice_ and _is_plural(slice_.group(1).lower()) and not _is_participle(slice_.group(1).lower()):

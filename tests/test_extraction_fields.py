@@ -888,6 +888,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "158", "women political prisoners"),
     ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "3", "minors political prisoners"),
     ("Women: 158", "158", "women"),
+    ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "police officers dead"),
+    ("At least 40 of the detainees were women.", "At least 40", "women detainees"),
+    ("Five of the prisoners were released.", "Five", "prisoners released"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
