@@ -1163,7 +1163,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead
         who = slice_.group(1).lower().split() if slice_ else []
         if who and _is_plural(who[-1]) and not _is_participle(who[0]) and not set(who) & _SUBJECT_STOP:
-            return f"{' '.join(who)} {' '.join(words)}", None
+            return " ".join(who + [w for w in words if w != "people"]), None  # "40 of the people held"
     if of_group and not words:
         slice_ = _OF_GROUP_ARE.match(block, pos)  # "300 of them are women" → women political prisoners
         if slice_ and _is_plural(slice_.group(1).lower()) and not _is_participle(slice_.group(1).lower()):
