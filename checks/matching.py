@@ -766,6 +766,9 @@ _FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|tran
                          r"([A-Z][\w-]*(?:(?:, [A-Z][\w-]*)*,? (?:and|or) [A-Z][\w-]*)?)")  # a list ends in and/or
 _FROM_WORDS = ("from", "expelled", "deported", "exiled", "flown", "sent", "transferred", "banished")  # in every match
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
+_FLED_TO = re.compile(r"\b(?:fled|flew|escaped|went into exile) to (?:the )?([A-Z][\w-]*)")
+_FLED_WORDS = ("fled", "flew", "escaped", "exile")  # in every _FLED_TO match
+_MOVERS = re.compile(r"\b(?:refugees?|migrants?|asylum|displaced|fled|crossed|crossings|arrivals)\b", re.IGNORECASE)
 _ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",
@@ -1015,6 +1018,10 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     from Belarus"): the last resort."""
     both = f"{subject} {sentence}"
     origins = _origins(both)
+    if lexicon.contains_any(both, _FLED_WORDS) and not _MOVERS.search(subject):
+        # "Hasina resigned and fled to India, ending 15 years in power": where someone went,
+        # not where the figure holds (refugees who fled to Poland are counted there)
+        origins |= frozenset(w.lower() for found in _FLED_TO.findall(both) for w in _CAPITALISED.findall(found))
     # "Poland hosts nearly 1 million Ukrainian refugees": whose people they are, not where
     if lexicon.contains_any(both, _DEMONYM_NOUNS):  # (every _DEMONYM_PEOPLE match holds one)
         origins |= frozenset(w.lower() for w in _DEMONYM_PEOPLE.findall(both))
@@ -1030,6 +1037,8 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
         comma = sentence.find(", ", end, hi)
         near_hi = min(hi if comma < 0 else comma, end + 60)
         place = lexicon.located_place(sentence[near_lo:near_hi], start - near_lo)
+        if place and place.lower() in origins:
+            place = None  # "fled to India …, ending 15 years in power"
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
     ignore = _words_of(claim.get("attribution") or "")

@@ -80,6 +80,15 @@ def test_who_gives_a_count_is_no_part_of_what_it_counts():
     assert read_claim(dict(plain, subject="ballots in the recount")).subject_key != ""
 
 
+def test_where_someone_fled_to_is_not_where_the_figure_holds():
+    fled = claim(1, 1, "15 years", "DHAKA — Sheikh Hasina resigned and fled to India on Monday, ending 15 years in "
+                 "power.", 15, unit="years", subject="in power")
+    assert read_claim(fled).place == "Bangladesh"
+    refugees = claim(2, 2, "1.5 million", "About 1.5 million Ukrainian refugees fled to Poland.", 1500000,
+                     subject="refugees fled", qualifier="about")
+    assert read_claim(refugees).place == "Poland"  # refugees are counted where they went
+
+
 def test_how_people_were_taken_is_not_who_was_taken():
     raids = claim(1, 1, "more than 10,000", "Police have taken more than 10,000 people into custody in raids.", 10000,
                   subject="people taken into custody in raids", qualifier="more_than")
