@@ -1018,7 +1018,8 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     from Belarus"): the last resort."""
     both = f"{subject} {sentence}"
     origins = _origins(both)
-    if lexicon.contains_any(both, _FLED_WORDS) and not _MOVERS.search(subject):
+    if (lexicon.contains_any(both, _FLED_WORDS) and not _MOVERS.search(subject)
+            and not (start >= 0 and _MOVERS.search(sentence, end, end + 40))):
         # "Hasina resigned and fled to India, ending 15 years in power": where someone went,
         # not where the figure holds (refugees who fled to Poland are counted there)
         origins |= frozenset(w.lower() for found in _FLED_TO.findall(both) for w in _CAPITALISED.findall(found))
