@@ -998,6 +998,11 @@ _OF_DETERMINER = re.compile(
 )
 
 
+# A sentence opening on the group its figures are part of: "Among the dead were 44 police officers
+# …and three soldiers" (each figure of the list, up to the next clause).
+_AMONG_FRONT = re.compile(r"\s*Among\s+(?:the|those)\s+(dead|killed|injured|wounded|detained|arrested)\s+"
+                          r"(?:were|are)\s+[^;:.]*?(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|"
+                          r"over|another)\s+)?\Z", re.IGNORECASE)
 _OF_THE_ARE = re.compile(r"\s+(?:were|are)\s+(?:also\s+|all\s+)?((?:[a-z-]+\s+)?[a-z-]+)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
                              re.IGNORECASE)
@@ -2912,6 +2917,10 @@ def _claim(m, block, base, carried):
             claim.subject = _without_tail(earlier[1])  # that very count
         elif same_unit and 0 <= start - same_unit[0][1] <= 300:
             claim.subject = _bare_noun(same_unit[1])
+    among = _AMONG_FRONT.match(text, span[0], start) if claim.subject and claim.unit is None else None
+    if among and not set(claim.subject.split()) & (_DEATHS | {"detained", "arrested", "injured", "wounded"}):
+        # "Among the dead were 44 police officers": police officers dead
+        claim.subject = f"{claim.subject} {among.group(1).lower()}"
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
         row = block.last_subject

@@ -891,6 +891,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "police officers dead"),
     ("At least 40 of the detainees were women.", "At least 40", "women detainees"),
     ("Five of the prisoners were released.", "Five", "prisoners released"),
+    ("Among the dead were 44 police officers, many of them killed in revenge attacks.", "44", "police officers dead"),
+    ("Among those detained are 12 journalists.", "12", "journalists detained"),
+    ("Among the dead were 10 prisoners killed in jailbreaks and three police officers.", "three",
+     "police officers dead"),
 ])
 def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject):
     assert fields(text, quote)[0] == subject
