@@ -1630,10 +1630,18 @@ def _continued_subject(text, start, end, span, last):
     if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
         if named:  # "A year earlier the figure had been about 300": the same count, then
             return _without_tail(last[1])
-        return _bare_noun(last[1])
+        bare = _bare_noun(last[1])
+        if bare == "people" and _COUNTS_BEFORE.search(lead):
+            # "150 people had been charged … The group counts nearly 170.": another counter's
+            # count of the same people (what happened to them is all that says who they are)
+            return _without_tail(last[1])
+        return bare
     return None
 
 
+# A count verb right before a figure with no noun: "Thai Lawyers for Human Rights counts nearly 170."
+_COUNTS_BEFORE = re.compile(r"\b(?:counts|counted|records|recorded|lists|listed|tallies|tallied)\s+"
+                            r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|just\s+over)\s+)?\Z")
 # "the figure had been", "The group's count at the time was": a count named again.
 _THE_FIGURE = re.compile(r"\b(?:(?i:the|that|this|its|their)|[Tt]he\s+[a-z]+['’]s)\s+(?:(?:own|latest|last)\s+)?"
                          r"(?:figure|number|total|tally|count)\s+(?:at\s+the\s+time\s+)?"
