@@ -279,6 +279,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           "broke out of": "escaped", "broken out of": "escaped", "break out of": "escaped",
            # speaking out against a war, however a report puts it
            "against the war": "anti-war", "against war": "anti-war", "opposing the war": "anti-war",
            "opposition to the war": "anti-war", "antiwar": "anti-war", "anti-war stance": "anti-war",

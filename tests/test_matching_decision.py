@@ -29,6 +29,11 @@ def test_prisoners_of_conscience_are_political_prisoners():
     assert lexicon.subject_terms("prisoners of conscience") == lexicon.subject_terms("political prisoners")
 
 
+def test_breaking_out_of_jail_is_escaping():
+    assert lexicon.subject_terms("inmates who broke out of jails") == lexicon.subject_terms("inmates escaped")
+    assert "escape" not in lexicon.subject_terms("protests broke out in the capital")
+
+
 def test_drowned_and_perished_are_deaths():
     assert lexicon.subject_terms("migrants drowned") == lexicon.subject_terms("migrants died")
     assert lexicon.subject_terms("people perished") == lexicon.subject_terms("deaths")
