@@ -1004,6 +1004,8 @@ _AMONG_FRONT = re.compile(r"\s*Among\s+(?:the|those)\s+(dead|killed|injured|woun
                           r"(?:were|are)\s+[^;:.]*?(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|"
                           r"over|another)\s+)?\Z", re.IGNORECASE)
 _OF_THE_ARE = re.compile(r"\s+(?:were|are)\s+(?:also\s+|all\s+)?((?:[a-z-]+\s+)?[a-z-]+)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
+_WHO_AFTER = re.compile(r"\s+who\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|remain|remained)?\s*"
+                        r"(?:still\s+|now\s+|all\s+)?([a-z]+)\b")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
                              re.IGNORECASE)
 _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|still\s+held|held|jailed))?"
@@ -1156,6 +1158,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         words.append(word)
         spans.append(m.end())
         pos = m.end()
+    if not words and not of and not claim.unit and (who := _WHO_AFTER.match(block, end)):
+        state = who.group(1).lower()
+        if _is_participle(state) or state in _EVENT_PARTICIPLES or state in ("missing", "dead"):
+            return f"people {state}", None  # "a list of more than 400 who are missing": people missing
     if of and not claim.unit and of.group().rstrip().lower().endswith("those"):
         # "40 of those detained", "129 of those reported missing since 28 April": people the
         # participle names, not the group of the figure before
