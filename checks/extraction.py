@@ -1004,6 +1004,10 @@ _AMONG_FRONT = re.compile(r"\s*Among\s+(?:the|those)\s+(dead|killed|injured|woun
                           r"(?:were|are)\s+[^;:.]*?(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|"
                           r"over|another)\s+)?\Z", re.IGNORECASE)
 _OF_THE_ARE = re.compile(r"\s+(?:were|are)\s+(?:also\s+|all\s+)?((?:[a-z-]+\s+)?[a-z-]+)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
+# A law used on people: "The law has been used against 253 people", "Article 112 was invoked against 40".
+_LAW_USED_AGAINST = re.compile(r"\b(?:law|article|act|code|statute|decree)\b[^.;:]{0,60}?\b(?:used|invoked|applied)\s+"
+                               r"against\s+(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over)\s+)?\Z",
+                               re.IGNORECASE)
 _WHO_AFTER = re.compile(r"\s+who\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|remain|remained)?\s*"
                         r"(?:still\s+|now\s+|all\s+)?([a-z]+)\b")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
@@ -1279,6 +1283,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 participle, pos = "taken into custody", custody.end()  # "police took 5,000 people into custody"
             elif verb in ("of", "the") and (event := _EVENT_OF.search(block, max(0, start - 40), start)):
                 participle = _EVENT_NOUNS[event.group(1).lower()]  # "the deaths of 14 people" → people died
+            elif verb == "against" and _LAW_USED_AGAINST.search(block, max(0, start - 120), start):
+                participle = "prosecuted"  # "the law has been used against 253 people"
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _RELEASING:
