@@ -888,6 +888,7 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "158", "women political prisoners"),
     ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "3", "minors political prisoners"),
     ("Women: 158", "158", "women"),
+    ("- People charged with lese-majeste: 169\n- Minors among them: 13", "13", "minors charged with lese-majeste"),
     ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "police officers dead"),
     ("At least 40 of the detainees were women.", "At least 40", "women detainees"),
     ("Five of the prisoners were released.", "Five", "prisoners released"),
