@@ -1414,6 +1414,7 @@ _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|pla
                         # "put the number of dead at", "puts arrests since the January decree at",
                         # "put the 15 March rally in Belgrade at"
                         r"(?:\s+(?:since|in|on|during|over|across)\s+[^,;]{1,40}?)?\s+at\s+\Z")
+_PLACE_NOUNS = frozenset("country city capital region nation province area town village island".split())
 _VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
@@ -1472,6 +1473,8 @@ def _noun_before(block, sentence_start, start, claim):
             return None
         if pattern is _FOR_BEFORE and words[-1] in _VERB_PARTICIPLES:
             words = words[-1:]  # "was held for", "has ruled for"
+        if pattern is _FOR_BEFORE and words[-1] in _PLACE_NOUNS:
+            return None  # "cut internet access across the country for five days": where, not what
         return " ".join(words)
     return None
 
