@@ -1008,6 +1008,8 @@ _OF_THE_ARE = re.compile(r"\s+(?:were|are)\s+(?:also\s+|all\s+)?((?:[a-z-]+\s+)?
 _LAW_USED_AGAINST = re.compile(r"\b(?:law|article|act|code|statute|decree)\b[^.;:]{0,60}?\b(?:used|invoked|applied)\s+"
                                r"against\s+(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over)\s+)?\Z",
                                re.IGNORECASE)
+_FREED_AFTER = re.compile(r"(?:(?!\bwho\b)[^.;:,]){0,50}?\b(?:had|have|has|were|was)\s+(?:since\s+|now\s+|all\s+)?(?:been\s+)?"
+                          r"(released|freed|pardoned)\b", re.IGNORECASE)
 _WHO_AFTER = re.compile(r"\s+who\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|remain|remained)?\s*"
                         r"(?:still\s+|now\s+|all\s+)?([a-z]+)\b")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
@@ -1287,8 +1289,11 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 participle = "prosecuted"  # "the law has been used against 253 people"
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
+            freed = _FREED_AFTER.match(block, pos)
             if verb in _RELEASING:
                 participle = verb  # "released 225 people detained in the crackdown": their release
+            elif freed:
+                participle = freed.group(1).lower()  # "22,000 people held over the protests had been pardoned"
         if participle in _DEATHS and (more := _OR_MISSING.match(block, pos)):
             participle, pos = participle + " or missing", more.end()  # one IOM count
         elif participle == "sentenced" and (more := _TO_LIFE.match(block, pos)):

@@ -900,6 +900,8 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The law has been used against 253 people since November 2020.", "253", "people prosecuted"),
     ("Police used tear gas against 300 protesters.", "300", "protesters"),
     ("The government cut internet access across the country for five days.", "five days", None),
+    ("He said 22,000 people held over the protests had been pardoned.", "22,000", "people pardoned"),
+    ("Police said 300 people detained on Sunday were released.", "300", "people released"),
     ("At least six political prisoners have died, the group says. Memorial counts more than 700 in Russia.",
      "more than 700", "political prisoners"),
     ("Among the dead were 10 prisoners killed in jailbreaks and three police officers.", "three",
