@@ -2951,17 +2951,17 @@ def _claim(m, block, base, carried):
         claim.subject = f"{claim.subject} {among.group(1).lower()}"
     if claim.subject is None:
         claim.subject = _label_subject(text, start, end) or _front_partitive(text, start, end, span, block.last_subject)
-        row = block.last_subject
-        whole = row[1].split() if row[1] and row[2] is None else []
-        if whole and whole[0] in _WHO_SLICES:
-            whole = whole[1:]  # "Minors: 3" after "Women: 158": of the same whole
         who = (claim.subject or "").split()
-        if (who and who[0] in _WHO_SLICES and who[1:] in ([], ["among", "them"], ["of", "them"])
-                and claim.unit is None and whole and _just_before(row[0], span, start)):
+        if who and who[0] in _WHO_SLICES and who[1:] in ([], ["among", "them"], ["of", "them"]) and claim.unit is None:
             # a fact box's "Women: 158" or "Minors among them: 13" under "Political prisoners:
             # 1,150": women political prisoners
-            rest = _bare_noun(" ".join(whole)).split()
-            claim.subject = " ".join([who[0]] + (rest[1:] if rest[0] == "people" and rest[1:] else rest))
+            row = block.last_subject
+            whole = row[1].split() if row[1] and row[2] is None else []
+            if whole and whole[0] in _WHO_SLICES:
+                whole = whole[1:]  # "Minors: 3" after "Women: 158": of the same whole
+            if whole and _just_before(row[0], span, start):
+                rest = _bare_noun(" ".join(whole)).split()
+                claim.subject = " ".join([who[0]] + (rest[1:] if rest[0] == "people" and rest[1:] else rest))
     if claim.subject is None and block.last_subject[1] and block.last_subject[2] == claim.unit:
         claim.subject = _continued_subject(text, start, end, span, block.last_subject)
     if claim.subject is None and claim.unit is None:

@@ -1219,8 +1219,8 @@ def read_claim(claim, document_place=None):
         borrowed = _monitor_noun(claim, sentence, at, terms)
         if borrowed:
             terms, kind = borrowed, "context" if kind == "none" else kind
-    agent = _BY_AGENT.search(f"{subject} {sentence}") if lexicon.may_hold(
-        f"{subject} {sentence}", _BY_AGENT_WORDS) else None
+    both = f"{subject} {sentence}"
+    agent = _BY_AGENT.search(both) if lexicon.may_hold(both, _BY_AGENT_WORDS) else None
     if agent:
         # "people killed by the security forces" are the people killed: who did it says
         # nothing of who is counted ("458 killed by the security forces, including 63 children")
@@ -1836,7 +1836,6 @@ class _DocumentPlaces:
         figures = {i for i, (lo, hi) in enumerate(zip(starts, starts[1:] + [len(text)]))
                    if hi - lo <= HEADING and _DIGIT.search(text, lo, hi)}
         self.sections[document_id] = (starts, mentions, figures)
-
 
     def paragraph_place(self, document_id, start):
         """The country a paragraph of a text naming several is about, when it names it
@@ -3043,6 +3042,8 @@ def _write_cache(db):
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {cache}")
+
+
 COMMITS = 16              # a run commits in about this many groups of batches
 _PAIR = operator.itemgetter(0, 1)
 

@@ -15,6 +15,11 @@ def claim(id_, doc, quote, sentence, value, *, subject=None, qualifier="exact", 
             "url": f"https://o{doc}.example/a", "title": title}
 
 
+def terms_score(a, b):
+    "The subject score of two subjects' canonical terms."
+    return matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+
+
 def test_lemmas_restore_the_silent_e_and_read_ing_forms():
     assert lexicon.canonical("dissolved") == lexicon.canonical("dissolve")
     assert lexicon.canonical("killings") == lexicon.canonical("killed")
@@ -582,7 +587,7 @@ def test_a_rate_or_a_sum_read_in_a_month_is_a_level():
     ("prisoners on hunger strike", "prisoners", False),
 ])
 def test_a_strike_or_an_uprising_is_the_unrest_a_count_happened_in(a, b, linked):
-    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    score = terms_score(a, b)
     assert (score >= matching.DEFAULT_THRESHOLD) == linked
 
 
@@ -715,7 +720,7 @@ def test_a_town_marker_and_the_towns_name_are_one_town():
     ("criminal cases over anti-war views", "criminal charges over anti-war statements"),
 ])
 def test_ways_of_saying_against_the_war(a, b):
-    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    score = terms_score(a, b)
     assert score >= matching.DEFAULT_THRESHOLD
 
 
@@ -837,7 +842,7 @@ def test_one_source_does_not_make_two_subjects_one():
     ("minimum prison term", "maximum prison term"),
 ])
 def test_slices_of_supporters_patients_and_bounds(a, b):
-    score = matching.subject_score(" ".join(lexicon.subject_terms(a)), " ".join(lexicon.subject_terms(b)))
+    score = terms_score(a, b)
     assert score < matching.DEFAULT_THRESHOLD
 
 
