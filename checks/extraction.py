@@ -23,8 +23,12 @@ flat however long the input is, and offsets stay relative to the whole input.
 """
 
 import calendar
+import collections
 import dataclasses
 import functools
+import itertools
+import multiprocessing
+import operator
 import re
 
 from . import lexicon, numbers
@@ -54,6 +58,7 @@ class Claim:
 
 
 _CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
+_claim_row = operator.attrgetter(*_CLAIM_FIELDS)
 
 
 # --- language tables -------------------------------------------------------
@@ -3279,14 +3284,51 @@ def _blocks(source):
         buffer = buffer[cut:]
 
 
-def iter_claims(source, language=None):
+def iter_claims(source, language=None, jobs=1):
     """Claims from a string, a text file object or an iterable of string chunks,
     read block by block; offsets are relative to the whole input. The language is
-    detected from the first block when not given. Never raises on odd text."""
-    for offset, text in _blocks(source):
-        if language is None:
-            language = _safe_detect(text) or "en"
+    detected from the first block when not given. Never raises on odd text.
+
+    With ``jobs`` > 1, that many worker processes read the blocks, a few at a time,
+    and the claims still come in input order: the same claims, sooner on a machine
+    with several cores, in as little memory."""
+    blocks = _blocks(source)
+    if language is None:
+        first = next(blocks, None)
+        if first is None:
+            return
+        language = _safe_detect(first[1]) or "en"
+        blocks = itertools.chain([first], blocks)
+    for offset, text in blocks:
         yield from _block_claims(text, offset, language)
+        if jobs > 1:  # the first block compiled the patterns: forked workers share them
+            yield from _claims_in_workers(blocks, language, jobs)
+            return
+
+
+def _claims_in_workers(blocks, language, jobs):
+    """Claims of ``blocks`` read by ``jobs`` processes, in input order. At most two
+    blocks per worker are handed out ahead of the one being yielded, so memory stays
+    flat however long the input is."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    waiting = collections.deque()
+    with context.Pool(jobs) as pool:
+        for offset, text in blocks:
+            waiting.append(pool.apply_async(_block_rows, (text, offset, language)))
+            if len(waiting) > 2 * jobs:
+                yield from _from_rows(waiting.popleft().get())
+        while waiting:
+            yield from _from_rows(waiting.popleft().get())
+
+
+def _block_rows(text, offset, language):
+    "A worker's answer: the block's claims as tuples (cheaper to send back than objects)."
+    return [_claim_row(claim) for claim in _block_claims(text, offset, language)]
+
+
+def _from_rows(rows):
+    return (Claim(*row) for row in rows)
 
 
 def _safe_detect(text):
@@ -3335,14 +3377,14 @@ def _html_text(html):
     return re.sub(r"\s*\n\s*", "\n", re.sub(r"(?s)<[^>]*>", " ", html)).strip()
 
 
-def claims_from_stream(stream, language=None):
+def claims_from_stream(stream, language=None, jobs=1):
     """Claims from a text stream (a file opened for reading, or stdin). Plain text is
-    streamed block by block; an HTML page is read whole and turned into article text
-    first (offsets then refer to that text)."""
+    streamed block by block (by ``jobs`` processes, see iter_claims); an HTML page is
+    read whole and turned into article text first (offsets then refer to that text)."""
     head = stream.read(READ_CHARS)
     if looks_like_html(head):
-        return iter_claims(_html_text(head + stream.read()), language=language)
-    return iter_claims(_prepend(head, stream), language=language)
+        return iter_claims(_html_text(head + stream.read()), language=language, jobs=jobs)
+    return iter_claims(_prepend(head, stream), language=language, jobs=jobs)
 
 
 def _prepend(head, stream):

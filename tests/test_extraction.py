@@ -1,6 +1,8 @@
 """checks.extraction: claims from text, and the `checks extract` command."""
 
+import io
 import json
+import multiprocessing
 
 import pytest
 from click.testing import CliRunner
@@ -175,6 +177,40 @@ def test_iter_claims_streams_with_offsets_of_the_whole_input():
     assert claims == extract_claims(text, "en")
 
 
+def long_report(copies=1000):
+    "A few hundred KB of paragraphs, each with its own figures: many 64 KB blocks."
+    return "".join(
+        REPORT.replace("555", f"{5_000 + i:,}").replace("30,000", f"{30_000 + 7 * i:,}") + "\n\n"
+        for i in range(copies)
+    )
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_iter_claims_with_jobs_gives_the_same_claims_in_the_same_order(jobs):
+    text = long_report()
+    serial = list(iter_claims(io.StringIO(text)))  # language detected, as with jobs
+    assert len(serial) > 2000 and len(text) > 4 * 64 * 1024
+    assert list(iter_claims(io.StringIO(text), jobs=jobs)) == serial
+    assert {c.value for c in serial if c.subject == "political prisoners"} == {
+        float(5_000 + i) for i in range(1000)}
+
+
+def test_iter_claims_with_jobs_detects_the_language_for_its_workers():
+    text = "Задержаны свыше 35 000 человек после выборов в стране.\n\n" * 3000
+    claims = list(iter_claims(io.StringIO(text), jobs=2))
+    assert len(claims) == 3000
+    assert {c.qualifier for c in claims} == {"more_than"}
+
+
+def test_iter_claims_with_jobs_stops_its_workers_when_closed_early():
+    claims = iter_claims(io.StringIO(long_report()), language="en", jobs=2)
+    first = [next(claims) for _ in range(1200)]  # past the first block: workers started
+    assert first[-1].start > 64 * 1024
+    assert multiprocessing.active_children()
+    claims.close()
+    assert multiprocessing.active_children() == []
+
+
 def test_claim_as_dict_has_exactly_the_claim_columns():
     assert list(Claim("5", 0, 1).as_dict()) == [
         "quote", "start", "end", "value", "low", "high", "qualifier", "unit", "subject",
@@ -203,6 +239,19 @@ def test_cli_extract_jsonl(tmp_path):
     assert [list(row) for row in rows] == [KEYS] * len(rows)
     assert [row["quote"] for row in rows] == [c.quote for c in extract_claims(REPORT, "en")]
     assert all(REPORT[row["start"]:row["end"]] == row["quote"] for row in rows)
+
+
+def test_cli_extract_with_jobs_prints_what_one_process_prints(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_report(), encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2", "0"):
+        result = CliRunner().invoke(cli, ["extract", "--jobs", jobs, str(path)],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0
+        outputs[jobs] = result.output
+    assert outputs["1"].count("\n") > 2000
+    assert outputs["2"] == outputs["1"] == outputs["0"]
 
 
 def test_cli_extract_stdin_table_and_language():
