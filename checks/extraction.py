@@ -1067,8 +1067,8 @@ _TAIL_PP = re.compile(r"\s+(?P<prep>of|against|at|during|over|for|on|from|among)
 _PP_NOT_OBJECT = frozenset("""week weeks month months year years day days time times period morning
     evening afternoon night eve anniversary hour hours minute minutes moment start end beginning
     whole rest part total average basis least most course behalf off near outside inside along""".split())
-# Nouns naming what happened, whose phrases vary as a verb's do ("detentions at protests").
-_EVENT_NOUNS = frozenset("""detentions arrests deaths killings executions hangings fatalities casualties
+# Plural nouns naming what happened, whose phrases vary as a verb's do ("detentions at protests").
+_EVENT_PLURALS = frozenset("""detentions arrests deaths killings executions hangings fatalities casualties
     injuries releases pardons deportations""".split())
 _NOT_HELD = frozenset("arrested detained questioned summoned searched charged fined detentions arrests".split())
 _HARM = {"tortured": "torture", "ill-treated": "ill-treatment", "mistreated": "ill-treatment",
@@ -1120,7 +1120,7 @@ def _tail(block, pos, hi, participle=None, noun=None):
         pos = part.end()
     # a phrase on the noun itself ("complaints of abuse"), not on what happened to it
     # ("registered for protection", "detained at the rally"): those vary from report to report
-    pp = _TAIL_PP.match(block, pos, hi) if participle is None and noun not in _EVENT_NOUNS and not words else None
+    pp = _TAIL_PP.match(block, pos, hi) if participle is None and noun not in _EVENT_PLURALS and not words else None
     if pp and not _TAIL_PART.match(block, pp.start("prep")):
         obj = []
         for word in pp.group("obj").split():

@@ -152,6 +152,13 @@ def test_no_as_of(text, quote):
      "More than 40,000", "people detained"),
     # an elided figure takes the noun, not the words that single out the first figure
     ("About 1,900 people are still in custody, but 1,000 remain behind bars in Caracas.", "1,000", "people"),
+    # a noun naming what happened takes no phrase after it: those vary from report to report
+    ("Medics recorded 160 injuries at the rally in the capital.", "160", "injuries"),
+    ("The court approved 40 pardons for the convicts.", "40", "pardons"),
+    ("There were 12 fatalities on the bridge.", "12", "fatalities"),
+    ("Police reported 300 detentions at the protests.", "300", "detentions"),
+    # other nouns keep it
+    ("The ombudsman received 120 complaints of abuse.", "120", "complaints of abuse"),
 ])
 def test_subject_keeps_the_words_after_its_noun(text, quote, subject):
     assert fields(text, quote)[0] == subject
