@@ -148,26 +148,6 @@ def other_unit_rows(db, rows):
             if r["fingerprint"] in taken and taken[r["fingerprint"]] != r["unit"]]
 
 
-def replace_claims(db, document_id, claims, origin="extracted"):
-    """Replace a document's extracted claims with ``claims``. Claims that stay
-    the same (same span and quote) keep their ids, so matches and reviews on
-    them survive. Returns (added, removed) lists of claim rows."""
-    new_rows = {r["fingerprint"]: r for r in (claim_row(document_id, c, origin) for c in claims)}
-    old_rows = {
-        r["fingerprint"]: r
-        for r in db.query(
-            "SELECT * FROM claims WHERE document_id = ? AND origin = ?", [document_id, origin]
-        )
-    }
-    removed = [r for fp, r in old_rows.items() if fp not in new_rows]
-    added = [r for fp, r in new_rows.items() if fp not in old_rows]
-    for r in removed:
-        delete_claim(db, r["id"])
-    if added:
-        db["claims"].insert_all(added)
-    return added, removed
-
-
 def delete_claim(db, claim_id):
     """Delete a claim and the unreviewed matches it takes part in. A claim with
     reviewed matches is kept (reviews are append-only), but detached from its

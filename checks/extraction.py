@@ -1847,7 +1847,6 @@ _DATA_CUES = ("figures", "data", "estimate", "statistic", "count", "tally", "tal
               "records", "numbers", "calculations", "monitoring", "information", "sources")
 # Sources named before a verb: "Viasna said", "the Interior Ministry reported".
 _SOURCE_VERB = re.compile(rf"\s(?:(?:has|have|had)\s+)?{_cased_trie(_SOURCE_VERBS.split('|'), True)}(?!\w)")
-_NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.&-])(?:the\s+|The\s+)?(?P<c>{_NAME}|{_SOURCE_WORDS})$")
 _NOT_NAMES = set("""he she they it we i you this that these those there the a an his her
     their its our in on at but and or so if when while mr mrs ms dr
     however meanwhile also yet then later since after before during""".split())
@@ -2430,7 +2429,6 @@ class _Sentences:
 
 # --- the engine ---------------------------------------------------------------
 
-_MASK_WINDOW = 60
 _AGE_OR_AGO = re.compile(r"[-\s]years?[-\s]old")
 _TIMES = re.compile(r"\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)\b")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*(?:then\s+|now\s+)?$|(?i:at\s+the\s+age\s+of|aged|age)\s+$"

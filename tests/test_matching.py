@@ -417,7 +417,7 @@ def test_claim_status_counts_independent_sources_and_latest_figure(archive):
     d = archive.claim(d4, "120", "Belarus holds 120 journalists.", "journalists detained", 120)
     match_claims(archive.db)
     status = {r["claim_id"]: r for r in archive.db.query("SELECT * FROM claim_status")}
-    assert status[a]["status"] == "corroborated"
+    assert status[a]["status"] == status[b]["status"] == "corroborated"
     # Two outlets quoting Viasna are one source; Radio is the second.
     assert status[a]["independent_sources"] == 2
     assert status[a]["latest_value"] == 560 and status[a]["latest_date"] == "2021-07-25"

@@ -219,7 +219,8 @@ def test_part_of_the_count_before_and_a_withdrawn_figure_are_not_the_count():
     later = claim(3, 3, "More than 1,000", "More than 1,000 people were killed in Bangladesh, officials said.", 1000,
                   qualifier="more_than", subject="people killed", published="2024-11-05")
     assert lexicon.PART_OF in matching.read_claim(part).subject_key.split()
-    assert compare(part, later) is None
+    assert compare(part, later) is None and compare(part, whole) is None
+    assert compare(whole, later) is not None  # the whole toll is the one updated
     # what else happened to part of them says so itself: "Of those, 260 were jailed pending trial"
     jailed = claim(4, 4, "260", "Of those, 260 have been jailed in Turkey pending trial.", 260,
                    subject="people jailed")
