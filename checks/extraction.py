@@ -1019,6 +1019,11 @@ _WHO_AFTER = re.compile(r"\s+who\s+(?:are|were|is|was|have\s+been|has\s+been|had
                         r"(?:still\s+|now\s+|all\s+)?([a-z]+)\b")
 _REPORTED_STATE = re.compile(r"\s*reported\s+(missing|dead|killed|injured|wounded|detained|arrested|disappeared)\b",
                              re.IGNORECASE)
+# What befell some of those a participle names: "31 of those put to death in 2024 were women",
+# "40 of those detained were later released".
+_THOSE_WERE = re.compile(r"(?:\s+(?:in|since|during|on|over|at|after)\s+[^.;:,]{1,40}?)?\s+(?:were|are|was|is|have\s+been|"
+                         r"had\s+been)\s+(?:later\s+|also\s+|subsequently\s+|since\s+|then\s+|all\s+|now\s+)?"
+                         r"([a-z][\w-]*)\b")
 _OF_GROUP_ARE = re.compile(r"(?:\s*(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|still\s+held|held|jailed))?"
                            r"\s*\b(?:are|were|remain|is|was)\s+(?:also\s+|now\s+|still\s+)?([a-z][\w'’-]*)\b(?!\s+(?:of|in|by|to|for|from|at)\b)")
 
@@ -1179,7 +1184,15 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         reported = _REPORTED_STATE.match(block, of.end())
         if reported:
             return f"people reported {reported.group(1).lower()}", None
-        if words and (_is_participle(words[0]) or words[0] in _EVENT_PARTICIPLES):
+        death = _TO_DEATH.match(block, spans[0]) if words and words[0] == "put" else None
+        if death:
+            words, pos = ["put", "to", "death"], death.end()  # "31 of those put to death"
+        if words and (_is_participle(words[0]) or words[0] in _EVENT_PARTICIPLES or death):
+            then = _THOSE_WERE.match(block, pos)
+            if then and _is_plural(then.group(1)) and not _is_participle(then.group(1)) and then.group(1) not in _SUBJECT_STOP:
+                return " ".join([then.group(1)] + words[:3 if death else 1]), None  # "… were women": a slice of them
+            if then and (_is_participle(then.group(1)) or then.group(1) in _EVENT_PARTICIPLES):
+                return f"people {then.group(1)}", None  # "40 of those detained were later released"
             return " ".join(["people"] + words), None
     if of and not of_group and words and not claim.unit and of.group().rstrip().lower().endswith("the"):
         slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead

@@ -887,7 +887,13 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Detainees pardoned, according to the authorities: 22,000", "22,000", "detainees pardoned"),
     ("The office counts 42 deaths. It also says 129 of those reported missing since 28 April have not been "
      "found.", "129", "people reported missing"),
-    ("Some 40 of those detained were released.", "Some 40", "people detained"),
+    # what befell some of those the participle names is what they count
+    ("Some 40 of those detained were released.", "Some 40", "people released"),
+    ("Police held 500 people. 40 of those detained were later released.", "40", "people released"),
+    ("Police held 500 people. 40 of those detained were students.", "40", "students detained"),
+    ("At least 31 of those put to death in 2024 were women.", "At least 31", "women put to death"),
+    ("Rights groups say 12 of those put to death were executed in public.", "12", "people executed"),
+    ("Police held 500 people. 40 of those detained were in Minsk.", "40", "people detained"),
     ("The joint command puts arrests since the January decree at nearly 15,000.", "nearly 15,000", "arrests"),
     ("Counters put the 15 March rally in Belgrade at between 275,000 and 325,000.",
      "between 275,000 and 325,000", "rally"),
