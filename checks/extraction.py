@@ -962,7 +962,7 @@ _HELD_OBJECT = re.compile(r"\s+(?:(?:a|an|the|their)\s+)?(?:[a-z-]+\s+)?(?:prote
 _RELEASING = frozenset("released freed pardoned releases frees pardons release free pardon".split())
 _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|currently|presently|officially|formally|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
     r"may|might|could|would|will|must|"  # "as many as 1,400 people may have been killed"
     r"(?:reported|listed|declared|presumed|confirmed)(?=\s+(?:missing|dead)\b)|"  # "379 people reported missing"

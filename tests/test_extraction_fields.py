@@ -887,6 +887,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Detainees pardoned, according to the authorities: 22,000", "22,000", "detainees pardoned"),
     ("The office counts 42 deaths. It also says 129 of those reported missing since 28 April have not been "
      "found.", "129", "people reported missing"),
+    # an adverb between the noun and what happened: "are currently jailed"
+    ("Over 100 journalists are currently jailed in the country.", "Over 100", "journalists jailed"),
+    ("Some 40 people were formally charged.", "Some 40", "people charged"),
     # what befell some of those the participle names is what they count
     ("Some 40 of those detained were released.", "Some 40", "people released"),
     ("Police held 500 people. 40 of those detained were later released.", "40", "people released"),
