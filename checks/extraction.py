@@ -1795,7 +1795,8 @@ _SOURCE_HEAD_WORDS = tuple("""ministry minister commission committee guard guard
     analysts economists campaigners activists bloggers journalists official agencies spokesman
     spokeswoman spokesperson ombudsman ombudsperson mayor governor coroner hospital hospitals
     rescuers paramedics sources family platform command prosecutor president council
-    department directorate bureau association commissioner rapporteur chief""".split())
+    department directorate bureau association commissioner rapporteur chief judiciary presidency
+    embassy""".split())
 _SOURCE_HEAD = "|".join(_SOURCE_HEAD_WORDS)
 # The same words as a trie, each letter a class of its cases: the end-anchored source
 # searches try it after every lower-case word, where a case-insensitive alternation tries

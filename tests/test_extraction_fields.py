@@ -942,6 +942,9 @@ def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject
     ("The UN special rapporteur said 300 people had died.", "300", "UN special rapporteur"),
     ("The police chief said 300 people had died.", "300", "police chief"),
     ("The statistics bureau said 300 people had left.", "300", "statistics bureau"),
+    ("The judiciary said more than 2,000 people had been charged.", "more than 2,000", "judiciary"),
+    ("Iran's judiciary says 11 people have been sentenced to death.", "11", "Iran's judiciary"),
+    ("The embassy said 40 citizens had been evacuated.", "40", "embassy"),
     # a capitalised head followed by "of <Name>" is the start of a longer name
     ("Some 40 journalists are in prison, according to the Belarusian Association of Journalists.",
      "Some 40", "Belarusian Association of Journalists"),

@@ -137,7 +137,7 @@ _OLD_SOURCE_HEAD = (
     r"diplomats|analysts|economists|campaigners|activists|bloggers|journalists|official|agencies|"
     r"spokes(?:man|woman|person)|ombuds(?:man|person)|mayor|governor|coroner|hospitals?|"
     r"rescuers|paramedics|sources|family|platform|command|prosecutor|president|council|"
-    r"department|directorate|bureau|association|commissioner|rapporteur|chief)")
+    r"department|directorate|bureau|association|commissioner|rapporteur|chief|judiciary|presidency|embassy)")
 SOURCE_PATTERNS = (X._SOURCE_NP_END, X._ACCORDING_TO)
 
 
