@@ -1423,9 +1423,11 @@ def _duration_subject(block, start, end, sentence_start, claim_unit):
 # ruled for 26 years", "in pre-trial detention for almost eleven months".
 _OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
 _LINK_BEFORE = re.compile(
-    r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
+    r"(?:\b([a-z-]+)\s+)?\b(?!(?:has|have|had)\s)([a-z-]+)"
+    # "the toll from the crackdown has risen to": a count's own phrase
+    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since)\s+[^,;\d]{1,40}?)?(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
     r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
-    r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|climbed\s+to|"
+    r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|risen\s+to|climbed\s+to|"
     r"grew\s+to|fell\s+to|dropped\s+to|hit|topped|exceeded|surpassed|passed|numbered|number|"
     r"totalled|totaled|came\s+to|amounted\s+to)\s+(?:(?:closer|close|nearer)\s+to\s+)?\Z")
 _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")

@@ -890,6 +890,11 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # an adverb between the noun and what happened: "are currently jailed"
     ("Over 100 journalists are currently jailed in the country.", "Over 100", "journalists jailed"),
     ("Some 40 people were formally charged.", "Some 40", "people charged"),
+    # a count "has risen to": the count's own phrase is not what it counts
+    ("The toll from the crackdown has risen to 448.", "448", "toll"),
+    ("The death toll in the capital has climbed to 52.", "52", "death toll"),
+    ("Arrests have risen to 1,200.", "1,200", "arrests"),
+    ("The number of political prisoners has risen to 1,200.", "1,200", "political prisoners"),
     # what befell some of those the participle names is what they count
     ("Some 40 of those detained were released.", "Some 40", "people released"),
     ("Police held 500 people. 40 of those detained were later released.", "40", "people released"),
