@@ -3121,7 +3121,10 @@ _ELLIPSIS = re.compile(r"\s*(?:[,;.)]|$|\s(?:across|in|at|on|for|elsewhere|world
 _CHANGE_BEFORE = re.compile(
     r"(?i:rose|risen|rise|rising|fell|fallen|falls?|jumped|jumps?|increased|increases?|decreased|grew|grown|"
     r"dropped|drops?|climbed|soared|cut|raised|reduced|extended|lengthened|shortened|went|gone|moved|"
-    r"changed|shrank|shrunk|doubled|tripled|up|down|lowered|hiked)\s+(?:[\w'’-]+\s+){0,3}$")
+    r"changed|shrank|shrunk|doubled|tripled|lowered|hiked"
+    # not a verb's particle: "handed down sentences ranging from three to 12 years", "rounded up"
+    r"|(?<!hand\s)(?<!hands\s)(?<!handed\s)(?<!handing\s)(?<!rounded\s)(?<!set\s)(?<!cracked\s)(?:up|down)"
+    r")\s+(?:[\w'’-]+\s+){0,3}$")
 _CHANGE_VERB = re.compile(r"(?:ł[aoy]?|ło|ли|ла|ло|лся|лась|лось|лись|ился|ется|ится|ut|et|ит|ет)\s+$")
 
 

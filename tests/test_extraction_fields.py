@@ -386,6 +386,18 @@ def test_a_change_shares_its_unit(text, expected):
     assert [(c.quote, c.unit) for c in extract_claims(text, "en")] == expected
 
 
+@pytest.mark.parametrize("text, quote", [
+    # "down" and "up" as a verb's particle say no change: the range stands
+    ("The court handed down sentences ranging from three to 12 years.", "from three to 12 years"),
+    ("Police rounded up from 20 to 30 people.", "from 20 to 30"),
+])
+def test_a_range_after_a_particle_is_a_range(text, quote):
+    [claim] = extract_claims(text, "en")
+    assert (claim.quote, claim.qualifier) == (quote, "range")
+    # a change keeps its two figures
+    assert [c.quote for c in extract_claims("Arrests were down from 300 to 200.", "en")] == ["300", "200"]
+
+
 def test_an_ordinal_date_with_the_and_now_before_an_age():
     assert fields("On the 11th of July 2021, 40 people died.", "40")[2] == "2021-07-11"
     assert extract_claims("Ms Kolesnikova, now 42, was freed.", "en") == []
