@@ -952,7 +952,9 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     slain detained injured raided blocked banned closed liquidated designated labelled
     labeled held marched added left emigrated crossed rallied gathered stranded dissolved
     registered recognised recognized drowned perished rescued attended protested demonstrated
-    indicted escaped recaptured returned""".split())
+    indicted escaped recaptured returned hanged murdered massacred assassinated beheaded flogged
+    lashed raped assaulted acquitted evicted repatriated resettled relocated mobilised mobilized
+    conscripted disqualified barred suspended""".split())
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
@@ -1033,6 +1035,11 @@ def _is_plural(word):
         word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
     ) or word.endswith("ese") and len(word) > 6 or (  # "3.4 million Sudanese", "Chinese", "Lebanese"
         word.endswith("men") and len(word) > 5 and word not in _MEN_SINGULAR)  # gunmen, policemen
+
+
+# Words in -ed that describe the noun after them rather than say what happened to it.
+_ED_ADJECTIVES = frozenset("""aggravated armed unarmed alleged suspected masked unidentified unnamed
+    uniformed retired unemployed skilled qualified""".split())
 
 
 def _is_participle(word):
@@ -1209,6 +1216,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if i == 0 and _is_participle(word) and word not in _PLURAL_IRREGULAR - {"police", "people"}:
             if share and len(words) > 1 and _is_plural(words[1]):
                 continue  # "registered voters": a participle naming who is counted
+            if word in _ED_ADJECTIVES and any(_is_plural(w) for w in words[1:3]):
+                continue  # "141 aggravated life sentences", "40 armed men": an adjective
             participle = word
             break
         if _is_plural(word):

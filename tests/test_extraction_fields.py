@@ -902,6 +902,14 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # an adverb between the noun and what happened: "are currently jailed"
     ("Over 100 journalists are currently jailed in the country.", "Over 100", "journalists jailed"),
     ("Some 40 people were formally charged.", "Some 40", "people charged"),
+    # hangings and other acts said by their verb
+    ("Authorities hanged four men on Thursday.", "four", "men hanged"),
+    ("In September alone, at least 130 prisoners were hanged.", "at least 130", "prisoners hanged"),
+    ("A court acquitted 12 defendants.", "12", "defendants acquitted"),
+    ("Some 300 families were evicted from the camp.", "Some 300", "families evicted"),
+    # an adjective in -ed is part of the noun, not what happened
+    ("He was given 141 aggravated life sentences.", "141", "aggravated life sentences"),
+    ("Some 40 armed men stormed the building.", "Some 40", "armed men"),
     # a count "has risen to": the count's own phrase is not what it counts
     ("The toll from the crackdown has risen to 448.", "448", "toll"),
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
