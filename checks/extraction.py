@@ -1851,12 +1851,14 @@ _FIGURES_FROM = re.compile(
 )
 # The end of every _POSSESSIVE_SOURCE match: found by a scan for a rare character,
 # it rules out most sentences before the costly search for names.
-_POSSESSIVE_TAIL = re.compile(
-    rf"['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)"
-)
+# "Viasna's latest count", "the CPJ's annual prison census", "OVD-Info's database"
+_OWN_DATA = (rf"(?:latest\s+|new\s+|own\s+|official\s+|(?:annual|monthly|weekly|yearly|prison|"
+             rf"detention|casualty|death|arrest)\s+){{0,2}}"
+             rf"(?i:{_DATA_WORDS}|tally|count|estimate|list|census|database|survey|register|registry|tracker)(?!\w)")
+_POSSESSIVE_TAIL = re.compile(rf"['’]s\s+{_OWN_DATA}")
 _POSSESSIVE_SOURCE = re.compile(
-    rf"(?<![\w’'.&-])(?P<name>{_OWNED_SOURCE}|{_NAME})['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?"
-    rf"(?i:{_DATA_WORDS}|tally|count|estimate|list)(?!\w)(?!\s+(?i:office|agency|service|bureau|committee)\b)"
+    rf"(?<![\w’'.&-])(?P<name>{_OWNED_SOURCE}|{_NAME})['’]s\s+{_OWN_DATA}"
+    rf"(?!\s+(?i:office|agency|service|bureau|committee)\b)"
 )
 _VERB_THEN_NAME = re.compile(
     rf"\s(?i:said|says|reported|wrote|told)\s+(?:the\s+)?(?P<name>{_OWNED_SOURCE}(?=\s*(?:[,.;:)]|$)|"
@@ -1885,7 +1887,9 @@ _FILLER_WORDS = (
     r"has|have|had|now|also|then|later|still|already|again|itself|instead|"
     r"meanwhile|separately|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+(?:week|month)|"
     r"by\s+contrast|in\s+a\s+statement|which\s+[^,;\d]{1,80}?,|who\s+[^,;\d]{1,80}?,|whose\s+[^,;\d]{1,80}?,|"
-    r"\([A-Z][\w-]{1,15}\)|(?<=,\s)which")
+    r"\([A-Z][\w-]{1,15}\)|(?<=,\s)which|"
+    r"(?<=,\s)in\s+(?:a|an|its|their|the)\s+[^,;\d]{1,60}?,"  # ", in a report published on Tuesday,"
+)
 _APPOSITION_WORDS = r"(?<=,\s)(?:an?|the)\s+[^,;\d]{1,80}?,"  # ", an independent analyst,"
 _BEFORE_VERB_FILLER = re.compile(rf"(?:\s*,?\s+(?:{_FILLER_WORDS}|{_APPOSITION_WORDS})\s*,?)+$")
 _BEFORE_VERB_FILLER_NO_APPOSITION = re.compile(rf"(?:\s*,?\s+(?:{_FILLER_WORDS})\s*,?)+$")

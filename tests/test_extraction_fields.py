@@ -970,6 +970,11 @@ def test_modal_custody_charges_naming_and_capitalised_nouns(text, quote, subject
     ("The judiciary said more than 2,000 people had been charged.", "more than 2,000", "judiciary"),
     ("Iran's judiciary says 11 people have been sentenced to death.", "11", "Iran's judiciary"),
     ("The embassy said 40 citizens had been evacuated.", "40", "embassy"),
+    # a source's own data, however described, and an aside before the verb
+    ("The CPJ's annual prison census counted 361 journalists.", "361", "CPJ"),
+    ("OVD-Info's database lists 20,000 detentions.", "20,000", "OVD-Info"),
+    ("Human Rights Watch, in a report published on Tuesday, documented 45 cases of torture.", "45",
+     "Human Rights Watch"),
     # a capitalised head followed by "of <Name>" is the start of a longer name
     ("Some 40 journalists are in prison, according to the Belarusian Association of Journalists.",
      "Some 40", "Belarusian Association of Journalists"),
