@@ -2311,7 +2311,8 @@ def _date_of(m):
             return None
         if g("y4"):
             return f"{int(g('y4')):04d}-{_MONTH_NUMBER[g('m4').lower().rstrip('.')]:02d}"
-        if g("y5") and g("cue").lower().split()[0] in ("as", "correct", "by", "in", "until", "through", "at", "на", "к", "stand", "stand:"):
+        if g("y5") and g("cue").lower().split()[0] in ("as", "correct", "by", "in", "during", "until", "through", "at", "на", "к",
+                                                       "stand", "stand:"):
             return g("y5")
     except (KeyError, ValueError):
         return None

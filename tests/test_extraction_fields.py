@@ -107,6 +107,7 @@ def test_no_attribution(text, quote):
     ("Lithuania counted 4,200 crossings in 2021, against 81 in 2020.", "81", "2020"),
     ("It fell from about 60% in late 2022.", "about 60%", "2022"),
     ("The count was about 250 at the start of 2023.", "about 250", "2023"),
+    ("During 2021, 36,000 people were detained.", "36,000", "2021"),
     ("2021: about 6,000 detained", "about 6,000", "2021"),
     ("- 1 July 2021: 529", "529", "2021-07-01"),
 ])
