@@ -128,8 +128,9 @@ def import_(file, format_, rejects, no_extract, db_path, silent):
 )
 @click.option("--language", help="ISO 639-1 code (en, ru, be, pl, de, fr…); detected when absent.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
-    help="Processes reading the text (0: one per CPU core). Same output, in the same order.",
+    "-j", "--jobs", type=click.IntRange(0, 64), default=0,
+    help="Processes reading plain text [default: 0, one per CPU core, at most 4]. Same output, "
+         "in the same order; the first 64 KB are read in this process, so short input starts none.",
 )
 @errors_to_messages
 def extract(path, format_, language, jobs):
@@ -146,7 +147,7 @@ def extract(path, format_, language, jobs):
 
     binary = click.open_file(path, "rb")
     with binary, io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="") as stream:
-        claims = claims_from_stream(stream, language=language, jobs=jobs or os.cpu_count() or 1)
+        claims = claims_from_stream(stream, language=language, jobs=jobs or min(os.cpu_count() or 1, 4))
         if format_ == "jsonl":
             out = sys.stdout  # buffered: click.echo would flush after every claim
             for claim in claims:
