@@ -30,6 +30,7 @@ import itertools
 import multiprocessing
 import operator
 import re
+import signal
 
 from . import lexicon, numbers
 from .language import detect_language
@@ -3344,13 +3345,26 @@ def _claims_in_workers(blocks, language, jobs):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     waiting = collections.deque()
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
         for offset, text in blocks:
             waiting.append(pool.apply_async(_block_rows, (text, offset, language)))
             if len(waiting) > 2 * jobs:
-                yield from _from_rows(waiting.popleft().get())
+                yield from _from_rows(_answer(waiting.popleft()))
         while waiting:
-            yield from _from_rows(waiting.popleft().get())
+            yield from _from_rows(_answer(waiting.popleft()))
+
+
+def _ignore_interrupts():
+    "In a worker: Ctrl-C is the parent's to handle (it stops the pool), not a traceback per worker."
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _answer(result):
+    """A worker's answer, waited for in short steps: a wait without a timeout would not
+    notice a Ctrl-C whose signal lands on one of the pool's threads."""
+    while not result.ready():
+        result.wait(0.2)
+    return result.get()
 
 
 def _block_rows(text, offset, language):

@@ -3,6 +3,12 @@
 import io
 import json
 import multiprocessing
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -209,6 +215,25 @@ def test_iter_claims_with_jobs_stops_its_workers_when_closed_early():
     assert multiprocessing.active_children()
     claims.close()
     assert multiprocessing.active_children() == []
+
+
+def test_checks_extract_with_jobs_stops_cleanly_on_ctrl_c(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_report(20000), encoding="utf-8")  # ~3.7 MB: seconds of work on two cores
+    checks = pathlib.Path(sys.executable).parent / "checks"
+    child = subprocess.Popen([str(checks), "extract", "--jobs", "2", str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, start_new_session=True)
+    assert child.stdout.readline().startswith(b"{")  # running, workers started or starting
+    time.sleep(0.1)
+    os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    try:
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode == 1
+    assert "Aborted!" in err.decode() and "Traceback" not in err.decode()
+    with pytest.raises(ProcessLookupError):
+        os.killpg(child.pid, 0)  # no worker left behind in its group
 
 
 def test_claim_as_dict_has_exactly_the_claim_columns():
