@@ -38,6 +38,7 @@ import multiprocessing.connection
 import operator
 import os
 import re
+import signal
 import time
 import traceback
 import typing
@@ -1974,6 +1975,7 @@ def _parallel(db, size):
 def _init_worker(path):
     from .database import open_database
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _worker.clear()
     _worker["db"] = open_database(path, migrate=False)
 
@@ -1993,7 +1995,14 @@ def _in_workers(db, function, jobs, size):
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=(_database_file(db),)) as pool:
-        yield from pool.imap(_run_in_worker, [(function, job) for job in jobs])
+        results = pool.imap(_run_in_worker, [(function, job) for job in jobs])
+        while True:  # in short waits: one without a timeout misses a Ctrl-C landing on a pool thread
+            try:
+                yield results.next(0.2)
+            except multiprocessing.TimeoutError:
+                continue
+            except StopIteration:
+                return
 
 
 class _Archive:
@@ -2845,6 +2854,7 @@ def _pair_worker(path, jobs, send):
     the share, sending each batch to the parent, then None."""
     from .database import open_database
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
         job = jobs.recv()
         jobs.close()

@@ -312,3 +312,52 @@ def test_an_unplaced_figure_stays_apart_when_two_countries_count_alike(tmp_path)
     ])
     match_claims(db)
     assert _linked(db) == set()  # whose 450 arrests? not a suggestion a fact-checker can trust
+
+
+SLOW_RUN = """
+import sys, time
+from checks import matching
+from checks.database import open_database
+matching.PARALLEL_MIN, matching.BATCH_SIZE = 1, 10
+matching.os.cpu_count = lambda: 2
+pair = matching._pair_batches
+def slow(*args, **kwargs):  # a run long enough to be interrupted half-way
+    for batch in pair(*args, **kwargs):
+        time.sleep(0.05)
+        yield batch
+matching._pair_batches = slow
+def started(done, total):
+    if done:
+        print("started", flush=True)
+matching.match_claims(open_database(sys.argv[1]), progress=started)
+"""
+
+
+def test_ctrl_c_stops_a_run_with_workers_at_once_and_leaves_whole_batches(archive, tmp_path):
+    import os
+    import signal
+    import subprocess
+
+    path = tmp_path / "interrupted.db"
+    path.write_bytes(archive)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RUN, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert child.stdout.readline() == b"started\n"  # batches are being committed
+    os.killpg(child.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole process group
+    try:
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert child.returncode != 0 and b"KeyboardInterrupt" in err
+    assert b"matching worker failed" not in err  # the workers leave Ctrl-C to the parent
+    with pytest.raises(ProcessLookupError):
+        os.killpg(child.pid, 0)  # no worker left behind in its group
+    db = open_database(path)
+    marked = db.execute("SELECT count(*) FROM _matched_claims").fetchone()[0]
+    assert 0 < marked < 1500
+    clean = copy(archive, tmp_path, "clean.db")
+    match_claims(clean)
+    assert set(stored(db)) <= set(stored(clean))  # whole batches only
+    match_claims(db)
+    assert stored(db) == stored(clean)
