@@ -1182,6 +1182,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         words.append(word)
         spans.append(m.end())
         pos = m.end()
+    if of and words and words[0] in _PLACE_NOUNS and of.group().lstrip().lower().startswith("in"):
+        words, spans = [], []  # "15% in the capital": where, not what is counted
     if not words and not of and not claim.unit and (who := _WHO_AFTER.match(block, end)):
         state = who.group(1).lower()
         if _is_participle(state) or state in _EVENT_PARTICIPLES or state in ("missing", "dead"):

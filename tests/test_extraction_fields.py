@@ -911,6 +911,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # an adjective in -ed is part of the noun, not what happened
     ("He was given 141 aggravated life sentences.", "141", "aggravated life sentences"),
     ("Some 40 armed men stormed the building.", "Some 40", "armed men"),
+    # a place after "in" is where a share or rate holds, not what it is of
+    ("Unemployment was 15% in the capital.", "15%", "unemployment"),
+    ("Turnout reached 40% in the region.", "40%", "turnout"),
     # a count "has risen to": the count's own phrase is not what it counts
     ("The toll from the crackdown has risen to 448.", "448", "toll"),
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
