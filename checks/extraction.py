@@ -965,7 +965,8 @@ _HELD_OBJECT = re.compile(r"\s+(?:(?:a|an|the|their)\s+)?(?:[a-z-]+\s+)?(?:prote
 _RELEASING = frozenset("released freed pardoned releases frees pardons release free pardon".split())
 _HELD_BEFORE_RELEASE = frozenset("detained arrested jailed imprisoned held convicted sentenced".split())
 _PARTICIPLE_LINK = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|currently|presently|officially|formally|"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|now|already|"
+    r"currently|presently|officially|formally|"
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
     r"may|might|could|would|will|must|"  # "as many as 1,400 people may have been killed"
     r"(?:reported|listed|declared|presumed|confirmed)(?=\s+(?:missing|dead)\b)|"  # "379 people reported missing"
@@ -1199,10 +1200,11 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             words, pos = ["put", "to", "death"], death.end()  # "31 of those put to death"
         if words and (_is_participle(words[0]) or words[0] in _EVENT_PARTICIPLES or death):
             then = _THOSE_WERE.match(block, pos)
-            if then and _is_plural(then.group(1)) and not _is_participle(then.group(1)) and then.group(1) not in _SUBJECT_STOP:
-                return " ".join([then.group(1)] + words[:3 if death else 1]), None  # "… were women": a slice of them
-            if then and (_is_participle(then.group(1)) or then.group(1) in _EVENT_PARTICIPLES):
-                return f"people {then.group(1)}", None  # "40 of those detained were later released"
+            became = then.group(1) if then else ""
+            if _is_plural(became) and not _is_participle(became) and became not in _SUBJECT_STOP:
+                return " ".join([became] + words[:3 if death else 1]), None  # "… were women": a slice of them
+            if _is_participle(became) or became in _EVENT_PARTICIPLES:
+                return f"people {became}", None  # "40 of those detained were later released"
             return " ".join(["people"] + words), None
     if of and not of_group and words and not claim.unit and of.group().rstrip().lower().endswith("the"):
         slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead
@@ -1437,7 +1439,8 @@ _OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
 _LINK_BEFORE = re.compile(
     r"(?:\b([a-z-]+)\s+)?\b(?!(?:has|have|had)\s)([a-z-]+)"
     # "the toll from the crackdown has risen to": a count's own phrase
-    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since)\s+[^,;\d]{1,40}?)?(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
+    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since)\s+[^,;\d]{1,40}?)?"
+    r"(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
     r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
     r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|risen\s+to|climbed\s+to|"
     r"grew\s+to|fell\s+to|dropped\s+to|hit|topped|exceeded|surpassed|passed|numbered|number|"
@@ -2292,6 +2295,10 @@ def _days_in(year, month):
     return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
 
 
+# Cues before a bare year that date a figure: "in 2021", "during 2021", "by 2022", "as of 2023".
+_YEAR_CUES = frozenset(("as", "correct", "by", "in", "during", "until", "through", "at", "на", "к", "stand", "stand:"))
+
+
 def _date_of(m):
     g = m.group  # by name, without building the dict of all ~20 groups
     try:
@@ -2314,8 +2321,7 @@ def _date_of(m):
             return None
         if g("y4"):
             return f"{int(g('y4')):04d}-{_MONTH_NUMBER[g('m4').lower().rstrip('.')]:02d}"
-        if g("y5") and g("cue").lower().split()[0] in ("as", "correct", "by", "in", "during", "until", "through", "at", "на", "к",
-                                                       "stand", "stand:"):
+        if g("y5") and g("cue").lower().split()[0] in _YEAR_CUES:
             return g("y5")
     except (KeyError, ValueError):
         return None
@@ -3336,7 +3342,9 @@ def iter_claims(source, language=None, jobs=1):
     for offset, text in blocks:
         yield from _block_claims(text, offset, language)
         if jobs > 1:  # the first block compiled the patterns: forked workers share them
-            yield from _claims_in_workers(blocks, language, jobs)
+            following = next(blocks, None)
+            if following is not None:  # (a text of one block starts no worker)
+                yield from _claims_in_workers(itertools.chain([following], blocks), language, jobs)
             return
 
 

@@ -13,6 +13,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from checks import extraction
 from checks.cli import cli
 from checks.extraction import Claim, detect_language, extract_claims, iter_claims
 
@@ -206,6 +207,17 @@ def test_iter_claims_with_jobs_detects_the_language_for_its_workers():
     claims = list(iter_claims(io.StringIO(text), jobs=2))
     assert len(claims) == 3000
     assert {c.qualifier for c in claims} == {"more_than"}
+
+
+def test_iter_claims_with_jobs_starts_no_worker_for_a_text_of_one_block(monkeypatch):
+    def no_workers(*args):
+        raise AssertionError("workers started for one block")
+
+    monkeypatch.setattr(extraction, "_claims_in_workers", no_workers)
+    assert list(iter_claims(io.StringIO(REPORT * 100), "en", jobs=4)) == list(
+        iter_claims(io.StringIO(REPORT * 100), "en"))
+    with pytest.raises(AssertionError, match="one block"):
+        list(iter_claims(io.StringIO(long_report()), "en", jobs=4))
 
 
 def test_iter_claims_with_jobs_stops_its_workers_when_closed_early():
