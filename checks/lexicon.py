@@ -652,22 +652,30 @@ _BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|co
                      re.IGNORECASE)
 
 
+# The first words of the _MULTIWORD names: the only words a place name may follow.
+_MULTIWORD_FIRST = frozenset(name.split()[0] for name in _MULTIWORD)
+
+
 def place_mentions(text):
-    "(offset, country) for every place named in text, in order."
+    """(offset, country) for every place named in text, in order. A word that is
+    no place, ends no two-word name and starts none is skipped before _BACKER is
+    tried after it: whether it is a backer ("Kremlin-backed") changes nothing then."""
     found = []
     previous = None
     for m in _TOKEN.finditer(text or ""):
         raw = m.group().rstrip(".")
         token = raw.lower()
+        pair = _MULTIWORD.get(previous[1] + " " + token) if previous is not None else None
+        if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
+            previous = None
+            continue
         if _BACKER.match(text, m.end()):
             previous = None
             continue
-        if previous is not None:
-            pair = _MULTIWORD.get(previous[1] + " " + token)
-            if pair:
-                found.append((previous[0], pair))
-                previous = None
-                continue
+        if pair:
+            found.append((previous[0], pair))
+            previous = None
+            continue
         if raw in ("US", "U.S"):
             found.append((m.start(), "United States"))
         elif token in PLACE_OF:
@@ -702,6 +710,7 @@ SCOPES = {"europe": "Europe", "eu": "Europe", "region": "Region", "world": "Worl
           "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East",
           "neighbouring countries": "Region", "neighboring countries": "Region"}
 _LOCATIVE = re.compile(
+    r"(?=[aefgimtw])"  # the first letters of the words below: a search passes other letters at once
     r"\b(?:in|across|into|throughout|inside|within|all over|around|(?:fled|escaped|arrived|moved|gone) to) (?:the )?"
     r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)
 

@@ -560,6 +560,7 @@ _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |la
                          r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
 _COUNTRY_NAMES = frozenset(country.lower() for country in lexicon.GAZETTEER)
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
+_NIGHT_WORDS = ("night",)  # in every text whose subject_terms hold _OVERNIGHT (a word or a phrase)
 # Part of a count the sentence gives: "9,900 detained, more than 5,000 of them in Almaty", "17 of
 # them in yesterday's clashes", "20 of the dead had been shot". A slice word (lexicon.PART_OF);
 # "26 of them" and "140 of them women" say what part in their place or subject.
@@ -634,6 +635,15 @@ def _since_text(sentence, start, end):
     after = [m.start() for m in figures if m.start() >= end]
     tail = sentence[end: after[0] if after else len(sentence)]
     return head + sentence[start:end] + re.split(r"[,;]", tail, maxsplit=1)[0]
+
+
+def _since_of(sentence, start, end, day):
+    """since_start of a figure's _since_text (of the whole sentence when the figure is
+    not found in it); 0 at once when the sentence cannot say "since": that text is
+    a run of the sentence, so it cannot either."""
+    if not lexicon.may_hold(sentence, _SINCE_WORDS):
+        return 0
+    return since_start(_since_text(sentence, start, end) if start >= 0 else sentence, day)
 
 
 def _clause(sentence, start, end):
@@ -995,6 +1005,7 @@ def _words_of(text):
 
 
 _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
+_RELATIVE_WORDS = ("who", "which")  # in every _RELATIVE_BEFORE match (case and all)
 
 
 def _origins(text):
@@ -1043,9 +1054,10 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
     ignore = _words_of(claim.get("attribution") or "")
-    if place is None and sentence and start >= 0:
+    if (place is None and sentence and start >= 0 and sentence.find(",", end) >= 0
+            and lexicon.contains_any(sentence[:start], _RELATIVE_WORDS)):
         m = _RELATIVE_BEFORE.search(sentence, 0, start)
-        if m and sentence.find(",", end) >= 0:
+        if m:
             # "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg": a figure
             # in a relative clause belongs to the one it describes
             place = lexicon.nearest_place(m.group(1), len(m.group(1)), ignore | origins)
@@ -1298,7 +1310,7 @@ def read_claim(claim, document_place=None):
         # "An earlier version of this story said 58 children…": a figure taken back
         terms = tuple(sorted(set(terms) | {lexicon.WITHDRAWN}))
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
-            and _OVERNIGHT in lexicon.subject_terms(night)):
+            and lexicon.may_hold(night, _NIGHT_WORDS) and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count
         terms = tuple(sorted(set(terms) | {_OVERNIGHT}))
     if ("arrest" in terms and "prisoner" not in terms
@@ -1342,7 +1354,7 @@ def read_claim(claim, document_place=None):
         low=low,
         high=high,
         point=point,
-        since=since_start(_since_text(sentence, at, at + len(quote)) if at >= 0 else sentence, day),
+        since=_since_of(sentence, at, at + len(quote), day),
     )
 
 
