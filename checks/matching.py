@@ -551,10 +551,11 @@ _AT_OCCASION = re.compile(r"\b(?:at|during|after) (?:a|an|the|its|their|this|tha
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
-_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with|after|following)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches|strike|"
-                           r"(?-i:[A-Z])[\w-]*['’]s\s+(?:arrest|detention|removal|ouster|death))"
-                           r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
+_SINCE_ANCHOR = lexicon.searched_from(
+    "afis", r"\b(?:since|in connection with|after|following)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches|strike|"
+    r"(?-i:[A-Z])[\w-]*['’]s\s+(?:arrest|detention|removal|ouster|death))"
+    r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
 _AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
                          r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
@@ -576,7 +577,7 @@ _WITHDRAWN = re.compile(r"\W*(?:An?|The)\s+(?:earlier|previous)\s+version\s+of\s
                         r"(?:story|article|report|piece|post)\b", re.IGNORECASE)
 _PLAIN_COUNTS = frozenset({"die", "injure"})  # ("jailed" and "held" read as arrests too)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
-_HELD_FOR_VIEWS = re.compile(
+_HELD_FOR_VIEWS = lexicon.searched_from("bdhijl",
     r"\b(?:jailed|imprisoned|incarcerated|held|detained|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
@@ -728,7 +729,7 @@ _WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|
                         r"at\s+least|more\s+than|over)\s+)?\Z", re.IGNORECASE)
 
 
-_OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
+_OWN_CLAUSE = lexicon.searched_from(";:—–, ", r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
 _OWN_CLAUSE_MARKS = (";", ":", "—", "–", " - ", " and ", " but ", " while ", ", whereas ")  # one is in every match
 
 
@@ -892,7 +893,7 @@ def _monitor_noun(claim, sentence, at, terms):
 
 # "bringing its total to 243", "taking the list to 157": the figure after is the running
 # total of what the clause counted, not the addition.
-_TOTAL_TO = re.compile(
+_TOTAL_TO = lexicon.searched_from("blprt",
     r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|push|pushes|"
     r"pushing|pushed|lift|lifts|lifting|lifted)\s+(?:(?:its|the|their|his|her|this|that)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:list|total|tally|count|number|toll|figure)s?\s+(?:[\w'’-]+\s+){0,3}?to\s+\Z"
@@ -1147,7 +1148,7 @@ _WHOSE_COUNT_WORDS = ("account", "count", "tally", "estimate", "reckoning", "acc
 _IN_RAIDS = re.compile(r"\s*\b(?:in|during)\s+(?:a\s+|the\s+)?(?:series\s+of\s+|wave\s+of\s+)?"
                        r"(?:[\w-]+\s+)?raids?\b", re.IGNORECASE)
 # Who did what a count counts: "killed by the security forces", "detained by police".
-_BY_AGENT = re.compile(
+_BY_AGENT = lexicon.searched_from("abdehikpstw",
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
     r"put to death|beaten)\s+by\s+(?:the\s+)?((?:security|government|state|armed|military|junta|regime)\s+forces|"
     r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b", re.IGNORECASE)
