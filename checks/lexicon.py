@@ -368,7 +368,8 @@ MONTHS = (
 # A figure for one interval (a day, a week, a month, one event) rather than a
 # running total. Days of the week do not count: "on Tuesday" is far more often
 # when a count was published than the span it covers.
-_INTERVAL = searched_from("247abdefilmnopqstwy",
+_INTERVAL = searched_from(
+    "247abdefilmnopqstwy",
     r"\b(?:this|last|past|previous|that|the same|a single|one) (?:day|week|weekend|month)\b"
     r"|\b(?:at|over) the weekend\b|\b(?:per|a|each|every) (?:day|week|month)\b"
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
@@ -382,13 +383,15 @@ _INTERVAL = searched_from("247abdefilmnopqstwy",
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
 # Tuesday"). Searched apart, only in a text that names a weekday.
-_WEEKDAY_EVENT = searched_from("adhikrsw",
+_WEEKDAY_EVENT = searched_from(
+    "adhikrsw",
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
     r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A running total: overrides an interval marker when both are present.
-_CUMULATIVE = searched_from("abcfgijoprstu",
+_CUMULATIVE = searched_from(
+    "abcfgijoprstu",
     r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
     r"over the past \w+ (?:months|years)|in the course of|until now"
     # a level reached by a date: "rose to 1,400 in May", "stood at 1,250 last week",
@@ -406,7 +409,8 @@ _CUMULATIVE = searched_from("abcfgijoprstu",
 
 # When a figure was said, not the span it covers: "Viasna said last week that…", "in a
 # report published in May", "In May, the group counted…" (a month opening the sentence).
-_SAID_BEFORE = searched_from("abcdefginprstuw",
+_SAID_BEFORE = searched_from(
+    "abcdefginprstuw",
     r"\b(?:said|says|say|reported|reports|announced|announces|told|published|wrote|stated|confirmed|"
     r"added|noted|warned|estimated|released|issued|updated|posted|compiled|"
     r"statement|report|update|bulletin|tally|count|figures?|data|gave|give|gives)"
@@ -774,7 +778,8 @@ def dominant_place(text, title=None):
 
 # Where people fled from ("the flight from Darfur", "refugees from Sudan", "fleeing Sudan")
 # is not what a report about where they are is about ("officials from Lithuania" still count).
-_ORIGIN_BEFORE = searched_from("acdefmr",
+_ORIGIN_BEFORE = searched_from(
+    "acdefmr",
     r"\b(?:(?:flight|exodus|refugees?|migrants?|arrivals?|crossings?|crossed|came|coming|arrived|arriving|"
     r"returned|returning|deported|expelled|fled|fleeing|escaping|escaped|roads?)\s+(?:[\w'’-]+\s+)?from"
     r"|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)
