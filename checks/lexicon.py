@@ -205,6 +205,14 @@ def may_hold(text, words):
     return not text.isascii() or contains_any(text.lower(), words)
 
 
+def searched_from(letters, pattern, flags=0):
+    """``pattern`` compiled so that a search tries it only where one of ``letters``
+    stands (every character its matches may start with; cased as ``flags`` say):
+    the same matches, but a search passes any other character at once, where it
+    would try each of the pattern's alternatives there."""
+    return re.compile(f"(?=[{letters}])(?:{pattern})", flags)
+
+
 def contains_any(text, words):
     "Does text contain one of these strings? (A loop: faster than any() over so few.)"
     for word in words:
@@ -360,7 +368,8 @@ MONTHS = (
 # A figure for one interval (a day, a week, a month, one event) rather than a
 # running total. Days of the week do not count: "on Tuesday" is far more often
 # when a count was published than the span it covers.
-_INTERVAL = re.compile(
+_INTERVAL = searched_from(
+    "247abdefilmnopqstwy",
     r"\b(?:this|last|past|previous|that|the same|a single|one) (?:day|week|weekend|month)\b"
     r"|\b(?:at|over) the weekend\b|\b(?:per|a|each|every) (?:day|week|month)\b"
     r"|\b(?:daily|weekly|monthly|overnight|alone)\b|\bin (?:a single|one) day\b"
@@ -374,13 +383,15 @@ _INTERVAL = re.compile(
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
 # Tuesday"). Searched apart, only in a text that names a weekday.
-_WEEKDAY_EVENT = re.compile(
+_WEEKDAY_EVENT = searched_from(
+    "adhikrsw",
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
     r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A running total: overrides an interval marker when both are present.
-_CUMULATIVE = re.compile(
+_CUMULATIVE = searched_from(
+    "abcfgijoprstu",
     r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
     r"over the past \w+ (?:months|years)|in the course of|until now"
     # a level reached by a date: "rose to 1,400 in May", "stood at 1,250 last week",
@@ -398,7 +409,8 @@ _CUMULATIVE = re.compile(
 
 # When a figure was said, not the span it covers: "Viasna said last week that…", "in a
 # report published in May", "In May, the group counted…" (a month opening the sentence).
-_SAID_BEFORE = re.compile(
+_SAID_BEFORE = searched_from(
+    "abcdefginprstuw",
     r"\b(?:said|says|say|reported|reports|announced|announces|told|published|wrote|stated|confirmed|"
     r"added|noted|warned|estimated|released|issued|updated|posted|compiled|"
     r"statement|report|update|bulletin|tally|count|figures?|data|gave|give|gives)"
@@ -464,7 +476,8 @@ def period_kind(text):
     lowered = text.lower()
     if text.isascii() and not contains_any(lowered, _INTERVAL_WORDS):
         return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
-    text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
+    if not text.isascii() or contains_any(lowered, SUPERLATIVE_WORDS):  # (in every SUPERLATIVE_SPAN match)
+        text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
     weekday = contains_any(lowered, WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
@@ -652,22 +665,30 @@ _BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|co
                      re.IGNORECASE)
 
 
+# The first words of the _MULTIWORD names: the only words a place name may follow.
+_MULTIWORD_FIRST = frozenset(name.split()[0] for name in _MULTIWORD)
+
+
 def place_mentions(text):
-    "(offset, country) for every place named in text, in order."
+    """(offset, country) for every place named in text, in order. A word that is
+    no place, ends no two-word name and starts none is skipped before _BACKER is
+    tried after it: whether it is a backer ("Kremlin-backed") changes nothing then."""
     found = []
     previous = None
     for m in _TOKEN.finditer(text or ""):
         raw = m.group().rstrip(".")
         token = raw.lower()
+        pair = _MULTIWORD.get(previous[1] + " " + token) if previous is not None else None
+        if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
+            previous = None
+            continue
         if _BACKER.match(text, m.end()):
             previous = None
             continue
-        if previous is not None:
-            pair = _MULTIWORD.get(previous[1] + " " + token)
-            if pair:
-                found.append((previous[0], pair))
-                previous = None
-                continue
+        if pair:
+            found.append((previous[0], pair))
+            previous = None
+            continue
         if raw in ("US", "U.S"):
             found.append((m.start(), "United States"))
         elif token in PLACE_OF:
@@ -701,7 +722,8 @@ def nearest_place(text, offset, ignore=frozenset()):
 SCOPES = {"europe": "Europe", "eu": "Europe", "region": "Region", "world": "World",
           "globe": "World", "africa": "Africa", "asia": "Asia", "middle east": "Middle East",
           "neighbouring countries": "Region", "neighboring countries": "Region"}
-_LOCATIVE = re.compile(
+_LOCATIVE = searched_from(
+    "aefgimtw",
     r"\b(?:in|across|into|throughout|inside|within|all over|around|(?:fled|escaped|arrived|moved|gone) to) (?:the )?"
     r"([A-Za-z\u00c0-\u024f][\w-]*)(?= ([A-Za-z][\w-]*))?", re.IGNORECASE)
 
@@ -756,7 +778,8 @@ def dominant_place(text, title=None):
 
 # Where people fled from ("the flight from Darfur", "refugees from Sudan", "fleeing Sudan")
 # is not what a report about where they are is about ("officials from Lithuania" still count).
-_ORIGIN_BEFORE = re.compile(
+_ORIGIN_BEFORE = searched_from(
+    "acdefmr",
     r"\b(?:(?:flight|exodus|refugees?|migrants?|arrivals?|crossings?|crossed|came|coming|arrived|arriving|"
     r"returned|returning|deported|expelled|fled|fleeing|escaping|escaped|roads?)\s+(?:[\w'’-]+\s+)?from"
     r"|fled|fleeing|escaping|escaped)\s+(?:the\s+)?\Z", re.IGNORECASE)

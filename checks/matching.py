@@ -451,8 +451,10 @@ def _period(unit, terms, text, published=None):
 
 
 _YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
-_THIS_YEAR = re.compile(r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
-                        r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
+_THIS_YEAR = lexicon.searched_from(
+    "dfist",
+    r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
+    r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 # not "last year's protests": an event's name (as "last week's raids" is no week's count)
 _LAST_YEAR = re.compile(r"(?<!" + r" )(?<!".join(lexicon.MONTHS) + r" )"  # "May last year" dates an event
                         r"\b(?:last|the previous|the past calendar) year\b(?!['’]s)", re.IGNORECASE)
@@ -465,7 +467,8 @@ _SINCE_DATE = re.compile(
     + r")|((?:19|20)\d\d))\b(?!\s*\d)", re.IGNORECASE)
 _NEW_SINCE = re.compile(r"\b(?:new|added)\b[^,;.]{0,60}?\bsince\b", re.IGNORECASE)  # "1,303 new cases … since the vote"
 # "in 2024", "during 2023", not "in 2020 protests" nor "in the 2020 vote"
-_IN_YEAR = re.compile(
+_IN_YEAR = lexicon.searched_from(
+    "dfit",
     r"\b(?:in|during|throughout|for) ((?:19|20)\d\d)\b(?![-–/]| (?:[a-z-]+ )?(?:elections?|votes?|polls?|"
     r"protests?|presidential|parliamentary|campaign|unrest|uprising|war|invasion|crackdown|census)\b)",
     re.IGNORECASE)
@@ -538,29 +541,41 @@ _LEVEL = re.compile(
     r"|\b(?:are|is) (?:still |now |currently )?(?:being )?(?:held|detained|jailed|imprisoned|incarcerated)\b"
     r"|\bpolitical detainees\b",
     re.IGNORECASE)
-_RATE = re.compile(r"\b(?:per|a|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
+_RATE = lexicon.searched_from(
+    "adempw",
+    r"\b(?:per|a|each|every) (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b", re.IGNORECASE)
 # The taking in itself: "200 were detained this week and are in custody" counts arrests.
-_TAKEN_IN = re.compile(
+_TAKEN_IN = lexicon.searched_from(
+    "abfpw",
     r"\b(?:were|was|been|police|authorities|forces) (?:\w+ )?(?:detained|arrested|rounded up|taken|placed|jailed)\b",
     re.IGNORECASE)
-_STOCK = re.compile(r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
-                    re.IGNORECASE)
+_STOCK = lexicon.searched_from(
+    "abirs",
+    r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
+    re.IGNORECASE)
 # One occasion's count (arrests at a march or a vigil) rather than a running total.
-_AT_OCCASION = re.compile(r"\b(?:at|during|after) (?:a|an|the|its|their|this|that|last|[\w-]+['’]s)?\s*"
-                          r"(?:[\w'’-]+ ){0,2}?(march|rally|vigil|demonstration|funeral|gathering|sit-in|picket)(?:es|s)?\b",
-                          re.IGNORECASE)
+_AT_OCCASION = lexicon.searched_from(
+    "ad",
+    r"\b(?:at|during|after) (?:a|an|the|its|their|this|that|last|[\w-]+['’]s)?\s*"
+    r"(?:[\w'’-]+ ){0,2}?(march|rally|vigil|demonstration|funeral|gathering|sit-in|picket)(?:es|s)?\b",
+    re.IGNORECASE)
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
-_SINCE_ANCHOR = re.compile(r"\b(?:since|in connection with|after|following)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                           r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches|strike|"
-                           r"(?-i:[A-Z])[\w-]*['’]s\s+(?:arrest|detention|removal|ouster|death))"
-                           r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
+_SINCE_ANCHOR = lexicon.searched_from(
+    "afis",
+    r"\b(?:since|in connection with|after|following)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:protests?|demonstrations?|rallies|unrest|uprising|crackdown|marches|strike|"
+    r"(?-i:[A-Z])[\w-]*['’]s\s+(?:arrest|detention|removal|ouster|death))"
+    r"(?:\s+(?:began|started|erupted|broke out))?)\b", re.IGNORECASE)
 _BALLOTS = frozenset({"vote", "election", "poll", "ballot"})
-_AFTER_VOTE = re.compile(r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
-                         r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
+_AFTER_VOTE = lexicon.searched_from(
+    "afis",
+    r"\b(?:since|after|following|in the wake of) (?:the |last |this )?(?:[\w'’-]+ )?"
+    r"(?:vote|election|poll|ballot)s?\b", re.IGNORECASE)
 _COUNTRY_NAMES = frozenset(country.lower() for country in lexicon.GAZETTEER)
 _OVERNIGHT = "overnight"  # one night's count: a slice word (lexicon.PHRASES folds "election night" into it)
+_NIGHT_WORDS = ("night",)  # in every text whose subject_terms hold _OVERNIGHT (a word or a phrase)
 # Part of a count the sentence gives: "9,900 detained, more than 5,000 of them in Almaty", "17 of
 # them in yesterday's clashes", "20 of the dead had been shot". A slice word (lexicon.PART_OF);
 # "26 of them" and "140 of them women" say what part in their place or subject.
@@ -576,7 +591,8 @@ _WITHDRAWN = re.compile(r"\W*(?:An?|The)\s+(?:earlier|previous)\s+version\s+of\s
                         r"(?:story|article|report|piece|post)\b", re.IGNORECASE)
 _PLAIN_COUNTS = frozenset({"die", "injure"})  # ("jailed" and "held" read as arrests too)
 # Held now for what they think: "201 people jailed for political reasons" are political prisoners.
-_HELD_FOR_VIEWS = re.compile(
+_HELD_FOR_VIEWS = lexicon.searched_from(
+    "bdhijl",
     r"\b(?:jailed|imprisoned|incarcerated|held|detained|locked up|in detention|in custody|in prison|in jail|behind bars)\s+"
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
@@ -610,9 +626,11 @@ def _between_figures(sentence, start, end, lo, hi):
 
 
 _GONE = frozenset({"missing", "escape", "disappear", "unaccount"})
-_STILL_GONE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:(?:be|been)\s+)?(?:missing|at\s+large|unaccounted|in\s+hiding)\b"
-                         r"|\bat\s+large\b|\bstill\s+(?:not\s+)?(?:been\s+)?(?:not\s+)?(?:found|traced|located)\b"
-                         r"|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
+_STILL_GONE = lexicon.searched_from(
+    "ahrs",
+    r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:(?:be|been)\s+)?(?:missing|at\s+large|unaccounted|in\s+hiding)\b"
+    r"|\bat\s+large\b|\bstill\s+(?:not\s+)?(?:been\s+)?(?:not\s+)?(?:found|traced|located)\b"
+    r"|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
 _STILL_GONE_WORDS = ("still", "remain", "large", "found")  # in every _STILL_GONE match
 
 
@@ -635,6 +653,15 @@ def _since_text(sentence, start, end):
     after = [m.start() for m in figures if m.start() >= end]
     tail = sentence[end: after[0] if after else len(sentence)]
     return head + sentence[start:end] + re.split(r"[,;]", tail, maxsplit=1)[0]
+
+
+def _since_of(sentence, start, end, day):
+    """since_start of a figure's _since_text (of the whole sentence when the figure is
+    not found in it); 0 at once when the sentence cannot say "since": that text is
+    a run of the sentence, so it cannot either."""
+    if not lexicon.may_hold(sentence, _SINCE_WORDS):
+        return 0
+    return since_start(_since_text(sentence, start, end) if start >= 0 else sentence, day)
 
 
 def _clause(sentence, start, end):
@@ -719,7 +746,7 @@ _WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|
                         r"at\s+least|more\s+than|over)\s+)?\Z", re.IGNORECASE)
 
 
-_OWN_CLAUSE = re.compile(r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
+_OWN_CLAUSE = lexicon.searched_from(";:—–, ", r"[;:—–]| - |,? and |,? but |,? while |, whereas ")
 _OWN_CLAUSE_MARKS = (";", ":", "—", "–", " - ", " and ", " but ", " while ", ", whereas ")  # one is in every match
 
 
@@ -763,14 +790,20 @@ _DEMONYM_PEOPLE = re.compile(r"\b([A-Za-z][a-z]+)\s+(?=(?:refugees|migrants|asyl
 # Where people came from or were sent, not where they were counted: "1,676 crossings from
 # Belarus", "135 prisoners expelled to Guatemala".
 # "from Pakistan, Syria and Egypt": every country of the list is where people came from
-_FROM_PLACE = re.compile(r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?"
-                         r"([A-Z][\w-]*(?:(?:, [A-Z][\w-]*)*,? (?:and|or) [A-Z][\w-]*)?)")  # a list ends in and/or
+_FROM_PLACE = lexicon.searched_from(
+    "bdefst",
+    r"\b(?:from|(?:expelled|deported|exiled|flown|sent|transferred|banished) to) (?:the )?"
+    r"([A-Z][\w-]*(?:(?:, [A-Z][\w-]*)*,? (?:and|or) [A-Z][\w-]*)?)")  # a list ends in and/or
 _FROM_WORDS = ("from", "expelled", "deported", "exiled", "flown", "sent", "transferred", "banished")  # in every match
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")
 _FLED_TO = re.compile(r"\b(?:fled|flew|escaped|went into exile) to (?:the )?([A-Z][\w-]*)")
 _FLED_WORDS = ("fled", "flew", "escaped", "exile")  # in every _FLED_TO match
-_MOVERS = re.compile(r"\b(?:refugees?|migrants?|asylum|displaced|fled|crossed|crossings|arrivals)\b", re.IGNORECASE)
-_ADDED_BEFORE = re.compile(r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
+_MOVERS = lexicon.searched_from(
+    "acdfmr",
+    r"\b(?:refugees?|migrants?|asylum|displaced|fled|crossed|crossings|arrivals)\b", re.IGNORECASE)
+_ADDED_BEFORE = lexicon.searched_from(
+    "a",
+    r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",
                       re.IGNORECASE)
@@ -883,7 +916,8 @@ def _monitor_noun(claim, sentence, at, terms):
 
 # "bringing its total to 243", "taking the list to 157": the figure after is the running
 # total of what the clause counted, not the addition.
-_TOTAL_TO = re.compile(
+_TOTAL_TO = lexicon.searched_from(
+    "blprt",
     r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|push|pushes|"
     r"pushing|pushed|lift|lifts|lifting|lifted)\s+(?:(?:its|the|their|his|her|this|that)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:list|total|tally|count|number|toll|figure)s?\s+(?:[\w'’-]+\s+){0,3}?to\s+\Z"
@@ -996,6 +1030,7 @@ def _words_of(text):
 
 
 _RELATIVE_BEFORE = re.compile(r"([^,;:()]+),\s+(?:who|which|whose)\b[^,;:()]*\Z")
+_RELATIVE_WORDS = ("who", "which")  # in every _RELATIVE_BEFORE match (case and all)
 
 
 def _origins(text):
@@ -1044,9 +1079,10 @@ def _place(claim, subject, sentence, start, end, lo, hi, document_place):
     if place is None:
         place = lexicon.nearest_place(subject, 0, origins)
     ignore = _words_of(claim.get("attribution") or "")
-    if place is None and sentence and start >= 0:
+    if (place is None and sentence and start >= 0 and sentence.find(",", end) >= 0
+            and lexicon.contains_any(sentence[:start], _RELATIVE_WORDS)):
         m = _RELATIVE_BEFORE.search(sentence, 0, start)
-        if m and sentence.find(",", end) >= 0:
+        if m:
             # "Lukashenko, who has ruled for 27 years, met Putin in St Petersburg": a figure
             # in a relative clause belongs to the one it describes
             place = lexicon.nearest_place(m.group(1), len(m.group(1)), ignore | origins)
@@ -1136,7 +1172,8 @@ _WHOSE_COUNT_WORDS = ("account", "count", "tally", "estimate", "reckoning", "acc
 _IN_RAIDS = re.compile(r"\s*\b(?:in|during)\s+(?:a\s+|the\s+)?(?:series\s+of\s+|wave\s+of\s+)?"
                        r"(?:[\w-]+\s+)?raids?\b", re.IGNORECASE)
 # Who did what a count counts: "killed by the security forces", "detained by police".
-_BY_AGENT = re.compile(
+_BY_AGENT = lexicon.searched_from(
+    "abdehikpstw",
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
     r"put to death|beaten)\s+by\s+(?:the\s+)?((?:security|government|state|armed|military|junta|regime)\s+forces|"
     r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b", re.IGNORECASE)
@@ -1299,7 +1336,7 @@ def read_claim(claim, document_place=None):
         # "An earlier version of this story said 58 children…": a figure taken back
         terms = tuple(sorted(set(terms) | {lexicon.WITHDRAWN}))
     if ({"arrest", "die"} & set(terms) and _OVERNIGHT not in terms and not _SINCE.search(night)
-            and _OVERNIGHT in lexicon.subject_terms(night)):
+            and lexicon.may_hold(night, _NIGHT_WORDS) and _OVERNIGHT in lexicon.subject_terms(night)):
         # "On election night alone, police detained 180 people": one night's count
         terms = tuple(sorted(set(terms) | {_OVERNIGHT}))
     if ("arrest" in terms and "prisoner" not in terms
@@ -1343,7 +1380,7 @@ def read_claim(claim, document_place=None):
         low=low,
         high=high,
         point=point,
-        since=since_start(_since_text(sentence, at, at + len(quote)) if at >= 0 else sentence, day),
+        since=_since_of(sentence, at, at + len(quote), day),
     )
 
 
