@@ -701,7 +701,7 @@ def _number(text, language):
         return (None if value is None else value + 0.5), currency
     m = _CURRENCY_PREFIX_RE.match(text)
     if m:
-        currency = _CURRENCY_PREFIX[m.group(1).lower()]
+        currency = _CURRENCY_PREFIX[lexicon.fold(m.group(1))]
         text = text[m.end():]
     return numbers.parse_number(text, language), currency
 
@@ -716,7 +716,7 @@ def _unit(m, patterns):
     if m.group("percent"):
         return "percent", 1, None
     if m.group("hyphen_dur"):
-        unit, factor = _HYPHEN_DURATIONS[m.group("hyphen_dur").lower()]
+        unit, factor = _HYPHEN_DURATIONS[lexicon.fold(m.group("hyphen_dur"))]
         return unit, factor, None
     if m.group("other"):
         return _OTHER_UNITS.get(_SPACES.sub(" ", m.group("other").lower())), 1, None
@@ -1316,7 +1316,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             elif verb in _TAKE and (custody := _INTO_CUSTODY.match(block, pos)):
                 participle, pos = "taken into custody", custody.end()  # "police took 5,000 people into custody"
             elif verb in ("of", "the") and (event := _EVENT_OF.search(block, max(0, start - 40), start)):
-                participle = _EVENT_NOUNS[event.group(1).lower()]  # "the deaths of 14 people" → people died
+                participle = _EVENT_NOUNS[lexicon.fold(event.group(1))]  # "the deaths of 14 people" → people died
             elif verb == "against" and _LAW_USED_AGAINST.search(block, max(0, start - 120), start):
                 participle = "prosecuted"  # "the law has been used against 253 people"
         elif participle in _HELD_BEFORE_RELEASE and not claim.unit:
@@ -2306,11 +2306,11 @@ def _date_of(m):
         if end_year:
             year = int(end_year)
             month_name = g("em") or g("em2")
-            month = _MONTH_NUMBER[month_name.lower()] if month_name else 12
+            month = _MONTH_NUMBER[lexicon.fold(month_name)] if month_name else 12
             return f"{year:04d}-{month:02d}-{_days_in(year, month):02d}"
         for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
             if g(y):
-                day, month, year = int(g(d)), _MONTH_NUMBER[g(mo).lower().rstrip(".")], int(g(y))
+                day, month, year = int(g(d)), _MONTH_NUMBER[lexicon.fold(g(mo)).rstrip(".")], int(g(y))
                 if 1 <= day <= _days_in(year, month):
                     return f"{year:04d}-{month:02d}-{day:02d}"
                 return None

@@ -197,6 +197,16 @@ GENERIC = frozenset({"person", "case", "time", "year", "day"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
+# Letters a case-insensitive regex takes for ASCII ones ("nıght" matches "night", "ſince"
+# matches "since"), so a match lower-cased is not always the key it stands for.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(text):
+    "Lower case, as a case-insensitive pattern read it: fold('On election nıght') == 'on election night'."
+    return text.translate(_FOLD).lower()
+
+
 def may_hold(text, words):
     """Can a pattern that ignores case, each of whose matches holds one of these
     lower-case words, match ``text``? Not when an ASCII text holds none of them
@@ -338,7 +348,7 @@ def subject_terms(text, drop=frozenset()):
     terms = set()
     text = text or ""
     if may_hold(text, _PHRASE_WORDS):
-        text = _PHRASE.sub(lambda m: PHRASES[m.group().lower()], text)
+        text = _PHRASE.sub(lambda m: PHRASES[fold(m.group())], text)
     if "March" in text:
         text = _MONTH_MARCH.sub("", text)
     for w in words(text):

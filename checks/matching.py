@@ -294,8 +294,8 @@ def _date_in_clause(window, period, quote=""):
         return period.split()[1]
     if not lexicon.may_hold(window, lexicon.MONTHS):  # every _IN_MONTH and _ON_DAY match names a month
         return None
-    found = [(m.start(), m.group(1).lower(), m.group(2), "") for m in _IN_MONTH.finditer(window)]
-    found += [(m.start(), (m.group(2) or m.group(3)).lower(), None, f"-{int(m.group(1) or m.group(4)):02d}")
+    found = [(m.start(), lexicon.fold(m.group(1)), m.group(2), "") for m in _IN_MONTH.finditer(window)]
+    found += [(m.start(), lexicon.fold(m.group(2) or m.group(3)), None, f"-{int(m.group(1) or m.group(4)):02d}")
               for m in _ON_DAY.finditer(window)]
     if not found:
         return None
@@ -319,7 +319,7 @@ def _date_label(sentence):
     m = _DATE_LABEL.match(sentence) if lexicon.may_hold(sentence or "", lexicon.MONTHS) else None
     if not m:
         return None
-    month = lexicon.MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+    month = lexicon.MONTHS.index(lexicon.fold(m.group(2) or m.group(3))) + 1
     day = m.group(1) or m.group(4)
     day = f"-{int(day):02d}" if day else ""
     return f"{m.group(5)}-{month:02d}{day}" if m.group(5) else f"--{month:02d}{day}"
@@ -497,9 +497,9 @@ def since_start(window, day):
     if m.group(7):
         return datetime.date(int(m.group(7)), 1, 1).toordinal()
     if m.group(6):
-        back = (date.weekday() - lexicon.WEEKDAYS.index(m.group(6).lower())) % 7
+        back = (date.weekday() - lexicon.WEEKDAYS.index(lexicon.fold(m.group(6)))) % 7
         return day - back
-    month = lexicon.MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+    month = lexicon.MONTHS.index(lexicon.fold(m.group(2) or m.group(3))) + 1
     year = int(m.group(5)) if m.group(5) else date.year if month <= date.month else date.year - 1
     try:
         return datetime.date(year, month, int(m.group(1) or m.group(4) or 1)).toordinal()

@@ -6,6 +6,7 @@ import datetime
 
 from test_matching_decision import claim
 
+from checks import lexicon
 from checks.matching import compare, read_claim
 
 MECHANISM = "The Registry of Political Prisoners"
@@ -490,3 +491,16 @@ def test_last_years_protests_name_an_event_not_a_year():
     flow = claim(2, 2, "975", "Iran executed 975 people last year.", 975, subject="people executed",
                  published="2025-03-01")
     assert read_claim(flow).period == "year 2024"
+
+
+def test_letters_a_case_insensitive_pattern_takes_for_ascii_ones_do_not_break_a_reading():
+    # "ı", "ſ" and the Kelvin sign match "i", "s" and "k" when case is ignored: a match
+    # lower-cased must still be looked up as its ASCII word (it raised KeyError/ValueError)
+    plain = claim(1, 1, "12", "12 people were killed on election night in Minsk since 9 August.", 12,
+                  subject="people killed on election night", published="2020-08-20")
+    for odd, ascii_ in (("ı", "i"), ("ſ", "s"), ("\u212a", "k"), ("İ", "I")):
+        odd_claim = dict(plain, sentence=plain["sentence"].replace(ascii_, odd),
+                         subject=plain["subject"].replace(ascii_, odd))
+        assert read_claim(odd_claim).subject_key
+    assert lexicon.subject_terms("on election nıght") == lexicon.subject_terms("on election night")
+    assert lexicon.fold("ſince İstanbul nıght") == "since istanbul night"
