@@ -400,6 +400,35 @@ def test_compare_never_raises_and_scores_stay_in_range(a, b):
         assert match.explanation
 
 
+# Words the readings look for (months, weekdays, phrases, cues), so that generated
+# sentences reach the code paths that look words up, with letters a case-insensitive
+# pattern takes for ASCII ones ("ı" for "i", "ſ" for "s", the Kelvin sign for "k").
+NEWS_WORDS = ("on election night", "since 9 August", "since Monday", "in May 2021", "during the night",
+              "people killed", "detained", "political prisoners", "the toll", "more than", "of whom",
+              "still held", "in Minsk", "Belarus", "over the weekend", "daily", "released",
+              "taken into custody", "media workers", "according to Viasna", "last week", "since the vote")
+ODD_LETTERS = {"i": "ı", "s": "ſ", "k": "\u212a", "I": "İ", "a": "á"}
+
+
+@st.composite
+def news_like(draw):
+    words = draw(st.lists(st.sampled_from(NEWS_WORDS), min_size=1, max_size=8))
+    text = " ".join(words)
+    for ascii_, odd in ODD_LETTERS.items():
+        if draw(st.booleans()):
+            text = text.replace(ascii_, odd)
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_like(), news_like())
+def test_read_claim_never_raises_on_news_words_in_odd_letters(sentence, subject):
+    reading = read_claim({"id": 1, "document_id": 1, "quote": "12", "value": 12, "low": 12, "high": 12,
+                          "qualifier": "exact", "sentence": f"{sentence} 12 {subject}.", "subject": subject,
+                          "published": "2021-08-20"})
+    assert reading.claim_id == 1
+
+
 # --- figure status ----------------------------------------------------------------------
 
 
