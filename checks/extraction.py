@@ -1005,6 +1005,13 @@ _PART_OF_BEFORE = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?\Z")  # "19 of the 23 
 _OF_DETERMINER = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?(?-i:(?![A-Z]))", re.I
 )
+# The same, or people named by a demonym: "hundreds of thousands of Belarusians have
+# emigrated". (Not for a share: "60% of Peruvians want her to go" is a poll's answer, which
+# the demonym alone does not say.)
+_OF_DETERMINER_OR_PEOPLE = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?"
+    r"(?-i:(?![A-Z])|(?=[A-Z][a-z]+(?:ans|ese|is)\b))", re.I
+)
 
 
 # A sentence opening on the group its figures are part of: "Among the dead were 44 police officers
@@ -1159,7 +1166,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         if lasting:
             return lasting, None  # "has ruled for 26 years" → in power
     pos = end
-    of = _OF_DETERMINER.match(block, pos)
+    of = (_OF_DETERMINER if claim.unit else _OF_DETERMINER_OR_PEOPLE).match(block, pos)
     of_group = None
     if of:
         pos = of.end()

@@ -911,6 +911,11 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # an adjective in -ed is part of the noun, not what happened
     ("He was given 141 aggravated life sentences.", "141", "aggravated life sentences"),
     ("Some 40 armed men stormed the building.", "Some 40", "armed men"),
+    # people named by a demonym after "of" are who is counted (not for a share: a poll's
+    # answer says more than the demonym)
+    ("Hundreds of thousands of Belarusians have emigrated.", "Hundreds of thousands", "belarusians emigrated"),
+    ("Tens of thousands of Georgians marched through Tbilisi.", "Tens of thousands", "georgians marched"),
+    ("Almost 60% of Peruvians want her to step down.", "Almost 60%", None),
     # a place after "in" is where a share or rate holds, not what it is of
     ("Unemployment was 15% in the capital.", "15%", "unemployment"),
     ("Turnout reached 40% in the region.", "40%", "turnout"),
