@@ -354,9 +354,11 @@ _MASK_AT = re.compile(
     rf"""
       # alternatives that start with the same run of digits share it: at a figure, the
       # engine reads it once for them rather than once for each (only whether any
-      # alternative matches counts, so their order and grouping change nothing)
+      # alternative matches counts, so their order and grouping change nothing); a run
+      # of digits is possessive (\d++, \d{{1,2}}+) where what must follow it is no
+      # digit, so giving one back could only fail again (see numbers.DIGITS_PATTERN)
       \d{{4}}(?:-\d{{1,2}}-\d{{1,2}} | \s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w))
-    | \d{{1,2}}(?:
+    | \d{{1,2}}+(?:
         [./]\d{{1,2}}[./]\d{{2,4}}
       | (?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
       | [:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
@@ -365,17 +367,17 @@ _MASK_AT = re.compile(
       | /\d{{1,2}}(?![\d/])
       )
     | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
-    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d+(?:
+    | \d{{2,4}}+s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d++(?:
         (?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
       | \s*(?:min|minute)s?\s+read | \s*min(?:\.|(?!\w))
       | [a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
       | \.\d+\.\d+
       )
     | \d{{3}}(?:[-.]\d{{3}}[-.]\d{{4}}(?!\d) | -\d{{2}}-\d{{2}}(?!\d))
-    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d{{1,3}}[-\s]years?[-\s]old
+    | \d{{1,4}}+(?:[\s-]\(?\d{{2,4}}+\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | [\d.,]++k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d{{1,3}}+[-\s]years?[-\s]old
     """,
     re.VERBOSE,
 )
@@ -484,7 +486,7 @@ class _Patterns:
         ordinals = numbers.phrase_trie(numbers.EN_ORDINALS, first=_case_sensitive_class)
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS, first=_case_sensitive_class)
         unit = (
-            rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
+            rf"(?:\s?+{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
             rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
             rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
@@ -494,7 +496,9 @@ class _Patterns:
         # when a range reads backwards ("£1 million or 50%"). An optional part is written
         # (?:…|), not (…)?: the same matches, without the repeat the engine sets up for
         # a "?" (a heap allocation, and a copy of the marks of every group matched so far,
-        # each time), which made these four parts cost a tenth of every match.
+        # each time), which made these four parts cost a tenth of every match. A run of
+        # digits, a space before a sign, is possessive (\d{1,2}+, \s*+) where what must
+        # follow it cannot be what it would give back (see numbers.DIGITS_PATTERN).
         frac_extra = _FRACTIONS_OTHER.get(lang, "")
         ordinal_extra = _ORDINALS_OTHER.get(lang, "")
         self.claim, self.single = (re.compile(
@@ -510,21 +514,21 @@ class _Patterns:
                     said|say|says|did|do|would|will)\b|\s*[,.;:)]
                     |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b)){frac_extra}
               | (?P<vague>{vague})(?!\w))
-              | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+              | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}+(?:st|nd|rd|th))
                   (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
                       november|december|of|and|or|to|in|on|at|by|time|place|century|quarter|half|grade|
                       floor|row|largest|biggest|highest|lowest|most|least|best|worst)\b)[a-z][\w-]*\b)
-                | (?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+                | (?:{ordinals}|\d{{1,3}}+(?:st|nd|rd|th))
                   (?=\s+(?:(?:consecutive|straight|successive|presidential|full|such|new|major|
                             [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b)){ordinal_extra}
               | (?![0-9])(?:(?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b))
-              | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
+              | (?P<ratio_a>one|two|three|four|\d{{1,2}}+)\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}}+)(?!\w)
               | (?![0-9])(?:(?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
               | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b))(?!\w)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number}))
-              | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
+              | (?P<n>{number})(?:(?P<pct1>\s?+%)?(?:\s*+[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
             (?:(?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))|)
             (?:(?P<unit>{unit})|)
