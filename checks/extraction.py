@@ -433,6 +433,18 @@ _WORD_BEHIND = re.compile(r"\s*([^\W\d_]*)")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
+def _word_behind(head):
+    """The letters that end ``head`` once its trailing whitespace is dropped ("" if none):
+    what _WORD_BEHIND reads on ``head`` reversed. A last word after a space that is all
+    letters (the common case: "than", "of") is that word, found without the reversed
+    copy and the regex; anything else (punctuation, a digit, a tab) goes to the regex."""
+    stripped = head.rstrip()
+    last = stripped[stripped.rfind(" ") + 1:]
+    if last.isalpha():
+        return last
+    return _WORD_BEHIND.match(head[::-1]).group(1)[::-1]
+
+
 def _last_letters(phrase):
     "The letters that end ``phrase``, in lower case, or None."
     m = _LAST_LETTERS.search(phrase)
@@ -2639,9 +2651,9 @@ class _Block:
         # every _MASK_AT alternative starts with a digit, "." or ","
         if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
-        behind = text[max(0, number_start - 40):number_start][::-1]
-        word = _WORD_BEHIND.match(behind).group(1)[::-1]
-        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(behind):
+        head = text[max(0, number_start - 40):number_start]
+        word = _word_behind(head)
+        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(head[::-1]):
             # after a month, a figure that is neither a day nor a year is a count: "In May 300 people…"
             if not (word.lower() in _MONTH_WORDS and _not_day_or_year(text, number_start)):
                 return True
@@ -2762,10 +2774,11 @@ def _candidates(block):
         starts = []
         before = text[p - 1] if p else ""
         if before.isspace() or before.isalpha() or before == ".":  # else no hedge nor code can end here
-            behind = text[max(0, p - 60):p][::-1]
-            word = _WORD_BEHIND.match(behind).group(1)[::-1] if before.isspace() else ""
+            head = text[max(0, p - 60):p]
+            word = _word_behind(head) if before.isspace() else ""
             # after a plain ASCII word that no hedge nor code ends with, the lookback finds nothing
             if not word or not word.isascii() or word.lower() in lookback_words:
+                behind = head[::-1]
                 back = lookback(behind)
                 while back.end() > (p - starts[-1] if starts else 0):
                     starts.append(p - back.end())
