@@ -2120,6 +2120,18 @@ _AS_OF = re.compile(
 
 _YEAR = re.compile(rf"{_DIGIT_FIRST}\d{{3}}")
 _WIDE_SPACE = re.compile(r"\s\s")
+
+
+def _wide_space(text, lo, hi):
+    """Is there whitespace twice in a row in text[lo:hi] (_WIDE_SPACE.search(text, lo, hi))?
+    In printable text the only whitespace is " " (every other \\s character is unprintable):
+    there a plain search for two spaces answers, without the regex trying each character."""
+    part = text[lo:hi]
+    if part.isprintable():
+        return "  " in part
+    return bool(_WIDE_SPACE.search(part))
+
+
 # Every _AS_OF match starts with one of its cues and a space: where one does, _AS_OF is
 # matched (see _as_of_matches).
 _AS_OF_CUE_START = re.compile(_cased_starts(
@@ -2160,13 +2172,13 @@ def _dates(sentence):
     if not year:
         return []
     start = max(0, year.start() - _AS_OF_REACH)
-    if start and _WIDE_SPACE.search(sentence, 0, year.start()):
+    if start and _wide_space(sentence, 0, year.start()):
         start = 0
     last = None
     for last in _DIGIT_RUN_4.finditer(sentence, year.start()):
         pass
     end = last.end() + _AS_OF_AFTER
-    if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
+    if end >= len(sentence) or _wide_space(sentence, last.end(), end):
         end = len(sentence)
     found = []
     # a match's cue and a space come before its four-digit year, which ends by the end of

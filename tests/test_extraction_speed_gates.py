@@ -463,3 +463,20 @@ def test_word_behind_on_the_corpora():
                 continue  # where a figure or a trigger word starts: what the extractor asks about
             head = text[max(0, p - 60):p]
             assert _word_behind(head) == word_behind_reference(head)
+
+
+def test_only_space_is_printable_whitespace():
+    "_wide_space's shortcut: printable text holds no \\s character but ' '."
+    assert [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == [ord(" ")]
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["a", "12", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", ",", "é"]), max_size=12))
+def test_wide_space_finds_what_the_regex_finds(pieces):
+    from checks.extraction import _WIDE_SPACE, _wide_space
+
+    text = "".join(pieces)
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert _wide_space(text, lo, hi) == bool(_WIDE_SPACE.search(text, lo, hi))
