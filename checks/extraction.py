@@ -360,9 +360,11 @@ _MASK_AT = re.compile(
     rf"""
       # alternatives that start with the same run of digits share it: at a figure, the
       # engine reads it once for them rather than once for each (only whether any
-      # alternative matches counts, so their order and grouping change nothing)
+      # alternative matches counts, so their order and grouping change nothing); a run
+      # of digits is possessive (\d++, \d{{1,2}}+) where what must follow it is no
+      # digit, so giving one back could only fail again (see numbers.DIGITS_PATTERN)
       \d{{4}}(?:-\d{{1,2}}-\d{{1,2}} | \s*(?:года|году|год|г\.|гг\.|roku|rok|r\.|гадоў|гадзе|года)(?!\w))
-    | \d{{1,2}}(?:
+    | \d{{1,2}}+(?:
         [./]\d{{1,2}}[./]\d{{2,4}}
       | (?:st|nd|rd|th|\.)?(?:\s*(?:[-–]|to|and|or|до|i|und|et)\s*\d{{1,2}}(?:st|nd|rd|th|\.)?)?\s+(?:of\s+)?{MONTH}
       | [:.]\d{{2}}\s*(?:[ap]\.?m\.?|h(?!\w)|Uhr)
@@ -371,17 +373,17 @@ _MASK_AT = re.compile(
       | /\d{{1,2}}(?![\d/])
       )
     | (?:1[5-9]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[5-9]|20)\d{{2}}|\d{{2}})(?!\d)(?!\s*(?i:per\s?cent|percent|%|people|protesters|prisoners|persons|of))
-    | \d{{2,4}}s(?!\w) | \d{{2}}(?=['’]s(?!\w))
-    | \d+(?:
+    | \d{{2,4}}+s(?!\w) | \d{{2}}(?=['’]s(?!\w))
+    | \d++(?:
         (?:[.,]\d+)?\s+times\s+(?:as|more|less|higher|lower|larger|smaller|the|over)(?!\w)
       | \s*(?:min|minute)s?\s+read | \s*min(?:\.|(?!\w))
       | [a-z]?\s+[A-Z]\w+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Square)
       | \.\d+\.\d+
       )
     | \d{{3}}(?:[-.]\d{{3}}[-.]\d{{4}}(?!\d) | -\d{{2}}-\d{{2}}(?!\d))
-    | \d{{1,4}}(?:[\s-]\(?\d{{2,4}}\)?){{2,}}[\s-]\d{{2}}(?!\d)
-    | [\d.,]+k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
-    | \d{{1,3}}[-\s]years?[-\s]old
+    | \d{{1,4}}+(?:[\s-]\(?\d{{2,4}}+\)?){{2,}}[\s-]\d{{2}}(?!\d)
+    | [\d.,]++k?\s+(?:comments?|shares?|likes?|replies|retweets|views)(?!\w)
+    | \d{{1,3}}+[-\s]years?[-\s]old
     """,
     re.VERBOSE,
 )
@@ -437,6 +439,18 @@ _WORD_BEHIND = re.compile(r"\s*([^\W\d_]*)")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
+def _word_behind(head):
+    """The letters that end ``head`` once its trailing whitespace is dropped ("" if none):
+    what _WORD_BEHIND reads on ``head`` reversed. A last word after a space that is all
+    letters (the common case: "than", "of") is that word, found without the reversed
+    copy and the regex; anything else (punctuation, a digit, a tab) goes to the regex."""
+    stripped = head.rstrip()
+    last = stripped[stripped.rfind(" ") + 1:]
+    if last.isalpha():
+        return last
+    return _WORD_BEHIND.match(head[::-1]).group(1)[::-1]
+
+
 def _last_letters(phrase):
     "The letters that end ``phrase``, in lower case, or None."
     m = _LAST_LETTERS.search(phrase)
@@ -490,7 +504,7 @@ class _Patterns:
         ordinals = numbers.phrase_trie(numbers.EN_ORDINALS, first=_case_sensitive_class)
         count_nouns = numbers.phrase_trie(_COUNT_NOUNS, first=_case_sensitive_class)
         unit = (
-            rf"(?:\s?{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
+            rf"(?:\s?+{_PERCENT_FIRST}(?P<percent>{_PERCENT})(?!\w)"
             rf"|\.?\s(?P<cur>(?-i:{_cased_trie(_CURRENCY_OF)}))(?!\w)"
             rf"|\s(?P<dur>(?-i:{_cased_trie(_DURATION_OF)}))(?!\w|[-\s]old)"
             rf"|-(?P<hyphen_dur>year|month|week|day|hour|minute|decade)s?(?!\w|-old)"
@@ -500,7 +514,9 @@ class _Patterns:
         # when a range reads backwards ("£1 million or 50%"). An optional part is written
         # (?:…|), not (…)?: the same matches, without the repeat the engine sets up for
         # a "?" (a heap allocation, and a copy of the marks of every group matched so far,
-        # each time), which made these four parts cost a tenth of every match.
+        # each time), which made these four parts cost a tenth of every match. A run of
+        # digits, a space before a sign, is possessive (\d{1,2}+, \s*+) where what must
+        # follow it cannot be what it would give back (see numbers.DIGITS_PATTERN).
         frac_extra = _FRACTIONS_OTHER.get(lang, "")
         ordinal_extra = _ORDINALS_OTHER.get(lang, "")
         self.claim, self.single = (re.compile(
@@ -516,21 +532,21 @@ class _Patterns:
                     said|say|says|did|do|would|will)\b|\s*[,.;:)]
                     |(?<=s)\s+(?:between|since|in|from|during|over|compared|among|by|last|this)\b)){frac_extra}
               | (?P<vague>{vague})(?!\w))
-              | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+              | (?P<ord>(?<=\b[aA]\s)(?:{ordinals}|\d{{1,3}}+(?:st|nd|rd|th))
                   (?=\s+(?!(?:january|february|march|april|may|june|july|august|september|october|
                       november|december|of|and|or|to|in|on|at|by|time|place|century|quarter|half|grade|
                       floor|row|largest|biggest|highest|lowest|most|least|best|worst)\b)[a-z][\w-]*\b)
-                | (?:{ordinals}|\d{{1,3}}(?:st|nd|rd|th))
+                | (?:{ordinals}|\d{{1,3}}+(?:st|nd|rd|th))
                   (?=\s+(?:(?:consecutive|straight|successive|presidential|full|such|new|major|
                             [\w-]+-year)\s+)*(?:{_ORDINAL_NOUNS})\b)){ordinal_extra}
               | (?![0-9])(?:(?P<twice>twice)(?!\s+(?:as|the|that|more|over|a|an|per|in\s+a|weekly|daily|monthly|a\s+(?:day|week|month|year))\b)
               | (?P<zero>no)(?=\s+(?:(?:new|more|further|other|political|confirmed|reported|
                   known|official|registered|independent|foreign|international|local)\s+)?(?:{count_nouns})\b))
-              | (?P<ratio_a>one|two|three|four|\d{{1,2}})\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}})(?!\w)
+              | (?P<ratio_a>one|two|three|four|\d{{1,2}}+)\s+(?:in(?:\s+every)?|out\s+of)\s+(?P<ratio_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{{1,3}}+)(?!\w)
               | (?![0-9])(?:(?<=[a-z]\s)(?P<an>an?)(?=\s+(?:decade|year|month|week|day|hour)s?\b)
               | (?<=[a-z]\s)(?P<frac_h>a\s+(?:third|quarter|fifth|tenth)|half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b))(?!\w)
               | (?P<between>{between})\s+(?P<a>{number})(?:\s?%)?\s+(?:{and_})\s+(?P<b>{number}))
-              | (?P<n>{number})(?:(?P<pct1>\s?%)?(?:\s*[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
+              | (?P<n>{number})(?:(?P<pct1>\s?+%)?(?:\s*+[-–—]\s*|\s+(?:{or_})\s+)(?P<m>{number})){range_}
             )
             (?:(?P<post1>\+|-odd(?!\w)|\s+or\s+(?:so|more|fewer|less)(?!\w))|)
             (?:(?P<unit>{unit})|)
@@ -2150,6 +2166,18 @@ _AS_OF = re.compile(
 
 _YEAR = re.compile(rf"{_DIGIT_FIRST}\d{{3}}")
 _WIDE_SPACE = re.compile(r"\s\s")
+
+
+def _wide_space(text, lo, hi):
+    """Is there whitespace twice in a row in text[lo:hi] (_WIDE_SPACE.search(text, lo, hi))?
+    In printable text the only whitespace is " " (every other \\s character is unprintable):
+    there a plain search for two spaces answers, without the regex trying each character."""
+    part = text[lo:hi]
+    if part.isprintable():
+        return "  " in part
+    return bool(_WIDE_SPACE.search(part))
+
+
 # Every _AS_OF match starts with one of its cues and a space: where one does, _AS_OF is
 # matched (see _as_of_matches).
 _AS_OF_CUE_START = re.compile(_cased_starts(
@@ -2190,13 +2218,13 @@ def _dates(sentence):
     if not year:
         return []
     start = max(0, year.start() - _AS_OF_REACH)
-    if start and _WIDE_SPACE.search(sentence, 0, year.start()):
+    if start and _wide_space(sentence, 0, year.start()):
         start = 0
     last = None
     for last in _DIGIT_RUN_4.finditer(sentence, year.start()):
         pass
     end = last.end() + _AS_OF_AFTER
-    if end >= len(sentence) or _WIDE_SPACE.search(sentence, last.end(), end):
+    if end >= len(sentence) or _wide_space(sentence, last.end(), end):
         end = len(sentence)
     found = []
     # a match's cue and a space come before its four-digit year, which ends by the end of
@@ -2684,9 +2712,9 @@ class _Block:
         # every _MASK_AT alternative starts with a digit, "." or ","
         if first and (first.isdecimal() or first in ".,") and _MASK_AT.match(text, number_start):
             return True
-        behind = text[max(0, number_start - 40):number_start][::-1]
-        word = _WORD_BEHIND.match(behind).group(1)[::-1]
-        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(behind):
+        head = text[max(0, number_start - 40):number_start]
+        word = _word_behind(head)
+        if (not word or not word.isascii() or word.lower() in _MASK_WORDS) and _MASK_BEFORE.match(head[::-1]):
             # after a month, a figure that is neither a day nor a year is a count: "In May 300 people…"
             if not (word.lower() in _MONTH_WORDS and _not_day_or_year(text, number_start)):
                 return True
@@ -2807,10 +2835,11 @@ def _candidates(block):
         starts = []
         before = text[p - 1] if p else ""
         if before.isspace() or before.isalpha() or before == ".":  # else no hedge nor code can end here
-            behind = text[max(0, p - 60):p][::-1]
-            word = _WORD_BEHIND.match(behind).group(1)[::-1] if before.isspace() else ""
+            head = text[max(0, p - 60):p]
+            word = _word_behind(head) if before.isspace() else ""
             # after a plain ASCII word that no hedge nor code ends with, the lookback finds nothing
             if not word or not word.isascii() or word.lower() in lookback_words:
+                behind = head[::-1]
                 back = lookback(behind)
                 while back.end() > (p - starts[-1] if starts else 0):
                     starts.append(p - back.end())

@@ -83,10 +83,16 @@ SCALE_PATTERN = (
 # Digits: "30,000", "30 000" (space, no-break or narrow no-break space, thin
 # space), "30'000", "25.800", "1,5", "1.5", "555".
 _SEP = "[,\u00a0\u202f\u2009 ']"
+# Each run of digits is possessive (``\d++``, ``\d{1,3}+``): what follows a run is never a
+# digit, here nor where the patterns that hold this one go on (a separator, a space, a
+# sign, a word, the end), so giving a digit back could only fail again: the same matches,
+# without the engine retrying each shorter run when the rest fails ("1990" tried as
+# "199" + separator, "19" + separator…). tests/test_extraction_speed_possessive.py checks
+# the matches against the same patterns with backtracking runs.
 DIGITS_PATTERN = (
-    rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?(?![\d])"
-    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])"
-    r"|\d+(?:[.,]\d+)?)"
+    rf"(?:\d{{1,3}}+(?:{_SEP}\d{{3}})+(?:[.,]\d++)?(?![\d])"
+    r"|\d{1,3}+(?:\.\d{3})+(?:,\d++)?(?![\d])"
+    r"|\d++(?:[.,]\d++)?)"
 )
 
 _EN_UNITS = {

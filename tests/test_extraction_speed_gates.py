@@ -428,3 +428,55 @@ def test_mask_at_gives_the_verdicts_of_its_alternatives_one_by_one(pieces):
     text = "".join(pieces)
     for i in range(len(text)):
         assert bool(_MASK_AT.match(text, i)) == bool(MASK_AT_AS_WRITTEN.match(text, i)), (text, i)
+
+
+WORD_BEHIND_PIECES = ["than", "of", "Article", "art.", "мая", "więcej", "²", "½", "x1", "_", "-", ",", ".",
+                      "(", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "İ", "ſ", "\u212a", "é", "12", "a"]
+
+
+def word_behind_reference(head):
+    from checks.extraction import _WORD_BEHIND
+
+    return _WORD_BEHIND.match(head[::-1]).group(1)[::-1]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_BEHIND_PIECES), max_size=10))
+def test_word_behind_reads_what_the_reversed_regex_reads(pieces):
+    from checks.extraction import _word_behind
+
+    head = "".join(pieces)
+    for lo in range(len(head) + 1):  # every window start, as a window may cut a word
+        assert _word_behind(head[lo:]) == word_behind_reference(head[lo:])
+
+
+def test_word_behind_on_the_corpora():
+    import pathlib
+
+    from checks.extraction import _word_behind
+
+    root = pathlib.Path(__file__).resolve().parent / "corpus" / "extraction" / "src"
+    for path in sorted(root.glob("*.txt")):
+        text = path.read_text()
+        for p in range(1, len(text)):
+            if not (text[p - 1].isspace() or text[p].isdecimal()):
+                continue  # where a figure or a trigger word starts: what the extractor asks about
+            head = text[max(0, p - 60):p]
+            assert _word_behind(head) == word_behind_reference(head)
+
+
+def test_only_space_is_printable_whitespace():
+    "_wide_space's shortcut: printable text holds no \\s character but ' '."
+    assert [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == [ord(" ")]
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["a", "12", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", ",", "é"]), max_size=12))
+def test_wide_space_finds_what_the_regex_finds(pieces):
+    from checks.extraction import _WIDE_SPACE, _wide_space
+
+    text = "".join(pieces)
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert _wide_space(text, lo, hi) == bool(_WIDE_SPACE.search(text, lo, hi))
