@@ -29,6 +29,8 @@ import sys
 import threading
 import time
 
+import rss
+
 OUT = pathlib.Path(__file__).resolve().parent / "out"
 CHECKS = pathlib.Path(sys.executable).parent / "checks"
 
@@ -146,25 +148,6 @@ def bench_throughput(text, quantulum_chars, repeat=3, jobs=2):
         print(f"speed-up with {jobs} processes: {parallel / theirs:.0f}x  (quantulum3 on one core)")
 
 
-def _rss_kb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-    except (OSError, StopIteration):
-        return 0
-
-
-def _watch_rss(pid, peak, done):
-    "Peak RSS of a process and its worker processes, summed, sampled every 0.1 s."
-    while not done.wait(0.1):
-        try:
-            with open(f"/proc/{pid}/task/{pid}/children") as f:
-                workers = f.read().split()
-        except OSError:
-            workers = []
-        peak[0] = max(peak[0], _rss_kb(pid) + sum(_rss_kb(w) for w in workers))
-
-
 def run_extract(path, jobs=1):
     """Wall seconds, claims printed, peak RSS (MB) of its largest process (the kernel
     reports a child's peak with its reaped children's) and the peak of all its processes'
@@ -174,7 +157,7 @@ def run_extract(path, jobs=1):
     child = subprocess.Popen([str(CHECKS), "extract", "--jobs", str(jobs), str(path)],
                              stdout=subprocess.PIPE)
     peak, done = [0], threading.Event()
-    watcher = threading.Thread(target=_watch_rss, args=(child.pid, peak, done), daemon=True)
+    watcher = threading.Thread(target=rss.watch, args=(child.pid, peak, done), daemon=True)
     watcher.start()
     lines = 0
     for block in iter(lambda: child.stdout.read(1 << 20), b""):

@@ -33,28 +33,13 @@ OUT = HERE / "out"
 
 CHILD = """
 import json, os, resource, sys, threading, time
+sys.path.insert(0, sys.argv[2])  # this directory, for rss.py
+import rss
 from checks.database import open_database
 from checks.matching import match_claims
 
-def rss_kb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-    except (OSError, StopIteration):
-        return 0
-
-def watch(peak, done):  # this process and its worker processes, summed
-    me = os.getpid()
-    while not done.wait(0.1):
-        try:
-            with open(f"/proc/{me}/task/{me}/children") as f:
-                workers = f.read().split()
-        except OSError:
-            workers = []
-        peak[0] = max(peak[0], rss_kb(me) + sum(rss_kb(pid) for pid in workers))
-
 peak, done = [0], threading.Event()
-threading.Thread(target=watch, args=(peak, done), daemon=True).start()
+threading.Thread(target=rss.watch, args=(os.getpid(), peak, done), daemon=True).start()
 db = open_database(sys.argv[1])
 started = time.perf_counter()
 stats = match_claims(db)
@@ -87,7 +72,7 @@ def archive(size):
 
 
 def run_match(path):
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path)],
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path), str(HERE)],
                             capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"matching {path} failed:\n{result.stderr}")

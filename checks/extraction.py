@@ -1018,16 +1018,12 @@ _VERB_PARTICIPLES.update({
 _SUBJECT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 _TOTAL_AFTER_OF = re.compile(r"\d+(?:,\d{3})*(?=\s+[a-z])")
 _PART_OF_BEFORE = re.compile(r"\d[\d,]*\s+of\s+(?:the\s+)?\Z")  # "19 of the 23 defendants": the 23 are all of them
-_OF_DETERMINER = re.compile(
-    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?(?-i:(?![A-Z]))", re.I
-)
+_OF_WORDS = r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?"
+_OF_DETERMINER = re.compile(_OF_WORDS + r"(?-i:(?![A-Z]))", re.I)
 # The same, or people named by a demonym: "hundreds of thousands of Belarusians have
 # emigrated". (Not for a share: "60% of Peruvians want her to go" is a poll's answer, which
 # the demonym alone does not say.)
-_OF_DETERMINER_OR_PEOPLE = re.compile(
-    r"\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|these\s+|those\s+|them\b|whom\b)?"
-    r"(?-i:(?![A-Z])|(?=[A-Z][a-z]+(?:ans|ese|is)\b))", re.I
-)
+_OF_DETERMINER_OR_PEOPLE = re.compile(_OF_WORDS + r"(?-i:(?![A-Z])|(?=[A-Z][a-z]+(?:ans|ese|is)\b))", re.I)
 
 
 # A sentence opening on the group its figures are part of: "Among the dead were 44 police officers

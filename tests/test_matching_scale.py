@@ -1,7 +1,10 @@
 """The matching driver at scale: worker processes, batches, killed and resumed runs."""
 
 import multiprocessing
+import os
 import pathlib
+import signal
+import subprocess
 import sys
 
 import pytest
@@ -334,10 +337,6 @@ matching.match_claims(open_database(sys.argv[1]), progress=started)
 
 
 def test_ctrl_c_stops_a_run_with_workers_at_once_and_leaves_whole_batches(archive, tmp_path):
-    import os
-    import signal
-    import subprocess
-
     path = tmp_path / "interrupted.db"
     path.write_bytes(archive)
     child = subprocess.Popen(

@@ -2,11 +2,11 @@
 where their words are missing, a place scan that skips words that cannot matter,
 patterns searched only from the letters their matches start with."""
 
-import json
-import pathlib
 import re
 
 import pytest
+
+from test_matching_speed import corpus_texts as sentences
 
 from checks import lexicon, matching
 
@@ -22,15 +22,7 @@ ODD_CASES = ["İn Poland", "ın Poland", "ACROSS EUROPE", "WıTHIN Belarus", "ſ
 
 def corpus_texts():
     "The sentences of the matching and extraction corpora, with their upper-case forms."
-    root = pathlib.Path(__file__).parent / "corpus"
-    texts = []
-    for path in [root / "matching" / "documents.jsonl", *sorted((root / "extraction").glob("*.jsonl"))]:
-        if "heldout" in path.name:
-            continue
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                text = json.loads(line).get("text") or ""
-                texts.extend(part for part in text.replace("\n", ". ").split(". ") if part)
+    texts = sentences()
     assert len(texts) > 1000
     return texts + [t.upper() for t in texts[:500]] + ODD_CASES
 
