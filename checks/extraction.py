@@ -1458,12 +1458,19 @@ _OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
 _LINK_BEFORE = re.compile(
     r"(?:\b([a-z-]+)\s+)?\b(?!(?:has|have|had)\s)([a-z-]+)"
     # "the toll from the crackdown has risen to": a count's own phrase
-    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since)\s+[^,;\d]{1,40}?)?"
+    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since|(?:linked|related|connected)\s+to)"
+    r"\s+[^,;\d]{1,40}?)?"
     r"(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
     r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
-    r"(?:was|were|is|are|stood\s+at|stands\s+at|reached|reaches|rose\s+to|rises\s+to|risen\s+to|climbed\s+to|"
-    r"grew\s+to|fell\s+to|dropped\s+to|hit|topped|exceeded|surpassed|passed|numbered|number|"
+    r"(?:(?:was|were|is|are)(?:\s+(?:still|again|now|only|just))?|stood\s+at|stands\s+at|"
+    r"(?:remained|remains|stayed|stays)(?:\s+at)?|reached|reaches|rose\s+to|rises\s+to|risen\s+to|"
+    r"climbed\s+to|grew\s+to|fell\s+to|fallen\s+to|dropped\s+to|eased\s+to|slowed\s+to|declined\s+to|"
+    r"hit|topped|exceeded|surpassed|passed|numbered|number|"
     r"totalled|totaled|came\s+to|amounted\s+to)\s+(?:(?:closer|close|nearer)\s+to\s+)?\Z")
+_JOINING = frozenset({"but", "and", "yet"})
+# A sentence opening with its subject and a verb: "Inflation has eased…", "The jobless rate fell…".
+_HEAD_SUBJECT = re.compile(r"(?i:the\s+)?(?:([a-z-]+)\s+)??\b([A-Za-z][a-z-]+)\s+"
+                           r"(?:has|have|had|was|were|is|are|fell|rose|grew|[a-z]+ed)\b")
 _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
 _VOTE_BEFORE = re.compile(r"\b(?:credited\s+with|won|wins|winning|received|secured|polled|took|takes|"
                           r"(?:gave|giving|gives)\s+[A-Z][\w-]*|with)\s+\Z")
@@ -1482,7 +1489,8 @@ _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total
 _LAST_WORDS = {
     _OF_BEFORE: {"of"}, _FOR_BEFORE: {"for"}, _AT_BEFORE: {"at"},
     _LINK_BEFORE: set("was were is are at reached reaches to hit topped exceeded surpassed passed "
-                      "numbered number totalled totaled".split()),
+                      "numbered number totalled totaled still again now only just remained remains "
+                      "stayed stays".split()),
     _RISE_BEFORE: set("rose risen increased jumped grew grown climbed surged fell fallen dropped "
                       "declined slumped plunged by".split()),
 }
@@ -1525,7 +1533,11 @@ def _noun_before(block, sentence_start, start, claim):
         m = pattern.search(lead) if last in _LAST_WORDS[pattern] else None
         if not m:
             continue
-        words = [w for w in (m.group(1), m.group(2)) if w]
+        if pattern is _LINK_BEFORE and m.group(2) in _JOINING and claim.unit:
+            # "Inflation has eased from its peak but was still 50.6%": the sentence's subject
+            head = _HEAD_SUBJECT.match(block, sentence_start, start)
+            m = head if head and head.group(2).lower() not in _SUBJECT_STOP else m
+        words = [w.lower() for w in (m.group(1), m.group(2)) if w]
         while words and (words[0] in _SUBJECT_STOP or words[0] in _FILLERS or words[0] == "s"):
             words = words[1:]  # ("s" is what a possessive leaves: "January's runoff")
         if not words or words[-1] in _SUBJECT_STOP or words[-1] in _NOT_COUNTED:

@@ -99,6 +99,8 @@ SYNONYMS = {
     "flee": "refugee", "displacement": "displace",
     # condemned to death
     "condemned": "condemn",
+    # people not found: "84 remain unaccounted for" are the missing still missing
+    "unaccount": "missing",
     # leaving the country
     "leave": "emigrate", "emigrant": "emigrate", "emigration": "emigrate", "exodus": "emigrate",
     # closing organisations
@@ -297,6 +299,9 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           # out of prison: "300 detainees left prison", "walked free" (not emigration)
+           "left prison": "released", "left jail": "released", "walked free": "released",
+           "walk free": "released",
            "broke out of": "escaped", "broken out of": "escaped", "break out of": "escaped",
            # speaking out against a war, however a report puts it
            "against the war": "anti-war", "against war": "anti-war", "opposing the war": "anti-war",

@@ -612,17 +612,26 @@ def _still_held_in(subject):
 
 
 def _next_figure(sentence, end, hi):
-    "Where the next figure after ``end`` starts in sentence[:hi], else hi."
-    following = _FIGURE.search(sentence, end, hi)
-    return following.start() if following else hi
+    """Where the next figure after ``end`` starts in sentence[:hi], else hi: a year
+    or a day of a month is not one ("129 of those reported missing since 28 April")."""
+    for following in _FIGURE.finditer(sentence, end, hi):
+        if _other_figure(sentence, following):
+            return following.start()
+    return hi
+
+
+def _previous_figure(sentence, lo, start):
+    "Where the last figure before ``start`` ends in sentence[lo:], else lo (years and days skipped)."
+    before = lo
+    for m in _FIGURE.finditer(sentence, lo, start):
+        if _other_figure(sentence, m):
+            before = m.end()
+    return before
 
 
 def _between_figures(sentence, start, end, lo, hi):
     "The words of a figure's own clause from the figure before it to the next one."
-    before = None
-    for before in _FIGURE.finditer(sentence, lo, start):
-        pass
-    return sentence[before.end() if before else lo: _next_figure(sentence, end, hi)]
+    return sentence[_previous_figure(sentence, lo, start): _next_figure(sentence, end, hi)]
 
 
 _GONE = frozenset({"missing", "escape", "disappear", "unaccount"})
@@ -769,8 +778,15 @@ def _owners(claim, sentence, start, end, lo, hi):
     if start < 0:
         return ()
     ignore = _ignored_names(claim.get("attribution"), claim.get("publisher"))
+    before = _previous_figure(sentence, lo, start)
+    if not _CHANGED_TO.match(sentence, before, start):  # "raised Mongkol's sentence from 28 years to 50"
+        lo = before
+    # names from the figure before it to the next one ("54.3% of the vote, against 35.8% for Ba")
     return (lexicon.names_near(sentence, start, end, ignore, lo, start)
-            or lexicon.names_near(sentence, start, end, ignore, end, hi))
+            or lexicon.names_near(sentence, start, end, ignore, end, _next_figure(sentence, end, hi)))
+
+
+_CHANGED_TO = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|and)\s+\Z")  # "from 28 years to 50 years"
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
@@ -1358,8 +1374,8 @@ def read_claim(claim, document_place=None):
     unit = (claim.get("unit") or "").strip().lower()
     local = (_locality(sentence, at, at + len(quote), lo, hi)
              if at >= 0 and _TOLLS & set(terms) and not unit else None)
-    if local:
-        terms = tuple(sorted(set(terms) | {local}))
+    if local:  # the town's count, however it was given ("17 of them in Juliaca": no part-of)
+        terms = tuple(sorted(set(terms) - {lexicon.PART_OF} | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
     day = claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
@@ -1391,7 +1407,7 @@ def read_claim(claim, document_place=None):
 LOCAL = "@"
 _TOLLS = frozenset({"die", "injure"})
 _LOCALITY_AFTER = re.compile(
-    r"\s(?:in|near)\s+(?:the\s+(?:city|town|village|region|province|district|department|neighbourhood|"
+    r"\s(?:in|near|from)\s+(?:the\s+(?:city|town|village|region|province|district|department|neighbourhood|"
     r"commune|area|port)\s+of\s+)?((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+where\s+[^,;]{0,40}\Z")

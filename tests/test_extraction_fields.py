@@ -923,6 +923,15 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The toll from the crackdown has risen to 448.", "448", "toll"),
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
     ("Arrests have risen to 1,200.", "1,200", "arrests"),
+    ("Arrests have fallen to 1,200.", "1,200", "arrests"),
+    ("The toll linked to the crisis is more than 60.", "more than 60", "toll"),
+    # an adverb or "remained" between a rate and its figure; a subject the verb shares
+    ("Inflation was still 50.6% in February.", "50.6%", "inflation"),
+    ("Unemployment remained at 12% in March.", "12%", "unemployment"),
+    ("Inflation eased to 50.6% in February.", "50.6%", "inflation"),
+    ("Inflation has eased from its peak but was still 50.6% in February.", "50.6%", "inflation"),
+    ("The jobless rate fell in May but was still 12%.", "12%", "jobless rate"),
+    ("They protested but were still 300.", "300", None),  # a pronoun says nothing
     ("The number of political prisoners has risen to 1,200.", "1,200", "political prisoners"),
     # what befell some of those the participle names is what they count
     ("Some 40 of those detained were released.", "Some 40", "people released"),

@@ -504,3 +504,39 @@ def test_letters_a_case_insensitive_pattern_takes_for_ascii_ones_do_not_break_a_
         assert read_claim(odd_claim).subject_key
     assert lexicon.subject_terms("on election nıght") == lexicon.subject_terms("on election night")
     assert lexicon.fold("ſince İstanbul nıght") == "since istanbul night"
+
+
+def test_a_figures_names_stop_at_the_next_figure_but_not_at_its_own_earlier_value():
+    text = "He won with 54.3% of the vote, against 35.8% for the ruling party's Amadou Ba."
+    won = claim(1, 1, "54.3%", text, 54.3, subject="vote", unit="percent")
+    rival = claim(2, 1, "35.8%", text, 35.8, subject="vote", unit="percent")
+    assert read_claim(won).names == ""  # Ba's is the 35.8%
+    assert read_claim(rival).names == "amadou"
+    raised = claim(3, 2, "50 years", "A court raised the sentence of Mongkol Thirakot from 28 years to 50 years.",
+                   50, subject="sentence", unit="years")
+    assert read_claim(raised).names == "mongkol thirakot"
+
+
+def test_a_date_is_not_the_next_figure_and_the_missing_are_the_unaccounted_for():
+    text = "The office says 129 of those reported missing since 28 April have still not been found."
+    missing = claim(1, 1, "129", text, 129, subject="people reported missing", published="2021-05-30")
+    unaccounted = claim(2, 2, "84", "Of the 500 reported missing, 84 remain unaccounted for.", 84,
+                        subject="people unaccounted", published="2021-06-21")
+    assert read_claim(missing).subject_key == f"missing {lexicon.STILL_HELD}"
+    assert read_claim(unaccounted).subject_key == read_claim(missing).subject_key
+    assert compare(missing, unaccounted) is not None
+    left = claim(3, 3, "300", "More than 300 detainees left prison under the amnesty.", 300,
+                 subject="detainees left prison")
+    assert "release" in read_claim(left).subject_key.split()
+
+
+def test_a_towns_part_of_a_toll_is_that_towns_toll():
+    part = claim(1, 1, "17", "The office counts 46 deaths, 17 of them in Juliaca.", 17, subject="deaths",
+                 published="2023-01-10")
+    town = claim(2, 2, "17", "In Juliaca, where 17 people were killed, shops stayed shut.", 17,
+                 subject="people killed", published="2023-01-09")
+    assert read_claim(part).subject_key == read_claim(town).subject_key == "@juliaca die"
+    assert compare(part, town).relation == "corroborates"
+    origin = claim(3, 3, "More than 20", "More than 20 of the dead were from Cali.", 20,
+                   qualifier="more_than", subject="dead")
+    assert read_claim(origin).subject_key == "@cali die"
