@@ -1096,7 +1096,10 @@ _STILL = re.compile(r"\b(?:still|remain\w*|currently)\b", re.I)
 # not a name, a place or a date ("on Monday", "in Minsk", "since 2020").
 _TAIL_PP = re.compile(r"\s+(?P<prep>of|against|at|during|over|for|on|from|among)\s+"
                       r"(?:the\s+|their\s+|its\s+|his\s+|her\s+|a\s+|an\s+)?"
-                      r"(?P<obj>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b")
+                      # "cases of enforced or involuntary disappearance"
+                      r"(?P<obj>[a-z][\w'’-]*\s+(?:or|and)\s+[a-z][\w'’-]*\s+[a-z][\w'’-]*"
+                      r"|(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b")
+_OR_AND = frozenset({"or", "and"})
 _PP_NOT_OBJECT = frozenset("""week weeks month months year years day days time times period morning
     evening afternoon night eve anniversary hour hours minute minutes moment start end beginning
     whole rest part total average basis least most course behalf off near outside inside along""".split())
@@ -1156,10 +1159,16 @@ def _tail(block, pos, hi, participle=None, noun=None):
     pp = _TAIL_PP.match(block, pos, hi) if participle is None and noun not in _EVENT_PLURALS and not words else None
     if pp and not _TAIL_PART.match(block, pp.start("prep")):
         obj = []
-        for word in pp.group("obj").split():
+        found = pp.group("obj").split()
+        for i, word in enumerate(found):
+            if word in _OR_AND and obj and i + 1 < len(found) and found[i + 1] not in _SUBJECT_STOP:
+                obj.append(word)  # "enforced or involuntary": one object
+                continue
             if word in _SUBJECT_STOP or word in _PP_NOT_OBJECT or word.endswith("ing"):
                 break
             obj.append(word)
+        while obj and obj[-1] in _OR_AND:
+            obj.pop()
         if obj:
             words += [pp.group("prep")] + obj
             pos = pp.start("obj") + len(" ".join(obj))

@@ -299,6 +299,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           "policemen": "police officers", "policeman": "police officer",
            # out of prison: "300 detainees left prison", "walked free" (not emigration)
            "left prison": "released", "left jail": "released", "walked free": "released",
            "walk free": "released",

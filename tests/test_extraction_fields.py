@@ -924,6 +924,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
     ("Arrests have risen to 1,200.", "1,200", "arrests"),
     ("Arrests have fallen to 1,200.", "1,200", "arrests"),
+    # two words joined by "or"/"and" before a noun are one object
+    ("Abductions: 32 cases of enforced or involuntary disappearance.", "32",
+     "cases of enforced or involuntary disappearance"),
+    ("There were 20 cases of torture and 30 of beatings.", "20", "cases of torture"),
     ("The toll linked to the crisis is more than 60.", "more than 60", "toll"),
     # an adverb or "remained" between a rate and its figure; a subject the verb shares
     ("Inflation was still 50.6% in February.", "50.6%", "inflation"),

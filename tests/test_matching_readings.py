@@ -540,3 +540,8 @@ def test_a_towns_part_of_a_toll_is_that_towns_toll():
     origin = claim(3, 3, "More than 20", "More than 20 of the dead were from Cali.", 20,
                    qualifier="more_than", subject="dead")
     assert read_claim(origin).subject_key == "@cali die"
+
+
+def test_policemen_are_police_officers_and_a_case_of_disappearance_is_one():
+    assert lexicon.subject_terms("policemen injured") == lexicon.subject_terms("police officers injured")
+    assert lexicon.subject_terms("cases of enforced or involuntary disappearance") == ("case", "disappear")
