@@ -398,13 +398,18 @@ _INTERVAL = searched_from(
     re.IGNORECASE,
 )
 # What happened on one weekday, right after its verb: "were killed on Tuesday" (not "said on
-# Tuesday"). Searched apart, only in a text that names a weekday.
+# Tuesday"); the part of a count given for one day ("76 dead, 19 of them on 8 September").
+# (Not "killed on 9 January": a dated event's toll is that event's whole toll.) Searched
+# apart, only in a text that names a weekday or a month.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ONE_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2} (?:" + "|".join(MONTHS)
+            + r")|(?:" + "|".join(MONTHS) + r") \d{1,2})\b")
 _WEEKDAY_EVENT = searched_from(
-    "adhikrsw",
+    "adhikorsw",
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
     r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bof them on " + _ONE_DAY, re.IGNORECASE)
 # A running total: overrides an interval marker when both are present.
 _CUMULATIVE = searched_from(
     "abcfgijoprstu",
@@ -480,6 +485,7 @@ def _marks_interval(text, m):
     return True
 
 
+_ONE_DAY_WORDS = (*WEEKDAYS, *MONTHS)  # one is in every _WEEKDAY_EVENT match
 # Every _INTERVAL match holds one of these words, lower-cased: an ASCII text without
 # any of them has none (a non-ASCII one may: "ı" matches "i" when case is ignored).
 _INTERVAL_WORDS = ("day", "daily", "week", "month", "night", "alone", "hours", "quarterly", *MONTHS)
@@ -494,7 +500,7 @@ def period_kind(text):
         return "total"  # no _INTERVAL match (nor a "busiest day", which holds "day")
     if not text.isascii() or contains_any(lowered, SUPERLATIVE_WORDS):  # (in every SUPERLATIVE_SPAN match)
         text = SUPERLATIVE_SPAN.sub(r"a single \1", text)  # (names no weekday)
-    weekday = contains_any(lowered, WEEKDAYS) and _WEEKDAY_EVENT.finditer(text)
+    weekday = contains_any(lowered, _ONE_DAY_WORDS) and _WEEKDAY_EVENT.finditer(text)
     if (any(_marks_interval(text, m) for m in _INTERVAL.finditer(text))
             or weekday and any(_marks_interval(text, m) for m in weekday)) and not _CUMULATIVE.search(text):
         return "interval"

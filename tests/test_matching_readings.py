@@ -545,3 +545,15 @@ def test_a_towns_part_of_a_toll_is_that_towns_toll():
 def test_policemen_are_police_officers_and_a_case_of_disappearance_is_one():
     assert lexicon.subject_terms("policemen injured") == lexicon.subject_terms("police officers injured")
     assert lexicon.subject_terms("cases of enforced or involuntary disappearance") == ("case", "disappear")
+
+
+def test_the_part_of_a_toll_given_for_one_day_is_that_days():
+    text = "The uprising left 76 dead, 19 of them on 8 September, and more than 2,100 injured."
+    day = claim(1, 1, "19", text, 19, subject="dead", published="2025-09-20")
+    monday = claim(2, 2, "19", "Police said 19 people had been killed on Monday.", 19, subject="people killed",
+                   published="2025-09-09")
+    assert read_claim(day).period == read_claim(monday).period == "interval"
+    assert compare(monday, day) is not None
+    # a dated event's toll is the event's whole toll, not one day's flow
+    event = claim(3, 3, "17", "In Juliaca, 17 people were killed on 9 January.", 17, subject="people killed")
+    assert read_claim(event).period == "total"
