@@ -1639,7 +1639,15 @@ def same_figure(a, b, *, threshold=None, same_period_days=SAME_PERIOD_DAYS):
         return None
     words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
     smaller = min(words_a, words_b, key=len)
-    if not (words_a <= words_b or words_b <= words_a) or not smaller - lexicon.GENERIC:
+    given = SAME_FIGURE_SCORE
+    if words_a <= words_b or words_b <= words_a:
+        if not smaller - lexicon.GENERIC:
+            return None
+    elif "context" in (a.key_kind, b.key_kind):
+        # words read from around a figure with no subject say little of what it counts
+        # ("police dragged 193 people out of San Marcos" and "detained 193 people")
+        given = CONTEXT_MIN_SUBJECT
+    else:
         return None
     if a.period != b.period and a.period.startswith("year ") and b.period.startswith("year "):
         return None  # two years' counts
@@ -1650,7 +1658,7 @@ def same_figure(a, b, *, threshold=None, same_period_days=SAME_PERIOD_DAYS):
     if relate(a, b, threshold=threshold, same_period_days=same_period_days) is not None:
         return None  # linked by the ordinary rules
     result = relate(a._replace(period="total"), b._replace(period="total"),
-                    subject=max(SAME_FIGURE_SCORE, subject_score(a.subject_key, b.subject_key)),
+                    subject=max(given, subject_score(a.subject_key, b.subject_key)),
                     threshold=threshold, same_period_days=same_period_days)
     return result._replace(same_figure=True) if result is not None else None
 

@@ -140,3 +140,14 @@ def test_a_figure_stated_too_often_is_no_particular_one(archive, monkeypatch):
     assert not [p for p in archive.pairs().values() if "same_figure" in p["components"]]
     monkeypatch.setattr(matching, "SAME_FIGURE_MAX_CLAIMS", 3)
     assert matching._same_figure_pairs(archive.db, [1, 2, 3], 85.0, 60)
+
+
+def test_words_read_around_a_figure_without_subject_yield_to_the_figure():
+    detained = reading(1, 1, 193, "arrest", place="~Peru", day=738542)
+    dragged = reading(2, 2, 193, "marco out san", place="~Peru", day=738861)._replace(key_kind="context")
+    assert matching.relate(detained, dragged) is None  # the subjects share no word
+    rel = same_figure(detained, dragged)
+    assert rel is not None and rel.same_figure and rel.subject_score == matching.CONTEXT_MIN_SUBJECT
+    # two stated subjects that share no word stay apart, figure or not
+    expelled = reading(3, 3, 193, "expel student", place="~Peru", day=738861)
+    assert same_figure(detained, expelled) is None
