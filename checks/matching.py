@@ -819,7 +819,8 @@ _MOVERS = lexicon.searched_from(
     r"\b(?:refugees?|migrants?|asylum|displaced|fled|crossed|crossings|arrivals)\b", re.IGNORECASE)
 _ADDED_BEFORE = lexicon.searched_from(
     "a",
-    r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z", re.IGNORECASE)
+    r"\badd(?:s|ed)?\s+(?:[\d,.]+\s+[\w-]+\s+and\s+)?\Z"
+    r"|\b(?:another|a\s+further|an\s+additional)\s+\Z", re.IGNORECASE)  # "pardoned another 29"
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\s+(?!than\b)[a-z]", re.IGNORECASE)
 _TO_LIST = re.compile(r"[^.;:]*?\bto (?:its|the|their) ((?:[\w'’-]+ ){0,3}?)list\b(?: of ((?:[\w'’-]+ ?){1,3}))?",
                       re.IGNORECASE)

@@ -557,3 +557,15 @@ def test_the_part_of_a_toll_given_for_one_day_is_that_days():
     # a dated event's toll is the event's whole toll, not one day's flow
     event = claim(3, 3, "17", "In Juliaca, 17 people were killed on 9 January.", 17, subject="people killed")
     assert read_claim(event).period == "total"
+
+
+def test_another_batch_is_new_entries_not_the_count_so_far():
+    first = claim(1, 1, "18", "On 3 July, Lukashenka pardoned 18 people convicted of extremism.", 18,
+                  subject="people pardoned", published="2024-07-03")
+    again = claim(2, 2, "29", "Lukashenko pardoned another 29 people on Thursday.", 29,
+                  subject="people pardoned", published="2024-12-20")
+    assert "new" in read_claim(again).subject_key.split()
+    assert "new" not in read_claim(first).subject_key.split()
+    assert compare(first, again) is None  # a second batch does not update the first
+    further = claim(3, 3, "40", "Police detained a further 40 people.", 40, subject="people detained")
+    assert "new" in read_claim(further).subject_key.split()
