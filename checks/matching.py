@@ -673,9 +673,16 @@ def _since_of(sentence, start, end, day):
     return since_start(_since_text(sentence, start, end) if start >= 0 else sentence, day)
 
 
+_ASIDE_AFTER = re.compile(r"[^,;:]{0,30}?(?P<aside>,\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|"
+                          r"some\s+of\s+them|mostly|mainly)\b[^,;:]{1,60},)")
+
+
 def _clause(sentence, start, end):
     "The part of a sentence around a figure, cut at ; : and dashes, at most 60 characters each side."
     lo, hi = max(0, start - 60), min(len(sentence), end + 60)
+    aside = _ASIDE_AFTER.match(sentence, end, end + 120) if "," in sentence[end:hi] else None
+    if aside:  # "Seven journalists, among them an AFP photographer, were detained … on Monday"
+        hi = min(len(sentence), hi + aside.end("aside") - aside.start("aside"))
     if not lexicon.contains_any(sentence, _CLAUSE_MARKS):
         return sentence[lo:hi]
     before = _CLAUSE_STOP.split(sentence[lo:start])[-1]

@@ -569,3 +569,13 @@ def test_another_batch_is_new_entries_not_the_count_so_far():
     assert compare(first, again) is None  # a second batch does not update the first
     further = claim(3, 3, "40", "Police detained a further 40 people.", 40, subject="people detained")
     assert "new" in read_claim(further).subject_key.split()
+
+
+def test_an_aside_after_the_figure_does_not_push_its_day_out_of_reach():
+    text = ("Seven journalists, among them a photographer for a foreign agency, were detained in dawn "
+            "raids on Monday and charged.")
+    raided = claim(1, 1, "Seven", text, 7, subject="journalists detained", published="2025-03-24")
+    assert read_claim(raided).period == "interval"
+    later = claim(2, 2, "seven", "The union says the seven journalists detained on Monday were released.", 7,
+                  subject="journalists detained", published="2025-03-25")
+    assert compare(raided, later) is not None
