@@ -1720,9 +1720,11 @@ def _continued_subject(text, start, end, span, last):
     "The previous figure's noun for a figure that has none but goes on with it, or None."
     lead = text[max(span[0], start - 60):start]
     named = _THE_FIGURE.search(lead)
+    gave = not named and _GAVE_FIGURE.search(lead)  # "The police gave a lower figure, about 9,000"
+    named = named or gave
     if not (_just_before(last[0], span, start) or named and _same_paragraph(text, last[0], start)):
         return None
-    if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and _TOTAL_BEFORE.search(lead):
+    if (_ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and (gave or _TOTAL_BEFORE.search(lead))):
         if named:  # "A year earlier the figure had been about 300": the same count, then
             return _without_tail(last[1])
         bare = _bare_noun(last[1])
@@ -1741,6 +1743,13 @@ _COUNTS_BEFORE = re.compile(r"\b(?:counts|counted|records|recorded|lists|listed|
 _THE_FIGURE = re.compile(r"\b(?:(?i:the|that|this|its|their)|[Tt]he\s+[a-z]+['’]s)\s+(?:(?:own|latest|last)\s+)?"
                          r"(?:figure|number|total|tally|count)\s+(?:at\s+the\s+time\s+)?"
                          r"(?:(?:had|has|have|was|is|were|been|then|now|already|previously|stood|stands)\s+)*(?:at\s+)?\Z")
+
+
+# Another count of the same thing, given as an aside: "The police gave a lower figure on the same day, about 9,000".
+_GAVE_FIGURE = re.compile(r"\b(?:gave|gives|give|cited|cites|reported|offered|had)\s+(?:a|an|its\s+own)\s+(?:much\s+)?"
+                          r"(?:lower|higher|smaller|larger|bigger|different|new|revised)\s+"
+                          r"(?:figure|count|number|total|tally|estimate)\b[^.;:\d]{0,40},\s+(?:of\s+)?"
+                          r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|over|just\s+over)\s+)?\Z")
 
 
 _COUNT_WORDS = frozenset(("figure", "figures", "number", "count", "total", "tally"))

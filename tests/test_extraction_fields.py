@@ -924,6 +924,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
     ("Arrests have risen to 1,200.", "1,200", "arrests"),
     ("Arrests have fallen to 1,200.", "1,200", "arrests"),
+    # another count of the same thing, given as an aside
+    ("Soldiers have arrested more than 7,000 people. The police gave a lower figure on the same day, "
+     "about 9,000, saying many were freed.", "about 9,000", "people arrested"),
     # two words joined by "or"/"and" before a noun are one object
     ("Abductions: 32 cases of enforced or involuntary disappearance.", "32",
      "cases of enforced or involuntary disappearance"),
