@@ -1617,7 +1617,11 @@ def _word_before(text, lo, hi, skips=frozenset()):
 
 
 _SENTENCE_TERM = re.compile(
-    r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of)\s+"
+    r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of"
+    # "her sentences now add up to", "his term was cut by six years to", "her sentences total"
+    r"|(?:sentence|term)s?\s+(?:(?:now|have|has|had|was|were|been|since|later)\s+)*"
+    r"(?:add(?:s|ed)?\s+up\s+to|total(?:s|led|ed)?|(?:reduced|cut|extended|increased|raised|lowered|commuted|"
+    r"shortened|lengthened)\s+(?:by\s+[\w\s-]{1,20}?\s+)?to))\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
 # Every _SENTENCE_TERM match holds one of these, in lower case: its end-anchored search,
 # which tries every start position, runs only where one is.
@@ -3227,7 +3231,8 @@ def _not_a_hedge(m, text):
     return False
 
 
-_GOES_UP = re.compile(r"\b(?:goes|go|going|went|gone|will\s+go|moves?|moved|is\s+going)\s+$")
+_GOES_UP = re.compile(r"\b(?:goes|go|going|went|gone|will\s+go|moves?|moved|is\s+going|"
+                      r"add|adds|added|adding)\s+$")  # "her sentences now add up to 33 years": the sum
 
 
 MAX_SENTENCE_CHARS = 600

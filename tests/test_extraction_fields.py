@@ -425,6 +425,9 @@ def test_going_up_to_a_figure_is_no_ceiling():
     assert [(c.quote, c.qualifier) for c in extract_claims("The tax goes up to 25% from 20%.", "en")] == [
         ("25%", "exact"), ("20%", "exact")]
     assert [c.qualifier for c in extract_claims("Fines of up to 50,000 roubles.", "en")] == ["up_to"]
+    # a sum is no ceiling either
+    assert [(c.quote, c.qualifier) for c in extract_claims("Her sentences now add up to 33 years.", "en")] == [
+        ("33 years", "exact")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -924,6 +927,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
     ("Arrests have risen to 1,200.", "1,200", "arrests"),
     ("Arrests have fallen to 1,200.", "1,200", "arrests"),
+    # a term named before its new length or its sum
+    ("Her prison sentences now add up to 33 years.", "33 years", "sentence"),
+    ("Her sentences were cut by six years to 27 years in a partial pardon.", "27 years", "sentence"),
+    ("His prison term was extended to 36 months.", "36 months", "sentence"),
     # another count of the same thing, given as an aside
     ("Soldiers have arrested more than 7,000 people. The police gave a lower figure on the same day, "
      "about 9,000, saying many were freed.", "about 9,000", "people arrested"),
