@@ -895,7 +895,7 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Gangs stormed the prison, freeing nearly 4,700 inmates.", "nearly 4,700", "inmates freed"),
     ("The 13 gunmen arrested at the studio remain in custody.", "13", "gunmen arrested"),
     ("Some 40 policemen were injured.", "Some 40", "policemen injured"),
-    ("Her term was cut to 43 years because she pleaded guilty.", "43 years", None),  # no subject "because"
+    ("Her term was cut to 43 years because she pleaded guilty.", "43 years", "sentence"),  # not "because"
     ("117 people have been sentenced to death, AAPP says.", "117", "people sentenced to death"),
     ("A court sentenced 12 activists to death.", "12", "activists sentenced to death"),
     ("The court sentenced 40 people to prison terms.", "40", "people sentenced"),
