@@ -615,18 +615,22 @@ def _next_figure(sentence, end, hi):
     """Where the next figure after ``end`` starts in sentence[:hi], else hi: a year
     or a day of a month is not one ("129 of those reported missing since 28 April")."""
     for following in _FIGURE.finditer(sentence, end, hi):
-        if _other_figure(sentence, following):
+        if _other_figure(sentence, following) and not _LAW_BEFORE.search(sentence, max(0, following.start() - 12),
+                                                                          following.start()):
             return following.start()
     return hi
 
 
 def _previous_figure(sentence, lo, start):
-    "Where the last figure before ``start`` ends in sentence[lo:], else lo (years and days skipped)."
+    "Where the last figure before ``start`` ends in sentence[lo:], else lo (years, days and laws skipped)."
     before = lo
     for m in _FIGURE.finditer(sentence, lo, start):
-        if _other_figure(sentence, m):
+        if _other_figure(sentence, m) and not _LAW_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             before = m.end()
     return before
+
+
+_LAW_BEFORE = re.compile(r"\b(?:article|section|decree|law|paragraph|clause)\s+(?:no\.?\s*)?\Z", re.IGNORECASE)
 
 
 def _between_figures(sentence, start, end, lo, hi):
