@@ -1018,6 +1018,9 @@ _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made u
                            r"number(?:s|ed)?)\s+(?:(?:some|about|around|nearly|almost|at least|more than|over)\s+)?\Z",
                            re.IGNORECASE)
 _SLICE_WORDS = ("account", "make", "made", "represent", "number")  # in every _SLICE_BEFORE match
+_SLICE_ARE = re.compile(r"\b([a-z]+)\s+(?:were|are)\s+(?:(?:some|about|around|nearly|almost|at least|more than|"
+                        r"over)\s+)?\Z", re.IGNORECASE)
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|those|all)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
@@ -1275,6 +1278,8 @@ def read_claim(claim, document_place=None):
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
     m = _SLICE_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 and lexicon.may_hold(
         sentence[max(0, at - 40): at], _SLICE_WORDS) else None
+    if not m and at >= 0 and _OF_THE_WHOLE.match(sentence, end):
+        m = _SLICE_ARE.search(sentence, max(0, at - 30), at)  # "Children were 12-13% of the dead"
     if m and lexicon.canonical(m.group(1)) in lexicon.WHO_SLICES - set(terms):
         # "Women account for 160 of the political prisoners": the slice is the sentence's subject
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {lexicon.canonical(m.group(1))})))

@@ -579,3 +579,15 @@ def test_an_aside_after_the_figure_does_not_push_its_day_out_of_reach():
     later = claim(2, 2, "seven", "The union says the seven journalists detained on Monday were released.", 7,
                   subject="journalists detained", published="2025-03-25")
     assert compare(raided, later) is not None
+
+
+def test_a_slice_named_as_the_sentences_subject_before_were_is_who_is_counted():
+    were = claim(1, 1, "12-13%", "Children were 12-13% of the dead, the UN says.", 12.5, unit="percent",
+                 subject="dead", qualifier="range", low=12, high=13)
+    made = claim(2, 2, "12 to 13 per cent", "Children made up 12 to 13 per cent of those killed.", 12.5,
+                 unit="percent", subject="people killed", qualifier="range", low=12, high=13)
+    assert "child" in read_claim(were).subject_key.split()
+    assert read_claim(were).subject_key == read_claim(made).subject_key
+    # not without "of the …": "Women were 40 at the march" names no whole
+    plain = claim(3, 3, "40", "Women were 40 at the vigil.", 40, subject="vigil")
+    assert "woman" not in read_claim(plain).subject_key.split()
