@@ -451,6 +451,7 @@ def _period(unit, terms, text, published=None):
 
 
 _YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
+_ROW_LABEL = re.compile(r"[\s\-•*·]*([A-Z][^:;,\n]{1,60}?)\s*:\s+(?:[a-z]+\s+){0,3}\Z")  # (a sentence has commas)
 _THIS_YEAR = lexicon.searched_from(
     "dfist",
     r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
@@ -747,6 +748,10 @@ def _period_window(sentence, start, end):
     label = _YEAR_LABEL.match(sentence)
     if label and label.end() <= start:  # a fact box's year row, "- 2024: 66,317": that year's count
         window = f"in {label.group(1)} " + window
+    row = _ROW_LABEL.match(sentence, 0, start) if not label and ":" in sentence[:start] else None
+    if row and row.group(1) not in window:
+        # a fact box's row, "Treason cases opened in 2024: about 800": its label is its clause
+        window = row.group(1) + " " + window
     if lexicon.may_hold(sentence[:start], lexicon.WEEKDAYS) and _ON_WEEKDAY_FIGURE.match(sentence, 0, start):
         # "On Friday, 13 people died in the east of the city": that day's count (not "On
         # Friday, the ministry said 30 had died": when it was said)
@@ -762,7 +767,7 @@ def _period_window(sentence, start, end):
 _ON_WEEKDAY_FIGURE = re.compile(r"\W*On\s+(?:" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+(?:night|morning|evening|"
                                 r"afternoon))?\s*,\s*(?:(?:some|about|around|at\s+least|more\s+than|nearly|almost|"
                                 r"over|another)\s+)?\Z", re.IGNORECASE)
-_WHEN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|about|around|nearly|almost|"
+_WHEN_YEAR = re.compile(r"\b(?:in|during|with|than|against) ((?:19|20)\d\d),?\s+when\s+(?:(?:some|about|around|nearly|almost|"
                         r"at\s+least|more\s+than|over)\s+)?\Z", re.IGNORECASE)
 
 

@@ -591,3 +591,16 @@ def test_a_slice_named_as_the_sentences_subject_before_were_is_who_is_counted():
     # not without "of the …": "Women were 40 at the march" names no whole
     plain = claim(3, 3, "40", "Women were 40 at the vigil.", 40, subject="vigil")
     assert "woman" not in read_claim(plain).subject_key.split()
+
+
+def test_a_fact_box_rows_label_and_a_year_compared_with_date_its_figure():
+    row = claim(1, 1, "about 800", "• Treason and espionage cases opened in 2024: about 800", 800,
+                qualifier="about", subject="treason and espionage cases opened", published="2025-02-01")
+    assert read_claim(row).period == "year 2024"
+    then = claim(2, 2, "2,411", "The toll rose by 744 compared with 2022, when 2,411 were recorded.", 2411,
+                 subject="people recorded", published="2024-03-01")
+    assert read_claim(then).period == "year 2022"
+    # a sentence before a colon is no row label
+    said = claim(3, 3, "345", "In Saudi Arabia, executions also hit a record last year: 345.", 345,
+                 published="2025-04-08")
+    assert read_claim(said).period == "total"
