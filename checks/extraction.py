@@ -1389,6 +1389,12 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return " ".join([of_group["previous"], participle] + tail), None  # "five of whom have died"
         head = carried[0] if carried and carried[1] else "people"
         return " ".join([head, participle] + tail), (head, True)  # "1,000 were held at the weekend"
+    if not claim.unit and not words:
+        among = _AMONG_THE.match(block, end)  # "only 12 are among the survivors"
+        if among and (_is_plural(among.group(1)) or among.group(1) in _PLURAL_IRREGULAR):
+            return among.group(1), None
+        if _IN_HOSPITAL.match(block, end):  # "almost 400 were in hospital"
+            return "people in hospital", None
     before = _word_before(block, max(0, start - 30), start) if not claim.unit else None
     if before in _VERB_PARTICIPLES:
         return f"people {_VERB_PARTICIPLES[before]}", None
@@ -1399,6 +1405,12 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     if start > sentence_start:
         return _noun_before(block, sentence_start, start, claim), None
     return None, None
+
+
+# A bare figure said to be among a group, or in hospital: "12 are among the survivors", "400 were in hospital".
+_AMONG_THE = re.compile(r"\s+(?:are|were|is|was)\s+(?:also\s+|still\s+)?among\s+(?:the\s+)?([a-z][a-z-]+)\b(?!\s+of\b)")
+_IN_HOSPITAL = re.compile(r"\s+(?:are|were|remain|remained|(?:are|were)\s+still)\s+(?:being\s+treated\s+)?"
+                          r"in\s+(?:a\s+|the\s+)?hospitals?\b")
 
 
 # What a duration measures, said the way a reader would: how long someone has held power

@@ -927,6 +927,11 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The death toll in the capital has climbed to 52.", "52", "death toll"),
     ("Arrests have risen to 1,200.", "1,200", "arrests"),
     ("Arrests have fallen to 1,200.", "1,200", "arrests"),
+    # a bare figure among a group, or in hospital
+    ("Only 12 are among the survivors.", "12", "survivors"),
+    ("Five were among the dead.", "Five", "dead"),
+    ("More than 1,000 people were injured, and almost 400 were in hospital.", "almost 400", "people in hospital"),
+    ("Three were among the leaders of the protest.", "Three", None),  # a part of the leaders, not the leaders
     # a term named before its new length or its sum
     ("Her prison sentences now add up to 33 years.", "33 years", "sentence"),
     ("Her sentences were cut by six years to 27 years in a partial pardon.", "27 years", "sentence"),
