@@ -1910,9 +1910,12 @@ def _short_document_place(title, text):
 
 def refresh_readings(db, chunk=5000):
     """Read every claim that has no reading from the current matcher into
-    ``_claim_keys``. Returns how many were read. Derived data: each chunk is
-    committed on its own. Many claims are read by WORKERS processes at once
-    (the parent writes)."""
+    ``_claim_keys``. Returns how many were read. Derived data: committed in
+    groups of chunks of at least 1/COMMITS of the claims (every commit writes
+    the index pages it touched, and new readings touch pages all over the
+    _claim_keys indexes: a commit per chunk costs the square of a big
+    archive); a killed run keeps the groups committed. Many claims are read
+    by WORKERS processes at once (the parent writes)."""
     ids = [r[0] for r in db.execute(
         """SELECT c.id FROM claims c LEFT JOIN _claim_keys k ON k.claim_id = c.id
            WHERE k.claim_id IS NULL OR k.matcher_version != ? ORDER BY c.id""",
@@ -1920,15 +1923,23 @@ def refresh_readings(db, chunk=5000):
     )]
     placeholders = ", ".join("?" for _ in Reading._fields)
     parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
+    every = max(chunk, len(ids) // COMMITS)
     results = _in_workers(db, _read_part, parts, len(ids))
     try:
         with _write_cache(db):  # the _claim_keys indexes grow at random places too
-            for readings in results:
+            more = True
+            while more:
+                more, done = False, 0
                 with db.atomic():
-                    db.conn.executemany(
-                        f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
-                        readings,
-                    )
+                    for readings in results:
+                        db.conn.executemany(
+                            f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
+                            readings,
+                        )
+                        done += len(readings)
+                        if done >= every:
+                            more = True
+                            break
     finally:
         results.close()
     return len(ids)
