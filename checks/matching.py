@@ -2053,6 +2053,9 @@ def _in_workers(db, function, jobs, size):
                 return
 
 
+_NO_PLACES = frozenset()  # (one empty set, not a new one for each subject without places)
+
+
 class _Archive:
     """The readings of the claims that may pair with a set of targets, blocked by
     (unit, subject key, place, period) and sorted by date within each block."""
@@ -2069,7 +2072,7 @@ class _Archive:
 
     def places_of(self, unit, key):
         "The places (not '') of the readings with this unit and subject key."
-        return self.places.get((unit, key), set())
+        return self.places.get((unit, key), _NO_PLACES)
 
     def size(self, block_key):
         "How many readings a block holds (any number above SMALL_QUANTITY may read as one more)."
@@ -2556,7 +2559,7 @@ def _with_same_figures(db, batches, extra, threshold):
     for kind, batch, rows in batches:
         found = [pair for claim_id in batch for pair in extra.pop(claim_id, ())]
         if found:
-            display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
+            display = _display(db, {r.claim_id for pair in found for r in pair[:2] if r.claim_id not in shown})
             shown.update(display)
             created = now()
             for earlier, later, rel in found:
@@ -2806,7 +2809,9 @@ def _match_rows(db, found, threshold, shown=None):
     shown = {} if shown is None else shown
     if len(shown) > DISPLAY_CACHE:
         shown.clear()
-    display = _display(db, {r.claim_id for pair in found for r in pair[:2]} - shown.keys())
+    # (not "- shown.keys()": a set less a dict's keys walks every key, and ``shown``
+    # holds up to DISPLAY_CACHE claims)
+    display = _display(db, {r.claim_id for pair in found for r in pair[:2] if r.claim_id not in shown})
 
     def face(reading):
         out = shown.get(reading.claim_id)
