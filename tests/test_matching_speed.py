@@ -97,6 +97,15 @@ def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
         plain_row(archive, e, l, rel, 72.5) for e, l, rel in cases]
 
 
+def test_interval_bounds_are_written_as_the_json_encoder_writes_them():
+    values = [None, 0, -0, 1, -7, 10**20, True, False, 0.0, -0.0, 1.5, -2.25, 1e17, 1e-7, 3.0,
+              float("nan"), math.inf, -math.inf, 2**53 + 1.0]
+    for low in values:
+        for high in values:
+            fast = f"[{matching._json_bound(low)},{matching._json_bound(high)}]"
+            assert fast == matching._ENCODE([low, high]), (low, high)
+
+
 def clear_caches():
     from checks import lexicon
     for module in (matching, lexicon):
