@@ -2082,7 +2082,7 @@ class _Archive:
         """A block's readings (``whole``), else the SCAN_PER_LIST before the sort
         key ``me`` and the SCAN_PER_LIST + 1 from it on."""
         block = self.blocks[block_key]
-        if whole:
+        if whole or len(block) <= SCAN_PER_LIST:  # (a block this short is all in any window)
             return block
         pos = bisect.bisect_left(block, me, key=_sort_key)
         return block[max(0, pos - SCAN_PER_LIST): pos + SCAN_PER_LIST + 1]
