@@ -2762,7 +2762,8 @@ _INT_TEXT = int.__repr__  # what the JSON encoder writes for an int (not a bool)
 
 def _json_bound(value):
     """What _ENCODE writes for an interval's bound (None, an int or a float),
-    without the encoder's call for each claim (a tenth of a big run's faces)."""
+    without a call of the JSON encoder for each claim (two fifths of the time of
+    _face in a 1M run went there)."""
     if value is None:
         return "null"
     if type(value) is int:
