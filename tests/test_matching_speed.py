@@ -97,6 +97,15 @@ def test_pair_rows_of_awkward_readings_are_the_plain_rows(archive):
         plain_row(archive, e, l, rel, 72.5) for e, l, rel in cases]
 
 
+def test_interval_bounds_are_written_as_the_json_encoder_writes_them():
+    values = [None, 0, -0, 1, -7, 10**20, True, False, 0.0, -0.0, 1.5, -2.25, 1e17, 1e-7, 3.0,
+              float("nan"), math.inf, -math.inf, 2**53 + 1.0]
+    for low in values:
+        for high in values:
+            fast = f"[{matching._json_bound(low)},{matching._json_bound(high)}]"
+            assert fast == matching._ENCODE([low, high]), (low, high)
+
+
 def clear_caches():
     from checks import lexicon
     for module in (matching, lexicon):
@@ -353,3 +362,22 @@ def test_a_run_collects_cycles_less_often_and_then_as_before(tmp_path, monkeypat
     assert during == [(max(matching.GC_YOUNG, before[0]), *before[1:])]
     assert gc.get_threshold() == before
     db.close()
+
+
+def test_a_short_block_is_its_whole_window_wherever_the_target_falls():
+    "window() skips the search in a block of at most SCAN_PER_LIST readings: the slice would hold it all."
+    base = matching.Reading(
+        claim_id=1, document_id=1, unit="", subject_key="arrest", key_kind="subject", place="", period="total",
+        day=738000, source="", names="", qualifier="exact", low=5.0, high=5.0, point=5.0)
+    for length in (0, 1, matching.SCAN_PER_LIST - 1, matching.SCAN_PER_LIST, matching.SCAN_PER_LIST + 1,
+                   3 * matching.SCAN_PER_LIST):
+        block = sorted((base._replace(claim_id=i + 1, day=738000 + 3 * i if i % 5 else None) for i in range(length)),
+                       key=matching._sort_key)
+        archive = matching._Archive(block)
+        key = ("", "arrest", "", "total")
+        for day in (737000, 738000, 738001, 738000 + 3 * length, None):
+            for claim_id in (0, length // 2, length + 5):
+                me = matching._sort_key(base._replace(claim_id=claim_id, day=day))
+                pos = sum(1 for r in block if matching._sort_key(r) < me)  # where bisect_left puts it
+                plain = block[max(0, pos - matching.SCAN_PER_LIST): pos + matching.SCAN_PER_LIST + 1]
+                assert (archive.window(key, me, False) if block else []) == plain
