@@ -1740,7 +1740,7 @@ def _continued_subject(text, start, end, span, last):
     named = named or gave
     if not (_just_before(last[0], span, start) or named and _same_paragraph(text, last[0], start)):
         return None
-    if (_ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and (gave or _TOTAL_BEFORE.search(lead))):
+    if _ELIDED_AFTER.match(text, end) or _ELLIPSIS.match(text, end) and (gave or _TOTAL_BEFORE.search(lead)):
         if named:  # "A year earlier the figure had been about 300": the same count, then
             return _without_tail(last[1])
         bare = _bare_noun(last[1])

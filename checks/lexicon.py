@@ -402,13 +402,12 @@ _INTERVAL = searched_from(
 # (Not "killed on 9 January": a dated event's toll is that event's whole toll.) Searched
 # apart, only in a text that names a weekday or a month.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ONE_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2} (?:" + "|".join(MONTHS)
-            + r")|(?:" + "|".join(MONTHS) + r") \d{1,2})\b")
+_A_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_ONE_DAY = rf"(?:{_A_WEEKDAY}|\d{{1,2}} (?:{'|'.join(MONTHS)})|(?:{'|'.join(MONTHS)}) \d{{1,2}})\b"
 _WEEKDAY_EVENT = searched_from(
     "adhikorsw",
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|hurt|shot|held|rounded up)"
-    r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?: (?!said\b|says\b|told\b|reported\b|announced\b)[\w-]+){0,3} on " + _A_WEEKDAY + r"\b"
     r"|\bof them on " + _ONE_DAY, re.IGNORECASE)
 # A running total: overrides an interval marker when both are present.
 _CUMULATIVE = searched_from(

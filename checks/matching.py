@@ -616,22 +616,26 @@ def _next_figure(sentence, end, hi):
     """Where the next figure after ``end`` starts in sentence[:hi], else hi: a year
     or a day of a month is not one ("129 of those reported missing since 28 April")."""
     for following in _FIGURE.finditer(sentence, end, hi):
-        if _other_figure(sentence, following) and not _LAW_BEFORE.search(sentence, max(0, following.start() - 12),
-                                                                          following.start()):
+        if _bounding_figure(sentence, following):
             return following.start()
     return hi
 
 
 def _previous_figure(sentence, lo, start):
-    "Where the last figure before ``start`` ends in sentence[lo:], else lo (years, days and laws skipped)."
+    "Where the last figure before ``start`` ends in sentence[lo:], else lo (see _bounding_figure)."
     before = lo
     for m in _FIGURE.finditer(sentence, lo, start):
-        if _other_figure(sentence, m) and not _LAW_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        if _bounding_figure(sentence, m):
             before = m.end()
     return before
 
 
 _LAW_BEFORE = re.compile(r"\b(?:article|section|decree|law|paragraph|clause)\s+(?:no\.?\s*)?\Z", re.IGNORECASE)
+
+
+def _bounding_figure(sentence, m):
+    "Is this _FIGURE match a figure of its own: not a year, a day of a month or a law's number (\"Article 342\")?"
+    return _other_figure(sentence, m) and not _LAW_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
 
 
 def _between_figures(sentence, start, end, lo, hi):
@@ -1969,23 +1973,16 @@ def refresh_readings(db, chunk=5000):
     )]
     placeholders = ", ".join("?" for _ in Reading._fields)
     parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
-    every = max(chunk, len(ids) // COMMITS)
     results = _in_workers(db, _read_part, parts, len(ids))
     try:
         with _write_cache(db):  # the _claim_keys indexes grow at random places too
-            more = True
-            while more:
-                more, done = False, 0
+            for group in _commit_groups(results, max(chunk, len(ids) // COMMITS), len):
                 with db.atomic():
-                    for readings in results:
+                    for readings in group:
                         db.conn.executemany(
                             f"INSERT OR REPLACE INTO _claim_keys ({_READING_COLUMNS}) VALUES ({placeholders})",
                             readings,
                         )
-                        done += len(readings)
-                        if done >= every:
-                            more = True
-                            break
     finally:
         results.close()
     return len(ids)
@@ -3168,6 +3165,26 @@ def _write_cache(db):
 
 
 COMMITS = 16              # a run commits in about this many groups of batches
+
+
+def _commit_groups(items, every, size):
+    """``items`` in consecutive groups, one per transaction: a group closes once
+    the ``size`` of its items reaches ``every``. Yields each group as an iterator,
+    to be read to its end before the next (nothing is held in memory)."""
+    items = iter(items)
+    more = [True]
+
+    def group():
+        done = 0
+        for item in items:
+            yield item
+            done += size(item)
+            if done >= every:
+                return
+        more[0] = False  # the items ran out
+
+    while more[0]:
+        yield group()
 _PAIR = operator.itemgetter(0, 1)
 
 
@@ -3178,13 +3195,10 @@ def _store(db, stats, batches, progress, total):
     new pairs touch pages all over the matches indexes, so a commit per small
     batch would cost the square of the archive. A killed run loses its open
     group only; the next run does those claims again."""
-    every = max(BATCH_SIZE, total // COMMITS)
-    batches = iter(batches)
-    more = True
-    while more:
-        more, done, added = False, 0, dict.fromkeys(("corroborates", "updates", "contradicts", ""), 0)
+    for group in _commit_groups(batches, max(BATCH_SIZE, total // COMMITS), lambda item: len(item[1])):
+        done, added = 0, dict.fromkeys(("corroborates", "updates", "contradicts", ""), 0)
         with db.atomic():
-            for _, batch, rows in batches:
+            for _, batch, rows in group:
                 created = now()
                 for relation, relation_rows in rows.items():
                     relation_rows.sort(key=_PAIR)
@@ -3196,9 +3210,6 @@ def _store(db, stats, batches, progress, total):
                     [(claim_id, MATCHER_VERSION, created) for claim_id in batch],
                 )
                 done += len(batch)
-                if done >= every:
-                    more = True
-                    break
         stats.claims_matched += done
         for relation, count in added.items():
             if relation:
