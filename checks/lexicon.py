@@ -97,6 +97,8 @@ SYNONYMS = {
     "free": "release", "pardon": "release", "amnesty": "release",
     # displacement: refugees crossed a border, the displaced (as a rule) did not
     "flee": "refugee", "displacement": "displace",
+    # "Chad hosts about 400,000": those a country hosts are refugees
+    "host": "refugee",
     # condemned to death
     "condemned": "condemn",
     # people not found: "84 remain unaccounted for" are the missing still missing
@@ -165,7 +167,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand minimum maximum supporter patient
+    relative family remand pre-trial minimum maximum supporter patient
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -686,6 +688,10 @@ _BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|co
                      re.IGNORECASE)
 
 
+# "the Inter-American Commission", "Latin American governments": a wider region's word,
+# which names no country of its own
+_REGION_BEFORE = re.compile(r"(?:\b(?:inter|pan|trans)-|\b(?:latin|south|central) )\Z", re.IGNORECASE)
+
 # The first words of the _MULTIWORD names: the only words a place name may follow.
 _MULTIWORD_FIRST = frozenset(name.split()[0] for name in _MULTIWORD)
 
@@ -703,7 +709,7 @@ def place_mentions(text):
         if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
             previous = None
             continue
-        if _BACKER.match(text, m.end()):
+        if _BACKER.match(text, m.end()) or (pair is None and _REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             previous = None
             continue
         if pair:

@@ -50,7 +50,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "31"
+MATCHER_VERSION = "32"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -397,7 +397,11 @@ def context_terms(sentence, quote):
         return terms
     before = _CONTEXT_STOP.split(sentence[:at])[-1]
     before = _OWN_CLAUSE.split(before)[-1] or before  # "break up a march and detain 86 people": detain
-    return lexicon.subject_terms(" ".join(_words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+    terms = lexicon.subject_terms(" ".join(_words(before)[-6:]), drop=lexicon.PLACE_WORDS)
+    events = tuple(t for t in terms if t in lexicon.EVENT_WORDS or (t in lexicon.SLICE_WORDS and t != "new"))
+    # "Prosecutors have opened criminal cases against 30 protesters": what happened to them
+    # (charge), not who did it or how it is put
+    return events or terms
 
 
 _ARRIVALS = frozenset({"cross", "arrive", "arrival", "enter", "new"})
@@ -454,12 +458,21 @@ _YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
 _ROW_LABEL = re.compile(r"[\s\-•*·]*([A-Z][^:;,\n]{1,60}?)\s*:\s+(?:[a-z]+\s+){0,3}\Z")  # (a sentence has commas)
 _THIS_YEAR = lexicon.searched_from(
     "dfist",
-    r"\b(?:this year|since (?:january|the (?:start|beginning) of the year))\b"
+    r"\b(?:this year|since (?:january(?!,? (?:19|20)\d\d)|the (?:start|beginning) of the year))\b"
     r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 # not "last year's protests": an event's name (as "last week's raids" is no week's count)
 _LAST_YEAR = re.compile(r"(?<!" + r" )(?<!".join(lexicon.MONTHS) + r" )"  # "May last year" dates an event
                         r"\b(?:last|the previous|the past calendar) year\b(?!['’]s)", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "the highest toll since it began keeping records", "the most since 2015": a comparison,
+# not a count running since then
+_COMPARED_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|most|fewest|worst|deadliest|first time)"
+                             r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.IGNORECASE)
+
+
+def _runs_since(text):
+    "Whether text counts since a start: holds a 'since' that is not a comparison's."
+    return bool(lexicon.may_hold(text, _SINCE_WORDS) and _SINCE.search(_COMPARED_SINCE.sub("", text)))
 # When a running count began, where it says so by a date: "since 28 April", "since March
 # 2021", "since Thursday", "since 2020" (not "since the decree": no date to read).
 _SINCE_DATE = re.compile(
@@ -489,7 +502,7 @@ def since_start(window, day):
     clause: 0 when it does not count since a start, else the start's ordinal where a
     date or weekday names it ("since Thursday" is the last Thursday before ``day``;
     "since May" the 1st of the last May), else 1 (since an event: "since the decree")."""
-    if not lexicon.may_hold(window, _SINCE_WORDS) or not _SINCE.search(window):
+    if not _runs_since(window):
         return 0
     m = _SINCE_DATE.search(window)
     if not m or day is None:
@@ -511,7 +524,7 @@ def since_start(window, day):
 def _calendar_year(text, published):
     "The calendar year a flow is counted over, when its clause names one; else None."
     this_year = _THIS_YEAR.search(text) if lexicon.may_hold(text, _THIS_YEAR_WORDS) else None
-    if not this_year and lexicon.may_hold(text, _SINCE_WORDS) and _SINCE.search(text):
+    if not this_year and _runs_since(text):
         return None  # "since the 2020 election": a running total
     years = set(_IN_YEAR.findall(text)) if "19" in text or "20" in text else set()  # (19|20)\d\d
     if len(years) == 1:
@@ -562,6 +575,11 @@ _AT_OCCASION = lexicon.searched_from(
     re.IGNORECASE)
 # Not "march", the crowd's own word (an event word): arrests at a rally are not its size.
 _OCCASIONS = frozenset({"rally", "vigil", "funeral", "sit-in", "picket"})
+_WITH_ABROAD = re.compile(
+    r"\b(?:with|including|counting|and) (?:those|people|refugees|the \w+)\b[^.;]{0,40}?\b(?:left|abroad|outside|fled)\b"
+    r"|\b(?:refugees|those) abroad\b|\binside and outside\b"
+    r"|\bthe total (?:number )?(?:forced|driven|uprooted)\b", re.IGNORECASE)  # (after "3 million have fled abroad")
+_ABROAD_WORDS = ("left", "abroad", "outside", "fled", "total")  # in every _WITH_ABROAD match
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
 _SINCE_ANCHOR = lexicon.searched_from(
     "afis",
@@ -599,7 +617,8 @@ _HELD_FOR_VIEWS = lexicon.searched_from(
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
     r"(?:[^.;:\d]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
-    r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|behind bars)\b",
+    r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|under (?:detention|arrest)"
+    r"|behind bars)\b",
     re.IGNORECASE)
 _STILL_WORDS = ("remain", "still", "currently")  # in every _STILL_HELD match
 
@@ -948,6 +967,8 @@ def _monitor_noun(claim, sentence, at, terms):
     if own - org:
         return ()
     kept = set(terms) & (lexicon.EVENT_WORDS | {"new"})
+    if "arrest" in kept:
+        return ()  # "AAPP says 19,829 people have been arrested": arrests, which its name would fold away
     return lexicon.subject_terms(" ".join(sorted(kept | set(named))))
 
 
@@ -1340,6 +1361,18 @@ def read_claim(claim, document_place=None):
         # "4,000 escaped prisoners are still at large", "84 remain unaccounted for": those not
         # back yet, not all who escaped or went missing
         terms = tuple(sorted((set(terms) - {"large"}) | {lexicon.STILL_HELD}))
+    if still and set(terms) <= lexicon.GENERIC_PEOPLE:
+        # "About 20,000 remain in detention", "Of these, 8,792 are still under detention":
+        # the people are those held
+        terms = lexicon.subject_terms(still.group())
+    if ("displace" in terms and "refugee" not in terms and at >= 0
+            and lexicon.may_hold(f"{subject} {sentence[lo:]}", _ABROAD_WORDS)
+            and (_WITH_ABROAD.search(subject)
+                 or _WITH_ABROAD.search(sentence, lo, _next_figure(sentence, end, len(sentence))))):
+        # "With those who have left the country, 8.3 million people have been forced from their
+        # homes", "more than 8 million when refugees abroad are included" (up to the next
+        # figure): the displaced and the refugees together, not those displaced at home
+        terms = tuple(sorted(set(terms) | {"refugee"}))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not _IN_JAIL.search(still.group())):
         # "20,000 remain in detention" counts who is held now, not everyone ever arrested;

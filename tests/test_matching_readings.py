@@ -604,3 +604,100 @@ def test_a_fact_box_rows_label_and_a_year_compared_with_date_its_figure():
     said = claim(3, 3, "345", "In Saudi Arabia, executions also hit a record last year: 345.", 345,
                  published="2025-04-08")
     assert read_claim(said).period == "total"
+
+
+def test_the_highest_since_is_a_comparison_not_a_running_count():
+    record = claim(1, 1, "131", "The press group counted 131 reporters killed last year, the most since it began "
+                   "its census.", 131, subject="reporters killed", published="2026-03-02")
+    assert read_claim(record).period == "year 2025"
+    report = claim(2, 2, "131", "In its annual report the press group said 131 journalists were killed in 2025.",
+                   131, subject="journalists killed", published="2026-01-15")
+    assert compare(report, record).relation == "corroborates"
+    # a count since a date still runs since then
+    running = claim(3, 3, "40", "Forty reporters have been killed since January 2024.", 40,
+                    subject="reporters killed", published="2026-03-02")
+    assert read_claim(running).period == "total"
+
+
+def test_a_monitors_name_does_not_turn_arrests_into_its_list():
+    arrests = claim(1, 1, "21,400", "The Association for Political Prisoners said 21,400 people had been "
+                    "arrested since the coup.", 21400, subject="people arrested")
+    assert read_claim(arrests).subject_key == "arrest"
+    named = claim(2, 2, "168", f"{MECHANISM} now lists 168 people.", 168, subject="people")
+    assert read_claim(named).subject_key == "political prisoner"
+
+
+def test_people_who_remain_in_detention_are_those_held_now():
+    remain = claim(1, 1, "About 21,000", "About 21,000 remain in detention, most without a verdict.", 21000,
+                   qualifier="about", subject="people", published="2024-02-01")
+    under = claim(2, 2, "9,310", "Of these, 9,310 are still under detention.", 9310, subject="people",
+                  published="2022-02-01")
+    held = claim(3, 3, "17,120", "The monitor says 17,120 people arrested since the coup are still in detention.",
+                 17120, subject="people arrested still in detention", published="2023-02-01")
+    assert read_claim(remain).subject_key == read_claim(under).subject_key == read_claim(held).subject_key
+    assert compare(under, remain).relation == "updates"
+    # everyone ever arrested is another quantity
+    arrested = claim(4, 4, "27,500", "Some 27,500 people have been arrested since the coup.", 27500,
+                     subject="people arrested", published="2024-02-01")
+    assert compare(arrested, held) is None
+
+
+def test_what_happened_to_those_counted_is_read_from_the_verb_not_its_trimmings():
+    opened = claim(1, 1, "at least 40", "Prosecutors have opened criminal cases against at least 40 demonstrators.",
+                   40, qualifier="at_least", subject="demonstrators", published="2025-01-10")
+    brought = claim(2, 2, "about 70", "Prosecutors have brought criminal charges against about 70 protesters.",
+                    70, qualifier="about", subject="protesters", published="2025-05-10")
+    charged = claim(3, 3, "more than 55", "Prosecutors have charged more than 55 people.", 55,
+                    qualifier="more_than", subject="people charged", published="2025-03-10")
+    assert read_claim(opened).subject_key == read_claim(brought).subject_key == read_claim(charged).subject_key
+    assert compare(opened, brought).relation == "updates"
+
+
+def test_a_regional_body_names_no_country():
+    assert lexicon.place_mentions("the Inter-American Commission on Human Rights") == []
+    assert lexicon.place_mentions("Latin American governments") == []
+    assert lexicon.place_mentions("South Sudan and the American embassy") == [
+        (0, "South Sudan"), (20, "United States")]
+    killed = claim(1, 1, "360", "In the 2018 protests 360 people were killed, according to the Inter-American "
+                   "Commission on Human Rights.", 360, subject="people killed", title="Nicaragua's long crackdown")
+    assert read_claim(killed).place != "United States"
+
+
+def test_those_a_country_hosts_are_refugees():
+    hosts = claim(1, 1, "about 420,000", "Chad hosts about 420,000, and more arrive every week.", 420000,
+                  qualifier="about")
+    refugees = claim(2, 2, "more than 690,000", "Chad alone shelters more than 690,000 Sudanese refugees.",
+                     690000, qualifier="more_than", subject="Sudanese refugees", published="2025-09-01")
+    assert read_claim(hosts).subject_key == read_claim(refugees).subject_key
+    assert compare(hosts, refugees).relation == "updates"
+
+
+def test_the_displaced_counted_with_refugees_abroad_are_not_the_displaced_at_home():
+    home = claim(1, 1, "3.6 million", "About 3.6 million people are displaced inside the country.", 3_600_000,
+                 subject="people displaced", published="2024-01-10")
+    both = claim(2, 2, "8.9 million", "Counting those who have left the country, 8.9 million people have been "
+                 "forced from their homes.", 8_900_000, subject="people displaced", published="2024-03-10")
+    when = claim(3, 3, "more than 9 million", "About 7 million are displaced inside the country, the agency said, "
+                 "and more than 9 million when refugees abroad are included.", 9_000_000, qualifier="more_than",
+                 subject="people displaced", published="2024-04-10")
+    assert "refugee" in read_claim(both).subject_key.split()
+    assert read_claim(both).subject_key == read_claim(when).subject_key
+    assert "refugee" not in read_claim(home).subject_key.split()
+    assert compare(home, both) is None
+    assert compare(both, when).relation == "updates"
+    # the figure before the total is not the total
+    inside = claim(4, 4, "About 7 million", when["sentence"], 7_000_000, qualifier="about",
+                   subject="people displaced", published="2024-04-10")
+    assert "refugee" not in read_claim(inside).subject_key.split()
+
+
+def test_those_held_awaiting_trial_are_a_part_of_those_detained():
+    pending = claim(1, 1, "dozens", "Prosecutors have charged about 70 people, and dozens are in pre-trial detention.",
+                    None, qualifier="range", low=24, high=99, published="2025-05-10")
+    detained = claim(2, 2, "more than 450", "More than 450 people have been detained since the protests began.", 450,
+                     qualifier="more_than", subject="people detained", published="2025-02-10")
+    assert "pre-trial" in read_claim(pending).subject_key.split()
+    assert compare(detained, pending) is None
+    stood = claim(3, 3, "640", "In May the number of people in pre-trial detention stood at 640.", 640,
+                  subject="people", published="2025-06-01")
+    assert read_claim(stood).subject_key == read_claim(pending).subject_key
