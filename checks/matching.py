@@ -878,7 +878,8 @@ def _previous_noun(sentence, at):
         terms = set(lexicon.subject_terms(" ".join(words), drop=lexicon.PLACE_WORDS))
         terms -= lexicon.EVENT_WORDS | lexicon.GENERIC
         if terms:
-            return tuple(sorted(terms))
+            # not who did it: "458 people killed by the security forces, including 63 children"
+            return tuple(sorted(terms - _agent_terms(after)))
     return ()
 
 
@@ -1041,6 +1042,8 @@ def _event_before(sentence, at):
                                                                 "execute", "hang", "kill", "pardon"):
         return None  # "the 135", "of 40": not a verb
     event = lexicon.canonical(word)
+    if event == "refugee" and word.startswith("host"):
+        return event  # "Egypt hosts about 500,000 of them": refugees (not "fled 20 km")
     return event if event in lexicon.EVENT_WORDS - {"vote", "march", "refugee"} else None
 
 
@@ -1233,12 +1236,24 @@ _WHOSE_COUNT_WORDS = ("account", "count", "tally", "estimate", "reckoning", "acc
 _IN_RAIDS = re.compile(r"\s*\b(?:in|during)\s+(?:a\s+|the\s+)?(?:series\s+of\s+|wave\s+of\s+)?"
                        r"(?:[\w-]+\s+)?raids?\b", re.IGNORECASE)
 # Who did what a count counts: "killed by the security forces", "detained by police".
+_AGENT = (r"((?:security|government|state|armed|military|junta|regime)\s+forces|"
+          r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b")
 _BY_AGENT = lexicon.searched_from(
     "abdehikpstw",
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
-    r"put to death|beaten)\s+by\s+(?:the\s+)?((?:security|government|state|armed|military|junta|regime)\s+forces|"
-    r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b", re.IGNORECASE)
-_BY_AGENT_WORDS = (" by ",)  # in every _BY_AGENT match
+    r"put to death|beaten)\s+by\s+(?:the\s+)?" + _AGENT + r"|\bat the hands of\s+(?:the\s+)?" + _AGENT,
+    re.IGNORECASE)
+_BY_AGENT_WORDS = (" by ", "hands of")  # in every _BY_AGENT match
+
+
+def _agent_terms(text):
+    """The words of who did what a figure counts, where text names them ("killed by the
+    security forces", "deaths at the hands of the police"), else an empty set."""
+    agent = _BY_AGENT.search(text) if lexicon.may_hold(text, _BY_AGENT_WORDS) else None
+    if not agent:
+        return frozenset()
+    # the verb's match is the verb and who; the other is "at the hands of" and who
+    return frozenset(lexicon.subject_terms(agent.group(1) or agent.group()))
 
 
 def read_claim(claim, document_place=None):
@@ -1320,12 +1335,11 @@ def read_claim(claim, document_place=None):
         borrowed = _monitor_noun(claim, sentence, at, terms)
         if borrowed:
             terms, kind = borrowed, "context" if kind == "none" else kind
-    both = f"{subject} {sentence}"
-    agent = _BY_AGENT.search(both) if lexicon.may_hold(both, _BY_AGENT_WORDS) else None
+    agent = _agent_terms(f"{subject} {sentence}")
     if agent:
         # "people killed by the security forces" are the people killed: who did it says
         # nothing of who is counted ("458 killed by the security forces, including 63 children")
-        kept = set(terms) - set(lexicon.subject_terms(agent.group(1)))
+        kept = set(terms) - agent
         if kept & lexicon.EVENT_WORDS:
             terms = tuple(sorted(kept))
     if {"prisoner", "exile"} <= set(terms):

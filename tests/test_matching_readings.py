@@ -701,3 +701,32 @@ def test_those_held_awaiting_trial_are_a_part_of_those_detained():
     stood = claim(3, 3, "640", "In May the number of people in pre-trial detention stood at 640.", 640,
                   subject="people", published="2025-06-01")
     assert read_claim(stood).subject_key == read_claim(pending).subject_key
+
+
+def test_a_country_that_hosts_a_figure_hosts_refugees():
+    part = claim(1, 1, "about 530,000", "Egypt hosts about 530,000 of them, the agency says.", 530000,
+                 qualifier="about", subject="people", published="2024-03-01")
+    later = claim(2, 2, "1.3 million", "Egypt shelters 1.3 million Sudanese refugees.", 1_300_000,
+                  subject="Sudanese refugees", published="2024-10-01")
+    assert read_claim(part).subject_key == read_claim(later).subject_key
+    assert compare(part, later).relation == "updates"
+    # other verbs that hold "fled" still say nothing of the figure
+    fled = claim(3, 3, "20", "The family fled 20 kilometres on foot.", 20, subject="people")
+    assert "refugee" not in read_claim(fled).subject_key.split()
+
+
+def test_who_killed_the_whole_is_not_part_of_the_slice():
+    among = claim(1, 1, "at least 29", "The group counted at least 230 protesters killed by security forces, "
+                  "among them at least 29 children.", 29, qualifier="at_least", subject="children",
+                  published="2022-10-20")
+    hands = claim(2, 2, "at least 45", "The group has verified at least 350 deaths at the hands of the security "
+                  "forces, including at least 45 children.", 45, qualifier="at_least", subject="children",
+                  published="2022-11-18")
+    plain = claim(3, 3, "70", "The group now counts 560 people killed during the unrest, including 70 children.",
+                  70, subject="children", published="2023-09-14")
+    assert read_claim(among).subject_key == read_claim(hands).subject_key == "child die"
+    assert compare(among, hands) is not None
+    assert compare(hands, plain).relation == "updates"
+    toll = claim(4, 4, "at least 350", hands["sentence"], 350, qualifier="at_least", subject="deaths",
+                 published="2022-11-18")
+    assert read_claim(toll).subject_key == "die"
