@@ -285,6 +285,10 @@ _ON_DAY = re.compile(r"\b(?:on|as of|as at|by) (?:(\d{1,2}) (" + "|".join(lexico
                      + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
 
 
+# "since the war began in April 2023": when a count started, not when it stood
+_BEGAN_BEFORE = re.compile(r"\bsince\b[^,;.\d]*\b(?:began|started|broke out|erupted)\s+\Z", re.IGNORECASE)
+
+
 def _date_in_clause(window, period, quote=""):
     """The as_of a figure's own clause gives when the extractor found none: the year
     of a count for one calendar year ("last year", "in 2024"), else the month or day
@@ -294,7 +298,8 @@ def _date_in_clause(window, period, quote=""):
         return period.split()[1]
     if not lexicon.may_hold(window, lexicon.MONTHS):  # every _IN_MONTH and _ON_DAY match names a month
         return None
-    found = [(m.start(), lexicon.fold(m.group(1)), m.group(2), "") for m in _IN_MONTH.finditer(window)]
+    found = [(m.start(), lexicon.fold(m.group(1)), m.group(2), "") for m in _IN_MONTH.finditer(window)
+             if not _BEGAN_BEFORE.search(window, max(0, m.start() - 60), m.start())]
     found += [(m.start(), lexicon.fold(m.group(2) or m.group(3)), None, f"-{int(m.group(1) or m.group(4)):02d}")
               for m in _ON_DAY.finditer(window)]
     if not found:

@@ -730,3 +730,12 @@ def test_who_killed_the_whole_is_not_part_of_the_slice():
     toll = claim(4, 4, "at least 350", hands["sentence"], 350, qualifier="at_least", subject="deaths",
                  published="2022-11-18")
     assert read_claim(toll).subject_key == "die"
+
+
+def test_the_month_a_count_began_in_does_not_date_it():
+    began = claim(1, 1, "6.9 million", "The agency now counts 6.9 million people displaced since the war began in "
+                  "April 2023.", 6_900_000, subject="people displaced", published="2024-02-20")
+    assert read_claim(began).day == datetime.date(2024, 2, 20).toordinal()
+    dated = claim(2, 2, "2.1 million", "Some 2.1 million people were displaced in June 2023.", 2_100_000,
+                  subject="people displaced", published="2024-02-20")
+    assert read_claim(dated).day != datetime.date(2024, 2, 20).toordinal()
