@@ -1063,6 +1063,11 @@ _INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGN
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
 
+# A figure whose verb is left out, after the figure that has it: "…and Chad about 570,000"
+_GAPPED = re.compile(r",?\s+(?:and|while|but|whereas)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+                     r"(?:(?:some|about|around|nearly|almost|at least|more than|over|roughly)\s+)?\Z")
+
+
 def _event_of_previous(sentence, at):
     "The event word of the verb before the sentence's previous figure ('frees 135 …, 14 of them')."
     for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
@@ -1354,6 +1359,8 @@ def read_claim(claim, document_place=None):
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"take"} | {"arrest"})))  # "taken into custody"
     if at >= 0 and terms and not set(terms) & (lexicon.EVENT_WORDS | {"new"}):
         event = _event_before(sentence, at)  # "the government frees 135 political prisoners"
+        if not event and set(terms) <= lexicon.GENERIC_PEOPLE and _GAPPED.search(sentence, max(0, at - 40), at):
+            event = _event_of_previous(sentence, at)  # "Egypt hosts 500,000 of them and Chad about 570,000"
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
     known_for = _known_list(claim.get("attribution")) if at >= 0 and kind == "none" else None

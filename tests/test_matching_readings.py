@@ -739,3 +739,18 @@ def test_the_month_a_count_began_in_does_not_date_it():
     dated = claim(2, 2, "2.1 million", "Some 2.1 million people were displaced in June 2023.", 2_100_000,
                   subject="people displaced", published="2024-02-20")
     assert read_claim(dated).day != datetime.date(2024, 2, 20).toordinal()
+
+
+def test_a_figure_whose_verb_is_left_out_takes_the_verb_before():
+    text = "Uganda hosts about 310,000 of them and Kenya about 125,000."
+    gapped = claim(1, 1, "about 125,000", text, 125000, qualifier="about", subject="people",
+                   published="2024-03-01")
+    later = claim(2, 2, "more than 140,000", "Kenya shelters more than 140,000 refugees from the war.", 140000,
+                  qualifier="more_than", subject="refugees", published="2024-09-01")
+    assert read_claim(gapped).subject_key == read_claim(later).subject_key
+    assert read_claim(gapped).place == "Kenya"
+    assert compare(gapped, later).relation == "updates"
+    # a figure with its own verb keeps its own reading
+    own = claim(3, 3, "40", "Uganda hosts about 310,000 of them, and Kenya says 40 died on the way.", 40,
+                subject="people died")
+    assert "refugee" not in read_claim(own).subject_key.split()
