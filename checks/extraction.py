@@ -1640,10 +1640,22 @@ _SENTENCE_TERM = re.compile(
 _TERM_CUES = ("sentence", "jailed", "imprisoned", "term")
 
 
+# A term's old or new length after whose it is: "raised the sentence of Mongkol Thirakot, an
+# online activist, from 28 years | to 50 years"
+_TERM_CHANGED = re.compile(
+    r"(?i:(?:reduced|cut|extended|increased|raised|lowered|commuted|shortened|lengthened)\s+"
+    r"(?:(?:the|his|her|their)\s+)?(?:prison\s+)?(?:sentence|term)s?\s+(?:of\s+[^.;:()]{1,60}?\s+)?"
+    r"from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?)$")
+
+
 def _sentenced_before(block, start):
     "Does a prison term end right before ``start``: 'sentenced to', 'a term of'?"
     lo = max(0, start - 60)
-    return _may_contain(block[lo:start], _TERM_CUES) and bool(_SENTENCE_TERM.search(block, lo, start))
+    if _may_contain(block[lo:start], _TERM_CUES) and _SENTENCE_TERM.search(block, lo, start):
+        return True
+    lo = max(0, start - 120)
+    return (_may_contain(block[lo:start], ("from",)) and _may_contain(block[lo:start], _TERM_CUES)
+            and bool(_TERM_CHANGED.search(block, lo, start)))
 
 
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"

@@ -936,6 +936,13 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Her prison sentences now add up to 33 years.", "33 years", "sentence"),
     ("Her sentences were cut by six years to 27 years in a partial pardon.", "27 years", "sentence"),
     ("His prison term was extended to 36 months.", "36 months", "sentence"),
+    # a term's old and new length after whose it is
+    ("A higher court raised the sentence of Somchai Rakdee, a student leader, from 21 years to 35 years.",
+     "21 years", "sentence"),
+    ("A higher court raised the sentence of Somchai Rakdee, a student leader, from 21 years to 35 years.",
+     "35 years", "sentence"),
+    ("The court cut his term from 12 years to eight years.", "12 years", "sentence"),
+    ("Rents rose from 12 years ago to last spring by half.", "12 years", None),
     # another count of the same thing, given as an aside
     ("Soldiers have arrested more than 7,000 people. The police gave a lower figure on the same day, "
      "about 9,000, saying many were freed.", "about 9,000", "people arrested"),
