@@ -621,7 +621,7 @@ _HELD_FOR_VIEWS = lexicon.searched_from(
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
-    r"(?:[^.;:\d]{0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
+    r"(?:(?:[^.;:\d]|\b(?:19|20)\d\d\b){0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|under (?:detention|arrest)"
     r"|behind bars)\b",
     re.IGNORECASE)
@@ -1400,9 +1400,10 @@ def read_claim(claim, document_place=None):
         # figure): the displaced and the refugees together, not those displaced at home
         terms = tuple(sorted(set(terms) | {"refugee"}))
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
-            and not _IN_JAIL.search(still.group())):
-        # "20,000 remain in detention" counts who is held now, not everyone ever arrested;
-        # "9 remain in prison" is what "journalists behind bars" counts: jail is held now already
+            and not (_IN_JAIL.search(still.group()) and set(terms) & lexicon.WHO_SLICES)):
+        # "20,000 remain in detention", "16,000 … remain behind bars" count who is held now, not
+        # everyone ever arrested; but in a census of a group, "9 journalists remain in prison"
+        # is what "journalists behind bars" counts: there jail is held now already
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
     if at >= 0 and set(terms) & _BALLOTS and not (claim.get("unit") or "").strip() and _AFTER_VOTE.search(
             f"{subject} {sentence[end:hi]}"):

@@ -754,3 +754,21 @@ def test_a_figure_whose_verb_is_left_out_takes_the_verb_before():
     own = claim(3, 3, "40", "Uganda hosts about 310,000 of them, and Kenya says 40 died on the way.", 40,
                 subject="people died")
     assert "refugee" not in read_claim(own).subject_key.split()
+
+
+def test_people_who_remain_behind_bars_are_those_held_now_unless_a_census_counts_them():
+    bars = claim(1, 1, "about 17,000", "The monitor says about 17,000 people detained since the 2021 coup remain "
+                 "behind bars.", 17000, qualifier="about", subject="people detained", published="2023-02-02")
+    still = claim(2, 2, "16,300", "Of them, 16,300 are still in detention, the monitor says.", 16300,
+                  subject="people", published="2023-01-31")
+    arrested = claim(3, 3, "27,000", "More than 27,000 people have been arrested since the coup.", 27000,
+                     qualifier="more_than", subject="people arrested", published="2024-01-31")
+    assert read_claim(bars).subject_key == read_claim(still).subject_key
+    assert compare(still, bars).relation == "corroborates"
+    assert compare(bars, arrested) is None
+    # a census of jailed journalists counts who is held with or without "remain"
+    census = claim(4, 4, "33", "The union says 33 media workers are behind bars.", 33,
+                   subject="media workers behind bars", published="2024-05-01")
+    remain = claim(5, 5, "36", "The union says 36 media workers remain in jail.", 36,
+                   subject="media workers still in jail", published="2025-05-01")
+    assert read_claim(census).subject_key == read_claim(remain).subject_key
