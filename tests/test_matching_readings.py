@@ -772,3 +772,14 @@ def test_people_who_remain_behind_bars_are_those_held_now_unless_a_census_counts
     remain = claim(5, 5, "36", "The union says 36 media workers remain in jail.", 36,
                    subject="media workers still in jail", published="2025-05-01")
     assert read_claim(census).subject_key == read_claim(remain).subject_key
+
+
+def test_a_partys_members_are_a_part_of_those_arrested():
+    members = claim(1, 1, "thousands", "The opposition says thousands of its members have been arrested.", None,
+                    qualifier="range", low=2000, high=9999, subject="members arrested", published="2023-01-31")
+    everyone = claim(2, 2, "27,000", "More than 27,000 people have been arrested since the coup.", 27000,
+                     qualifier="more_than", subject="people arrested", published="2024-01-31")
+    assert compare(members, everyone) is None
+    again = claim(3, 3, "more than 3,000", "More than 3,000 of its members have been arrested, the party says.", 3000,
+                  qualifier="more_than", subject="members arrested", published="2023-03-01")
+    assert compare(members, again) is not None
