@@ -31,6 +31,7 @@ IRREGULAR = {
     "people": "person", "persons": "person", "uprising": "uprising", "uprisings": "uprising",
     "escaped": "escape", "escapes": "escape", "escaping": "escape", "men": "man", "women": "woman",
     "children": "child", "held": "hold", "dead": "die", "died": "die",
+    "risen": "rise", "rose": "rise", "fallen": "fall", "fell": "fall", "grown": "grow", "grew": "grow",
     "deaths": "die", "death": "die", "killed": "kill", "lives": "life",
     "fatalities": "die", "fatality": "die", "taken": "take", "went": "go",
     "fled": "flee", "put": "put", "injured": "injure", "wounded": "wound",
@@ -127,7 +128,7 @@ SYNONYMS = {
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
     alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last
-    face facing faced""".split()
+    face facing faced fall grow""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
@@ -167,7 +168,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand pre-trial minimum maximum supporter member patient
+    relative family remand pre-trial minimum maximum supporter member patient protect
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -332,6 +333,9 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "internally displaced": "displaced internal", "fled their homes": "displaced",
            "forced from their homes": "displaced", "driven from their homes": "displaced",
            "forced from": "displaced", "driven from": "displaced", "forced to flee": "displaced",
+           # refugees under the EU's scheme for people fleeing a war: a part of all who came
+           "holding temporary protection": "protected refugees", "held temporary protection": "protected refugees",
+           "hold temporary protection": "protected refugees", "temporary protection": "protected refugees",
            # one night's count (election night) is not the count since
            "during the night of the vote": "overnight", "during the night of the election": "overnight",
            "on the night of the vote": "overnight", "on the night of the election": "overnight",

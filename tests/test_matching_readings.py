@@ -783,3 +783,11 @@ def test_a_partys_members_are_a_part_of_those_arrested():
     again = claim(3, 3, "more than 3,000", "More than 3,000 of its members have been arrested, the party says.", 3000,
                   qualifier="more_than", subject="members arrested", published="2023-03-01")
     assert compare(members, again) is not None
+
+
+def test_refugees_under_temporary_protection_are_a_part_of_all_who_came():
+    held = lexicon.subject_terms("refugees holding temporary protection")
+    assert held == lexicon.subject_terms("refugees with temporary protection")
+    assert "arrest" not in held  # holding a status is not being held
+    assert held != lexicon.subject_terms("refugees")
+    assert lexicon.subject_terms("refugees who have risen") == lexicon.subject_terms("refugees who have grown")
