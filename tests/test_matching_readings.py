@@ -791,3 +791,16 @@ def test_refugees_under_temporary_protection_are_a_part_of_all_who_came():
     assert "arrest" not in held  # holding a status is not being held
     assert held != lexicon.subject_terms("refugees")
     assert lexicon.subject_terms("refugees who have risen") == lexicon.subject_terms("refugees who have grown")
+
+
+def test_a_count_since_january_runs_since_then_as_one_since_a_day_in_january_does():
+    since = claim(1, 1, "640", "The collective says 640 people have been detained since the protests began on "
+                  "3 January.", 640, subject="people detained", published="2027-02-15")
+    january = claim(2, 2, "more than 720", "Since January, police have detained more than 720 people, the collective "
+                    "says.", 720, qualifier="more_than", subject="people detained", published="2027-07-01")
+    assert read_claim(january).period == "total"
+    assert compare(since, january).relation == "updates"
+    # "this year" is still a calendar year's count
+    year = claim(3, 3, "4,100", "Border guards have stopped 4,100 crossings this year.", 4100,
+                 subject="crossings", published="2027-07-01")
+    assert read_claim(year).period == "year 2027"
