@@ -800,7 +800,10 @@ def test_a_count_since_january_runs_since_then_as_one_since_a_day_in_january_doe
                     "says.", 720, qualifier="more_than", subject="people detained", published="2027-07-01")
     assert read_claim(january).period == "total"
     assert compare(since, january).relation == "updates"
-    # "this year" is still a calendar year's count
+    # "this year" is still a calendar year's count, and the start of the year a start
+    start = claim(4, 4, "more than 270", "Authorities have moved to close more than 270 groups since the start of the "
+                  "year.", 270, qualifier="more_than", subject="groups", published="2021-06-01")
+    assert read_claim(start).period == "total"
     year = claim(3, 3, "4,100", "Border guards have stopped 4,100 crossings this year.", 4100,
                  subject="crossings", published="2027-07-01")
     assert read_claim(year).period == "year 2027"
