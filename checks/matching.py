@@ -462,7 +462,7 @@ def _period(unit, terms, text, published=None):
 _YEAR_LABEL = re.compile(r"\A[\s\-•*·]*((?:19|20)\d\d)\s*:\s")
 _ROW_LABEL = re.compile(r"[\s\-•*·]*([A-Z][^:;,\n]{1,60}?)\s*:\s+(?:[a-z]+\s+){0,3}\Z")  # (a sentence has commas)
 _THIS_YEAR = lexicon.searched_from(
-    "dfist",
+    "dfit",
     r"\bthis year\b"
     r"|\b(?:in|for|during) the (?:current )?year\b", re.IGNORECASE)
 # not "last year's protests": an event's name (as "last week's raids" is no week's count)
