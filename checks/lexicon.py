@@ -765,6 +765,7 @@ _SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewes
 
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
 _WORLDWIDE_WORDS = ("worldwide", "globally")
+_FLED_ABROAD = re.compile(r"\b(?:fled|escaped|gone|moved) (abroad)\b", re.IGNORECASE)
 
 
 def located_places(text):
@@ -784,6 +785,8 @@ def located_places(text):
             found.append((m.start(1), place))
     for m in _WORLDWIDE.finditer(text or "") if may_hold(text or "", _WORLDWIDE_WORDS) else ():
         found.append((m.start(), "World"))
+    for m in _FLED_ABROAD.finditer(text or "") if may_hold(text or "", ("abroad",)) else ():
+        found.append((m.start(1), "Region"))  # "3 million have fled abroad": to the countries around
     return found
 
 

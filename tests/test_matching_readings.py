@@ -807,3 +807,14 @@ def test_a_count_since_january_runs_since_then_as_one_since_a_day_in_january_doe
     year = claim(3, 3, "4,100", "Border guards have stopped 4,100 crossings this year.", 4100,
                  subject="crossings", published="2027-07-01")
     assert read_claim(year).period == "year 2027"
+
+
+def test_those_who_fled_abroad_are_counted_in_the_countries_around():
+    assert lexicon.located_place("More than 3 million people have fled abroad, the agency says.", 0) == "Region"
+    assert lexicon.located_place("Her son studied abroad.", 0) is None
+    abroad = claim(1, 1, "More than 3.2 million", "More than 3.2 million people have fled abroad, the agency says.",
+                   3_200_000, qualifier="more_than", subject="people fled", published="2024-10-15")
+    around = claim(2, 2, "1.9 million", "The agency records 1.9 million people who have fled to neighbouring "
+                   "countries.", 1_900_000, subject="people fled", published="2024-03-12")
+    assert read_claim(abroad).place == read_claim(around).place == "Region"
+    assert compare(around, abroad).relation == "updates"
