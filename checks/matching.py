@@ -585,6 +585,7 @@ _WITH_ABROAD = re.compile(
     r"|\b(?:refugees|those) abroad\b|\binside and outside\b"
     r"|\bthe total (?:number )?(?:forced|driven|uprooted)\b", re.IGNORECASE)  # (after "3 million have fled abroad")
 _ABROAD_WORDS = ("left", "abroad", "outside", "fled", "total")  # in every _WITH_ABROAD match
+_CROSSED_INTO = re.compile(r"\b(?:have|has|had) crossed (?:the border )?into\b", re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
 _SINCE_ANCHOR = lexicon.searched_from(
     "afis",
@@ -1399,6 +1400,11 @@ def read_claim(claim, document_place=None):
         # homes", "more than 8 million when refugees abroad are included" (up to the next
         # figure): the displaced and the refugees together, not those displaced at home
         terms = tuple(sorted(set(terms) | {"refugee"}))
+    if (set(terms) <= {"cross", "refugee"} and "cross" in terms and at >= 0
+            and _CROSSED_INTO.search(f"{subject} {sentence[lo:hi]}")):
+        # "More than 500,000 have crossed into neighbouring countries": all who have fled so
+        # far, the refugees (not "24,000 crossed in August", a month's arrivals)
+        terms = ("refugee",)
     if ("arrest" in terms and not set(terms) & lexicon.STOCK_WORDS and still
             and not (_IN_JAIL.search(still.group()) and set(terms) & lexicon.WHO_SLICES)):
         # "20,000 remain in detention", "16,000 … remain behind bars" count who is held now, not

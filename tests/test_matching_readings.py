@@ -818,3 +818,16 @@ def test_those_who_fled_abroad_are_counted_in_the_countries_around():
                    "countries.", 1_900_000, subject="people fled", published="2024-03-12")
     assert read_claim(abroad).place == read_claim(around).place == "Region"
     assert compare(around, abroad).relation == "updates"
+
+
+def test_all_who_have_crossed_into_a_country_so_far_are_its_refugees():
+    crossed = claim(1, 1, "More than 540,000", "More than 540,000 have crossed into neighbouring countries, the "
+                    "agency says.", 540000, qualifier="more_than", subject="people crossed", published="2023-06-20")
+    fled = claim(2, 2, "almost 1.1 million", "The agency counts almost 1.1 million people who have fled to "
+                 "neighbouring countries.", 1_100_000, qualifier="about", subject="people fled", published="2023-08-10")
+    assert read_claim(crossed).subject_key == read_claim(fled).subject_key == "refugee"
+    assert compare(crossed, fled).relation == "updates"
+    # a month's crossings are arrivals, not all refugees
+    month = claim(3, 3, "24,000", "Another 24,000 people crossed into eastern Chad during August.", 24000,
+                  subject="people crossed", published="2023-09-01")
+    assert read_claim(month).subject_key != "refugee"
