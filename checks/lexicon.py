@@ -688,7 +688,8 @@ PLACE_WORDS |= {"mediterranean", "aegean", "atlantic", "baltic", "sahel", "balka
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
 # "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds;
 # "the US-based preacher", "a London-based monitor": where someone is based.
-_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly|based)\b",
+_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly|based)\b"
+                     r"| (?:imposed|installed)\b",  # "since Beijing imposed the law on Hong Kong": who did it
                      re.IGNORECASE)
 
 

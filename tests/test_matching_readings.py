@@ -844,3 +844,11 @@ def test_a_count_over_the_past_week_runs_over_it():
     # one week's count said so stays one week's
     last = claim(3, 3, "40", "Police detained 40 people last week.", 40, subject="people detained")
     assert read_claim(last).period == "interval"
+
+
+def test_who_imposed_a_law_is_not_where_it_holds():
+    assert lexicon.place_mentions("since Beijing imposed the law on Hong Kong") == [(33, "Hong Kong")]
+    law = claim(1, 1, "more than 260", "Police have arrested more than 260 people under the security law since Beijing "
+                "imposed it on Hong Kong.", 260, qualifier="more_than", subject="people arrested",
+                published="2021-06-30")
+    assert read_claim(law).place == "Hong Kong"

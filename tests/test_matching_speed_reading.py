@@ -18,7 +18,8 @@ ODD_CASES = ["İn Poland", "ın Poland", "ACROSS EUROPE", "WıTHIN Belarus", "ſ
              "refugees fleeing Sudan arrived", "were jailed for their views, and 3 were freed",
              "84 remain unaccounted for", "4,000 escaped prisoners are STILL AT LARGE", "have still not been found",
              "12 detained at a vigil", "deported to the US, Mexico and Peru", "were added 5 names and added 12",
-             "the Inter-American Commission", "Latin American states", "Central South Sudan"]
+             "the Inter-American Commission", "Latin American states", "Central South Sudan",
+             "since Beijing imposed the law on Hong Kong"]
 
 
 def corpus_texts():
