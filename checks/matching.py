@@ -2916,7 +2916,7 @@ def _pair_batches(db, part, *, threshold, same_period_days, batch_size, stored=F
         wanted = set(ids)
         pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
         del wanted
-    if symmetric:
+    if symmetric and len(ids) >= BLOCK_ORDER_MIN:
         ids = _in_block_order(ids, pending)
     seen = set()  # pairs built whose other claim is still pending, as earlier_id * 2**32 + later_id
     shown = {}
@@ -2955,13 +2955,19 @@ def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, s
         yield "batch", batch, _match_rows(db, found, threshold, shown)
 
 
+BLOCK_ORDER_MIN = 5000  # a share of this many targets is paired in block order
+
+
 def _in_block_order(ids, pending):
     """The target ids in the order of their blocks (unit, subject key, place, period),
     then by date: consecutive targets then share their neighbour keys, block lists and
     the claims their pairs show, which the caches of a big run keep (in id order, which
     is no order in time or subject, a million claims' caches were wiped and refilled
     again and again). The pairs found are the same in any order when subject scores
-    are symmetric (see _batches_of); targets without a reading to pair come first."""
+    are symmetric (see _batches_of); targets without a reading to pair come first.
+    Only the ids of the stored pairs follow the order: a smaller share keeps id order,
+    so a small run numbers its pairs as before (a big one's numbers already depended
+    on which worker sent its batches first)."""
     def key(claim_id):
         r = pending.get(claim_id)
         if r is None:

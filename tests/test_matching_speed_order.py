@@ -39,13 +39,14 @@ def matched(path, tmp_path, name, monkeypatch=None, **settings):
 def test_block_order_and_small_caches_give_the_pairs_of_id_order(archive_file, tmp_path, monkeypatch):
     monkeypatch.setattr(matching, "WORKERS", 1)
     with monkeypatch.context() as m:
-        m.setattr(matching, "_in_block_order", lambda ids, pending: ids)  # id order
+        m.setattr(matching, "BLOCK_ORDER_MIN", 10 ** 9)  # id order
         m.setattr(matching, "DISPLAY_CACHE", 10 ** 9)
         m.setattr(matching, "BLOCK_LISTS", 10 ** 9)
         m.setattr(matching, "INFERRED_COUNTRIES", 10 ** 9)
         stats, plain_pairs, plain_marks = matched(archive_file, tmp_path, "id_order")
     assert stats.pairs_added > 1000
     assert {p[3] for p in plain_pairs} == {"corroborates", "updates", "contradicts"}
+    monkeypatch.setattr(matching, "BLOCK_ORDER_MIN", 0)  # every share in block order
     _, pairs, marks = matched(archive_file, tmp_path, "block_order")
     assert pairs == plain_pairs
     assert marks == plain_marks
@@ -79,3 +80,15 @@ def test_making_room_drops_the_oldest_entries_only_when_full():
     cache[10] = "10"
     matching._make_room(cache, 10)
     assert list(cache) == [4, 5, 6, 7, 8, 9, 10]  # down to three quarters, the newest kept
+
+
+def test_a_small_run_numbers_its_pairs_in_id_order(archive_file, tmp_path, monkeypatch):
+    "Below BLOCK_ORDER_MIN targets the pairs are stored in the order id order gives, as before."
+    monkeypatch.setattr(matching, "WORKERS", 1)
+    called = []
+    monkeypatch.setattr(matching, "_in_block_order", lambda ids, pending: called.append(len(ids)) or ids)
+    matched(archive_file, tmp_path, "small_run")
+    assert called == []
+    monkeypatch.setattr(matching, "BLOCK_ORDER_MIN", 1000)
+    matched(archive_file, tmp_path, "big_share")
+    assert called and called[0] >= 1000
