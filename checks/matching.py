@@ -663,9 +663,11 @@ def _bounding_figure(sentence, m):
     return _other_figure(sentence, m) and not _LAW_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
 
 
-def _between_figures(sentence, start, end, lo, hi):
-    "The words of a figure's own clause from the figure before it to the next one."
-    return sentence[_previous_figure(sentence, lo, start): _next_figure(sentence, end, hi)]
+def _bounding_figures(sentence, start, end, lo, hi):
+    """(where the figure before it ends, where the next one starts) in a figure's own
+    clause sentence[lo:hi] (see _previous_figure, _next_figure): worked out once per
+    claim, as its names, its town and its words between figures are all read within them."""
+    return _previous_figure(sentence, lo, start), _next_figure(sentence, end, hi)
 
 
 _GONE = frozenset({"missing", "escape", "disappear", "unaccount"})
@@ -816,19 +818,20 @@ def _own_clause(sentence, start, end):
     return lo, (m.start() if m else len(sentence))
 
 
-def _owners(claim, sentence, start, end, lo, hi):
-    """The names a figure belongs to: those of its own clause before it ("Maria
-    Kalesnikava was sentenced to 11 years"), else those after it ("11 years for
-    Kalesnikava"); who reports it (attribution, publisher) does not count."""
+def _owners(claim, sentence, start, end, lo, bounds):
+    """The names a figure belongs to: those of its own clause (from ``lo``) before it
+    ("Maria Kalesnikava was sentenced to 11 years"), else those after it ("11 years
+    for Kalesnikava"); who reports it (attribution, publisher) does not count.
+    ``bounds``: the figure's _bounding_figures."""
     if start < 0:
         return ()
     ignore = _ignored_names(claim.get("attribution"), claim.get("publisher"))
-    before = _previous_figure(sentence, lo, start)
+    before, after = bounds
     if not _CHANGED_TO.match(sentence, before, start):  # "raised Mongkol's sentence from 28 years to 50"
         lo = before
     # names from the figure before it to the next one ("54.3% of the vote, against 35.8% for Ba")
     return (lexicon.names_near(sentence, start, end, ignore, lo, start)
-            or lexicon.names_near(sentence, start, end, ignore, end, _next_figure(sentence, end, hi)))
+            or lexicon.names_near(sentence, start, end, ignore, end, after))
 
 
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|and)\s+\Z")  # "from 28 years to 50 years"
@@ -1382,7 +1385,8 @@ def read_claim(claim, document_place=None):
     lo, hi = _own_clause(sentence, at, at + len(quote)) if at >= 0 else (0, len(sentence))
     still = _still_held_in(subject) or (at >= 0 and lexicon.may_hold(sentence[end:hi], _STILL_WORDS)
                                         and _STILL_HELD.match(sentence, end, hi))
-    own = f"{subject} {_between_figures(sentence, at, end, lo, hi)}" if at >= 0 else subject
+    bounds = _bounding_figures(sentence, at, end, lo, hi) if at >= 0 else (lo, hi)
+    own = f"{subject} {sentence[bounds[0]: bounds[1]]}" if at >= 0 else subject
     if (set(terms) & _GONE and lexicon.STILL_HELD not in terms and lexicon.may_hold(own, _STILL_GONE_WORDS)
             and _STILL_GONE.search(own)):
         # "4,000 escaped prisoners are still at large", "84 remain unaccounted for": those not
@@ -1464,7 +1468,7 @@ def read_claim(claim, document_place=None):
         # at a march"): a fixed figure, which the one-event rule in relate() keeps apart
         period = "total"
     unit = (claim.get("unit") or "").strip().lower()
-    local = (_locality(sentence, at, at + len(quote), lo, hi)
+    local = (_locality(sentence, at, at + len(quote), lo, hi, bounds[1])
              if at >= 0 and _TOLLS & set(terms) and not unit else None)
     if local:  # the town's count, however it was given ("17 of them in Juliaca": no part-of)
         terms = tuple(sorted(set(terms) - {lexicon.PART_OF} | {local}))
@@ -1483,7 +1487,7 @@ def read_claim(claim, document_place=None):
         day=day,
         source=source_name(_named_source(claim.get("attribution")) or _opening_source(sentence, at),
                            claim.get("publisher"), claim.get("url")),
-        names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, hi)),
+        names=" ".join(_owners(claim, sentence, at, at + len(quote), lo, bounds)),
         qualifier=claim.get("qualifier") or "exact",
         low=low,
         high=high,
@@ -1509,9 +1513,10 @@ _NOT_LOCALITIES = frozenset(
 LOCALITY_REACH = 40  # characters after a figure its town may be named in
 
 
-def _locality(sentence, start, end, lo, hi):
-    "LOCAL + the town a figure's own clause places it in (see _LOCALITY_AFTER), or None."
-    following = _next_figure(sentence, end, hi)  # "46 deaths …, 21 of them in Cali": Cali is the 21's
+def _locality(sentence, start, end, lo, hi, following):
+    """LOCAL + the town a figure's own clause sentence[lo:hi] places it in (see
+    _LOCALITY_AFTER), or None; ``following``: where the next figure starts (_next_figure)."""
+    # "46 deaths …, 21 of them in Cali": Cali is the 21's
     part = _SOME_OF_THEM.search(sentence, end, hi) if following == hi else None
     hi = part.start() if part else following  # so is "most of them shot in Dakar" a part's
     m = _LOCALITY_AFTER.search(sentence, end, hi)
@@ -2163,6 +2168,18 @@ def _in_workers(db, function, jobs, size):
 
 
 _NO_PLACES = frozenset()  # (one empty set, not a new one for each subject without places)
+BLOCK_LISTS = 20_000         # (unit, place, period, neighbour keys) whose block lists an archive keeps
+INFERRED_COUNTRIES = 100_000  # claims whose inferred country (see country_of) an archive keeps
+
+
+def _make_room(cache, limit):
+    """Drop the oldest entries of a dict (the first put in) once it holds more than
+    ``limit``, down to three quarters of it: targets are paired in block order (see
+    _in_block_order), so the entries kept are those the next targets ask for, where
+    wiping the whole dict made them work everything out again."""
+    if len(cache) > limit:
+        for key in list(itertools.islice(cache, len(cache) - limit * 3 // 4)):
+            del cache[key]
 
 
 class _Archive:
@@ -2250,8 +2267,7 @@ class _Archive:
                     blocks.append((block_key, score))
                     total += size
         found = (blocks, total <= SMALL_QUANTITY)
-        if len(cache) > 20_000:
-            cache.clear()
+        _make_room(cache, BLOCK_LISTS)
         cache[(unit, place, period, subject_keys)] = found
         return found
 
@@ -2290,8 +2306,7 @@ class _Archive:
                                 same_period_days=same_period_days)
                 if result is not None and result.same_period:
                     countries.add(place_country(other.place))
-        if len(inferred) > 100_000:
-            inferred.clear()
+        _make_room(inferred, INFERRED_COUNTRIES)
         inferred[reading.claim_id] = countries.pop() if len(countries) == 1 else None
         return inferred[reading.claim_id]
 
@@ -2930,8 +2945,7 @@ def _match_rows(db, found, threshold, shown=None):
     Relation) pairs, grouped by relation. ``shown`` caches each claim's _Face
     from one call to the next (a claim is in several pairs)."""
     shown = {} if shown is None else shown
-    if len(shown) > DISPLAY_CACHE:
-        shown.clear()
+    _make_room(shown, DISPLAY_CACHE)
     # (not "- shown.keys()": a set less a dict's keys walks every key, and ``shown``
     # holds up to DISPLAY_CACHE claims)
     display = _display(db, {r.claim_id for pair in found for r in pair[:2] if r.claim_id not in shown})
@@ -2968,6 +2982,8 @@ def _pair_batches(db, part, *, threshold, same_period_days, batch_size, stored=F
         wanted = set(ids)
         pending = {r.claim_id: r for block in archive.blocks.values() for r in block if r.claim_id in wanted}
         del wanted
+    if symmetric and len(ids) >= BLOCK_ORDER_MIN:
+        ids = _in_block_order(ids, pending)
     seen = set()  # pairs built whose other claim is still pending, as earlier_id * 2**32 + later_id
     shown = {}
     gc.freeze()  # the archive lives to the end: the cycle collector need not walk it again and again
@@ -3003,6 +3019,28 @@ def _batches_of(db, ids, pending, seen, shown, archive, neighbours, threshold, s
                     continue
                 found.append((earlier, later, result))
         yield "batch", batch, _match_rows(db, found, threshold, shown)
+
+
+BLOCK_ORDER_MIN = 5000  # a share of this many targets is paired in block order
+
+
+def _in_block_order(ids, pending):
+    """The target ids in the order of their blocks (unit, subject key, place, period),
+    then by date: consecutive targets then share their neighbour keys, block lists and
+    the claims their pairs show, which the caches of a big run keep (in id order, which
+    is no order in time or subject, a million claims' caches were wiped and refilled
+    again and again). The pairs found are the same in any order when subject scores
+    are symmetric (see _batches_of); targets without a reading to pair come first.
+    Only the ids of the stored pairs follow the order: a smaller share keeps id order,
+    so a small run numbers its pairs as before (a big one's numbers already depended
+    on which worker sent its batches first)."""
+    def key(claim_id):
+        r = pending.get(claim_id)
+        if r is None:
+            return ("", "", "", "", (False, 0, claim_id))
+        return (r.unit, r.subject_key, r.place, r.period, _sort_key(r))
+
+    return sorted(ids, key=key)
 
 
 def _symmetric(neighbours):
