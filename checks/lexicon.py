@@ -419,7 +419,7 @@ _WEEKDAY_EVENT = searched_from(
 _CUMULATIVE = searched_from(
     "abcfgijoprstu",
     r"\b(?:since|so far|to date|totals?|totalled|totaled|altogether|overall|in all|"
-    r"over the past (?:\w+ (?:months|years)|week)|in the course of|until now"
+    r"over the past \w+ (?:months|years)|in the course of|until now"
     # a level reached by a date: "rose to 1,400 in May", "stood at 1,250 last week",
     # "by the end of May", "as of this week"
     r"|(?:rose|risen|climbed|grew|grown|increased|jumped|swelled) to|reached|reaching|"

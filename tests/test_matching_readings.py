@@ -833,19 +833,6 @@ def test_all_who_have_crossed_into_a_country_so_far_are_its_refugees():
     assert read_claim(month).subject_key != "refugee"
 
 
-def test_a_count_over_the_past_week_runs_over_it():
-    week = claim(1, 1, "310", "The ministry said 310 protesters had been detained over the past week.", 310,
-                 subject="protesters detained", published="2024-12-05")
-    since = claim(2, 2, "more than 420", "Lawyers have documented more than 420 people detained since the protests "
-                  "began on 28 November.", 420, qualifier="more_than", subject="people detained",
-                  published="2024-12-09")
-    assert read_claim(week).period == "total"
-    assert compare(week, since) is not None
-    # one week's count said so stays one week's
-    last = claim(3, 3, "40", "Police detained 40 people last week.", 40, subject="people detained")
-    assert read_claim(last).period == "interval"
-
-
 def test_who_imposed_a_law_is_not_where_it_holds():
     assert lexicon.place_mentions("since Beijing imposed the law on Hong Kong") == [(33, "Hong Kong")]
     law = claim(1, 1, "more than 260", "Police have arrested more than 260 people under the security law since Beijing "
