@@ -839,3 +839,11 @@ def test_who_imposed_a_law_is_not_where_it_holds():
                 "imposed it on Hong Kong.", 260, qualifier="more_than", subject="people arrested",
                 published="2021-06-30")
     assert read_claim(law).place == "Hong Kong"
+
+
+def test_a_runoffs_turnout_is_not_the_first_rounds():
+    runoff = claim(1, 1, "11.9%", "Turnout in January's runoff was 11.9%, among the lowest anywhere.", 11.9,
+                   unit="percent", subject="runoff turnout", published="2023-02-01")
+    first = claim(2, 2, "27.5%", "Turnout in the election was 27.5%, the commission said.", 27.5, unit="percent",
+                  subject="turnout", published="2024-10-08")
+    assert compare(runoff, first) is None
