@@ -586,6 +586,7 @@ _WITH_ABROAD = re.compile(
     r"|\bthe total (?:number )?(?:forced|driven|uprooted)\b", re.IGNORECASE)  # (after "3 million have fled abroad")
 _ABROAD_WORDS = ("left", "abroad", "outside", "fled", "total")  # in every _WITH_ABROAD match
 _CROSSED_INTO = re.compile(r"\b(?:have|has|had) crossed (?:the border )?into\b", re.IGNORECASE)
+_LEFT_PRISON = re.compile(r"\b(?:left|leaving|leave|leaves) (?:prison|jail|custody|detention)\b", re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
 _SINCE_ANCHOR = lexicon.searched_from(
     "afis",
@@ -1404,6 +1405,9 @@ def read_claim(claim, document_place=None):
         # homes", "more than 8 million when refugees abroad are included" (up to the next
         # figure): the displaced and the refugees together, not those displaced at home
         terms = tuple(sorted(set(terms) | {"refugee"}))
+    if "emigrate" in terms and at >= 0 and _LEFT_PRISON.search(sentence, lo, hi):
+        # "More than 300 detainees left prison": they were released, not emigrants
+        terms = tuple(sorted(set(terms) - {"emigrate"} | {"release"}))
     if (set(terms) <= {"cross", "refugee"} and "cross" in terms and at >= 0
             and _CROSSED_INTO.search(f"{subject} {sentence[lo:hi]}")):
         # "More than 500,000 have crossed into neighbouring countries": all who have fled so

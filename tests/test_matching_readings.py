@@ -847,3 +847,15 @@ def test_a_runoffs_turnout_is_not_the_first_rounds():
     first = claim(2, 2, "27.5%", "Turnout in the election was 27.5%, the commission said.", 27.5, unit="percent",
                   subject="turnout", published="2024-10-08")
     assert compare(runoff, first) is None
+
+
+def test_detainees_who_left_prison_were_released():
+    left = claim(1, 1, "More than 320", "More than 320 detainees left prison only because of an amnesty.", 320,
+                 qualifier="more_than", subject="detainees left", published="2024-04-03")
+    freed = claim(2, 2, "351", "The ministry said 351 detainees had been freed since mid-February.", 351,
+                  subject="detainees freed", published="2024-03-16")
+    assert read_claim(left).subject_key == read_claim(freed).subject_key
+    assert compare(freed, left) is not None
+    # leaving a country is still leaving it
+    gone = claim(3, 3, "4,000", "Some 4,000 doctors left the country last year.", 4000, subject="doctors left")
+    assert "release" not in read_claim(gone).subject_key.split()
