@@ -87,6 +87,8 @@ SYNONYMS = {
     "hang": "execute",
     # injuries
     "wound": "injure", "hurt": "injure", "injury": "injure",
+    # those hospitals or medics treated are the injured
+    "treat": "injure",
     # prisoners
     "inmate": "prisoner", "detainee": "arrest",
     # journalists

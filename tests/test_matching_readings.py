@@ -859,3 +859,13 @@ def test_detainees_who_left_prison_were_released():
     # leaving a country is still leaving it
     gone = claim(3, 3, "4,000", "Some 4,000 doctors left the country last year.", 4000, subject="doctors left")
     assert "release" not in read_claim(gone).subject_key.split()
+
+
+def test_people_hospitals_treated_are_the_injured():
+    assert lexicon.subject_terms("people treated") == lexicon.subject_terms("people injured")
+    assert lexicon.subject_terms("ill-treated detainees") != lexicon.subject_terms("injured detainees")
+    treated = claim(1, 1, "nearly 610", "Hospitals treated nearly 610 people, many hit by rubber bullets.", 610,
+                    qualifier="about", subject="people", published="2021-03-19")
+    injured = claim(2, 2, "more than 590", "Volunteers had treated more than 590 injured people since Wednesday.", 590,
+                    qualifier="more_than", subject="injured people", published="2021-03-08")
+    assert compare(injured, treated) is not None
