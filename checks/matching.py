@@ -678,6 +678,7 @@ _STILL_GONE = lexicon.searched_from(
     r"|\bat\s+large\b|\bstill\s+(?:not\s+)?(?:been\s+)?(?:not\s+)?(?:found|traced|located)\b"
     r"|\bhave\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+found\b", re.IGNORECASE)
 _STILL_GONE_WORDS = ("still", "remain", "large", "found")  # in every _STILL_GONE match
+_AT_LARGE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\s+at\s+large\b", re.IGNORECASE)
 
 
 _CLAUSE_STOP = re.compile(r"[;:—–]| - ")
@@ -1388,11 +1389,17 @@ def read_claim(claim, document_place=None):
                                         and _STILL_HELD.match(sentence, end, hi))
     bounds = _bounding_figures(sentence, at, end, lo, hi) if at >= 0 else (lo, hi)
     own = f"{subject} {sentence[bounds[0]: bounds[1]]}" if at >= 0 else subject
-    if (set(terms) & _GONE and lexicon.STILL_HELD not in terms and lexicon.may_hold(own, _STILL_GONE_WORDS)
-            and _STILL_GONE.search(own)):
+    if (set(terms) & _GONE and lexicon.STILL_HELD not in terms and (
+            (lexicon.may_hold(own, _STILL_GONE_WORDS) and _STILL_GONE.search(own))
+            or (at >= 0 and lexicon.may_hold(sentence[end:], ("large",))  # (past a "who" clause)
+                and _AT_LARGE.search(sentence, end, _next_figure(sentence, end, len(sentence)))))):
         # "4,000 escaped prisoners are still at large", "84 remain unaccounted for": those not
         # back yet, not all who escaped or went missing
         terms = tuple(sorted((set(terms) - {"large"}) | {lexicon.STILL_HELD}))
+    elif (at >= 0 and set(terms) <= {"prisoner", "person"} and lexicon.may_hold(sentence[end:], ("large",))
+          and _AT_LARGE.search(sentence, end, _next_figure(sentence, end, len(sentence)))):
+        # "Police say more than 8,000 of them are still at large": escaped inmates not back yet
+        terms = tuple(sorted(set(terms) | {"escape", lexicon.STILL_HELD}))
     if still and set(terms) <= lexicon.GENERIC_PEOPLE:
         # "About 20,000 remain in detention", "Of these, 8,792 are still under detention":
         # the people are those held
