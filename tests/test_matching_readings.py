@@ -874,7 +874,7 @@ def test_people_hospitals_treated_are_the_injured():
 def test_inmates_still_at_large_are_escaped_prisoners_not_back():
     them = claim(1, 1, "more than 7,500", "Police say more than 7,500 of them are still at large.", 7500,
                  qualifier="more_than", subject="inmates", published="2025-09-15")
-    escaped = claim(2, 2, "About 5,200", "About 5,200 prisoners who escaped in September remain at large.", 5200,
+    escaped = claim(2, 2, "About 5,200", "About 5,200 prisoners who escaped during the unrest remain at large.", 5200,
                     qualifier="about", subject="prisoners escaped", published="2025-12-10")
     assert read_claim(them).subject_key == read_claim(escaped).subject_key
     assert compare(them, escaped).relation == "updates"
