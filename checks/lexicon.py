@@ -87,8 +87,6 @@ SYNONYMS = {
     "hang": "execute",
     # injuries
     "wound": "injure", "hurt": "injure", "injury": "injure",
-    # those hospitals or medics treated are the injured
-    "treat": "injure",
     # prisoners
     "inmate": "prisoner", "detainee": "arrest",
     # journalists
@@ -170,7 +168,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand pre-trial minimum maximum supporter member patient protect runoff
+    relative family remand pre-trial minimum maximum supporter member patient protect runoff risk
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -335,6 +333,10 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "internally displaced": "displaced internal", "fled their homes": "displaced",
            "forced from their homes": "displaced", "driven from their homes": "displaced",
            "forced from": "displaced", "driven from": "displaced", "forced to flee": "displaced",
+           # those hospitals or medics treated are the injured (not "treated as combatants")
+           "hospitals treated": "injured", "hospital treated": "injured", "medics treated": "injured",
+           "doctors treated": "injured", "treated in hospital": "injured", "treated for injuries": "injured",
+           "treated for wounds": "injured", "treated for their injuries": "injured",
            # refugees under the EU's scheme for people fleeing a war: a part of all who came
            "holding temporary protection": "protected refugees", "held temporary protection": "protected refugees",
            "hold temporary protection": "protected refugees", "temporary protection": "protected refugees",

@@ -862,8 +862,9 @@ def test_detainees_who_left_prison_were_released():
 
 
 def test_people_hospitals_treated_are_the_injured():
-    assert lexicon.subject_terms("people treated") == lexicon.subject_terms("people injured")
+    assert lexicon.subject_terms("people treated for wounds") == lexicon.subject_terms("people injured")
     assert lexicon.subject_terms("ill-treated detainees") != lexicon.subject_terms("injured detainees")
+    assert "injure" not in lexicon.subject_terms("gangs treated as armed combatants")
     treated = claim(1, 1, "nearly 610", "Hospitals treated nearly 610 people, many hit by rubber bullets.", 610,
                     qualifier="about", subject="people", published="2021-03-19")
     injured = claim(2, 2, "more than 590", "Volunteers had treated more than 590 injured people since Wednesday.", 590,
@@ -880,3 +881,11 @@ def test_inmates_still_at_large_are_escaped_prisoners_not_back():
     assert compare(them, escaped).relation == "updates"
     inmates = claim(3, 3, "12,000", "The prison holds 12,000 inmates.", 12000, subject="inmates")
     assert "escape" not in read_claim(inmates).subject_key.split()
+
+
+def test_those_at_risk_of_a_fate_have_not_met_it():
+    risk = claim(1, 1, "At least 109", "At least 109 protesters are at risk of execution, the group said.", 109,
+                 qualifier="at_least", subject="protesters", published="2023-01-10")
+    executed = claim(2, 2, "at least 11", "The state has executed at least 11 people over the protests.", 11,
+                     qualifier="at_least", subject="people executed", published="2025-10-10")
+    assert compare(risk, executed) is None
