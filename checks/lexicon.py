@@ -168,7 +168,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand pre-trial minimum maximum supporter member patient protect runoff risk
+    relative family remand pre-trial minimum maximum supporter member patient protect runoff risk change
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}

@@ -587,6 +587,10 @@ _WITH_ABROAD = re.compile(
 _ABROAD_WORDS = ("left", "abroad", "outside", "fled", "total")  # in every _WITH_ABROAD match
 _CROSSED_INTO = re.compile(r"\b(?:have|has|had) crossed (?:the border )?into\b", re.IGNORECASE)
 _LEFT_PRISON = re.compile(r"\b(?:left|leaving|leave|leaves) (?:prison|jail|custody|detention)\b", re.IGNORECASE)
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|reduced|raised|increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|"
+    r"extended|shortened|lengthened|up|down)\s+by\s+(?:(?:some|about|around|nearly|almost|at least|more than|over|"
+    r"another|a further)\s+)?\Z", re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
 _SINCE_ANCHOR = lexicon.searched_from(
     "afis",
@@ -1412,6 +1416,10 @@ def read_claim(claim, document_place=None):
         # homes", "more than 8 million when refugees abroad are included" (up to the next
         # figure): the displaced and the refugees together, not those displaced at home
         terms = tuple(sorted(set(terms) | {"refugee"}))
+    if at >= 0 and "change" not in terms and _CHANGED_BY.search(sentence, max(0, at - 40), at):
+        # "Her sentences were cut by six years", "the toll rose by 12": how much a figure changed,
+        # not the figure
+        terms = tuple(sorted(set(terms) | {"change"}))
     if "emigrate" in terms and at >= 0 and _LEFT_PRISON.search(sentence, lo, hi):
         # "More than 300 detainees left prison": they were released, not emigrants
         terms = tuple(sorted(set(terms) - {"emigrate"} | {"release"}))

@@ -889,3 +889,16 @@ def test_those_at_risk_of_a_fate_have_not_met_it():
     executed = claim(2, 2, "at least 11", "The state has executed at least 11 people over the protests.", 11,
                      qualifier="at_least", subject="people executed", published="2025-10-10")
     assert compare(risk, executed) is None
+
+
+def test_how_much_a_figure_changed_is_not_the_figure():
+    cut = claim(1, 1, "six years", "Her sentences were cut by six years to 27 years in a pardon.", 6, unit="years",
+                published="2024-02-12")
+    term = claim(2, 2, "six years", "A court gave her six years for incitement.", 6, unit="years",
+                 subject="sentence", published="2023-03-25")
+    assert "change" in read_claim(cut).subject_key.split()
+    assert compare(term, cut) is None
+    rose = claim(3, 3, "12", "The toll rose by 12 overnight, the ministry said.", 12, subject="toll")
+    assert "change" in read_claim(rose).subject_key.split()
+    plain = claim(4, 4, "12", "The toll stood at 12, the ministry said.", 12, subject="toll")
+    assert "change" not in read_claim(plain).subject_key.split()
