@@ -168,7 +168,7 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand pre-trial minimum maximum supporter member patient protect runoff risk change
+    relative family remand pre-trial minimum maximum supporter member democrat patient protect runoff risk change
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -476,6 +476,8 @@ def _marks_interval(text, m):
     before = text[max(0, m.start() - 40): m.start()]
     if text.startswith(("'s", "’s"), m.end()):
         return False  # "during last week's raids", "this month's unrest": an event's name, not a span
+    if text.startswith(", when ", m.end()) and word.split()[-1] in MONTHS:
+        return False  # "The largest case ended in November, when 45 democrats were jailed": an event's date
     if word == "alone":
         return bool(_TIME_BEFORE_ALONE.search(before))
     if word in ("daily", "weekly") and _PAPER_BEFORE.search(before):

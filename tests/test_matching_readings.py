@@ -902,3 +902,17 @@ def test_how_much_a_figure_changed_is_not_the_figure():
     assert "change" in read_claim(rose).subject_key.split()
     plain = claim(4, 4, "12", "The toll stood at 12, the ministry said.", 12, subject="toll")
     assert "change" not in read_claim(plain).subject_key.split()
+
+
+def test_a_month_that_dates_an_event_is_no_months_count():
+    event = claim(1, 1, "47", "The largest trial ended in November, when 47 democrats were jailed for subversion.", 47,
+                  subject="democrats jailed", published="2025-06-30")
+    assert read_claim(event).period == "total"
+    month = claim(2, 2, "47", "Police detained 47 people in November.", 47, subject="people detained",
+                  published="2025-06-30")
+    assert read_claim(month).period == "interval"
+    # a weekday's toll stays that day's, "when" or not
+    friday = claim(3, 3, "80", "More than 80 died in Bago on Friday, when troops stormed the barricades.", 80,
+                   subject="people died", published="2021-04-12")
+    assert read_claim(friday).period == "interval"
+    assert "democrat" in lexicon.SLICE_WORDS
