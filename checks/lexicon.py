@@ -168,7 +168,8 @@ SLICE_WORDS = frozenset(
     missing refugee migrant pardon exile additional daily weekly monthly political raid
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
-    relative family remand pre-trial minimum maximum supporter member democrat patient protect runoff risk change
+    relative family remand pre-trial minimum maximum supporter member democrat patient protect
+    runoff risk change
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -720,7 +721,8 @@ def place_mentions(text):
         if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
             previous = None
             continue
-        if _BACKER.match(text, m.end()) or (pair is None and _REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+        if _BACKER.match(text, m.end()) or (
+                pair is None and _REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             previous = None
             continue
         if pair:

@@ -1393,15 +1393,15 @@ def read_claim(claim, document_place=None):
                                         and _STILL_HELD.match(sentence, end, hi))
     bounds = _bounding_figures(sentence, at, end, lo, hi) if at >= 0 else (lo, hi)
     own = f"{subject} {sentence[bounds[0]: bounds[1]]}" if at >= 0 else subject
-    if (set(terms) & _GONE and lexicon.STILL_HELD not in terms and (
-            (lexicon.may_hold(own, _STILL_GONE_WORDS) and _STILL_GONE.search(own))
-            or (at >= 0 and lexicon.may_hold(sentence[end:], ("large",))  # (past a "who" clause)
-                and _AT_LARGE.search(sentence, end, _next_figure(sentence, end, len(sentence)))))):
+    # "still at large" up to the next figure, past a "who" clause ("who escaped … remain at large")
+    at_large = (at >= 0 and lexicon.may_hold(sentence[end:], ("large",))
+                and _AT_LARGE.search(sentence, end, _next_figure(sentence, end, len(sentence))))
+    if (set(terms) & _GONE and lexicon.STILL_HELD not in terms
+            and ((lexicon.may_hold(own, _STILL_GONE_WORDS) and _STILL_GONE.search(own)) or at_large)):
         # "4,000 escaped prisoners are still at large", "84 remain unaccounted for": those not
         # back yet, not all who escaped or went missing
         terms = tuple(sorted((set(terms) - {"large"}) | {lexicon.STILL_HELD}))
-    elif (at >= 0 and set(terms) <= {"prisoner", "person"} and lexicon.may_hold(sentence[end:], ("large",))
-          and _AT_LARGE.search(sentence, end, _next_figure(sentence, end, len(sentence)))):
+    elif at_large and set(terms) <= {"prisoner", "person"}:
         # "Police say more than 8,000 of them are still at large": escaped inmates not back yet
         terms = tuple(sorted(set(terms) | {"escape", lexicon.STILL_HELD}))
     if still and set(terms) <= lexicon.GENERIC_PEOPLE:
