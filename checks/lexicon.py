@@ -483,8 +483,10 @@ def _marks_interval(text, m):
         return bool(_TIME_BEFORE_ALONE.search(before))
     if word in ("daily", "weekly") and _PAPER_BEFORE.search(before):
         return False  # "the country's most widely read daily has counted 211 deaths": a newspaper
-    if _SAID_BEFORE.search(before):
-        return False
+    said = _SAID_BEFORE.search(before)
+    if said and not (said.group().lower().startswith("released")
+                     and _OPENING.match(text, 0, max(0, m.start() - 40) + said.start())):
+        return False  # (a row opening "Released in June: 31" counts the freed, not a publication)
     if _ACCUSED_OF.search(text, max(0, m.start() - 80), m.start()):
         return False  # "102 civilians accused of attacking army buildings that day": when the act was
     if _PUBLICATION_AFTER.match(text, m.end()):

@@ -916,3 +916,11 @@ def test_a_month_that_dates_an_event_is_no_months_count():
                    subject="people died", published="2021-04-12")
     assert read_claim(friday).period == "interval"
     assert "democrat" in lexicon.SLICE_WORDS
+
+
+def test_a_row_opening_released_counts_those_freed_then():
+    row = claim(1, 1, "31", "Released in June: 31", 31, subject="released in June", published="2024-07-03")
+    assert read_claim(row).period == "interval"
+    report = claim(2, 2, "31", "The group released its report in June: 31 people were freed.", 31,
+                   subject="people freed", published="2024-07-03")
+    assert read_claim(report).period == "total"
