@@ -1628,12 +1628,13 @@ def _word_before(text, lo, hi, skips=frozenset()):
     return found
 
 
+# How a court or a pardon changes a prison term
+_TERM_CHANGES = r"(?:reduced|cut|extended|increased|raised|lowered|commuted|shortened|lengthened)"
 _SENTENCE_TERM = re.compile(
     r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of"
     # "her sentences now add up to", "his term was cut by six years to", "her sentences total"
     r"|(?:sentence|term)s?\s+(?:(?:now|have|has|had|was|were|been|since|later)\s+)*"
-    r"(?:add(?:s|ed)?\s+up\s+to|total(?:s|led|ed)?|(?:reduced|cut|extended|increased|raised|lowered|commuted|"
-    r"shortened|lengthened)\s+(?:by\s+[\w\s-]{1,20}?\s+)?to))\s+"
+    r"(?:add(?:s|ed)?\s+up\s+to|total(?:s|led|ed)?|" + _TERM_CHANGES + r"\s+(?:by\s+[\w\s-]{1,20}?\s+)?to))\s+"
     r"(?:(?:more\s+than|at\s+least|up\s+to|almost|nearly|over)\s+)?$")
 # Every _SENTENCE_TERM match holds one of these, in lower case: its end-anchored search,
 # which tries every start position, runs only where one is.
@@ -1643,7 +1644,7 @@ _TERM_CUES = ("sentence", "jailed", "imprisoned", "term")
 # A term's old or new length after whose it is: "raised the sentence of Mongkol Thirakot, an
 # online activist, from 28 years | to 50 years"
 _TERM_CHANGED = re.compile(
-    r"(?i:(?:reduced|cut|extended|increased|raised|lowered|commuted|shortened|lengthened)\s+"
+    r"(?i:" + _TERM_CHANGES + r"\s+"
     r"(?:(?:the|his|her|their)\s+)?(?:prison\s+)?(?:sentence|term)s?\s+(?:of\s+[^.;:()]{1,60}?\s+)?"
     r"from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?)$")
 

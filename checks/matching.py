@@ -587,10 +587,11 @@ _WITH_ABROAD = re.compile(
 _ABROAD_WORDS = ("left", "abroad", "outside", "fled", "total")  # in every _WITH_ABROAD match
 _CROSSED_INTO = re.compile(r"\b(?:have|has|had) crossed (?:the border )?into\b", re.IGNORECASE)
 _LEFT_PRISON = re.compile(r"\b(?:left|leaving|leave|leaves) (?:prison|jail|custody|detention)\b", re.IGNORECASE)
+# The hedges a figure may follow its lead-in words with: "account for about 160", "and Chad about 570,000"
+_HEDGES = "some|about|around|nearly|almost|at least|more than|over"
 _CHANGED_BY = re.compile(
     r"\b(?:cut|reduced|raised|increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|"
-    r"extended|shortened|lengthened|up|down)\s+by\s+(?:(?:some|about|around|nearly|almost|at least|more than|over|"
-    r"another|a further)\s+)?\Z", re.IGNORECASE)
+    r"extended|shortened|lengthened|up|down)\s+by\s+(?:(?:" + _HEDGES + r"|another|a further)\s+)?\Z", re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:in (?:prison|jail)|behind bars|jailed|imprisoned)\b", re.IGNORECASE)
 _SINCE_ANCHOR = lexicon.searched_from(
     "afis",
@@ -1063,11 +1064,10 @@ def _event_before(sentence, at):
 
 
 _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
-                           r"number(?:s|ed)?)\s+(?:(?:some|about|around|nearly|almost|at least|more than|over)\s+)?\Z",
+                           r"number(?:s|ed)?)\s+(?:(?:" + _HEDGES + r")\s+)?\Z",
                            re.IGNORECASE)
 _SLICE_WORDS = ("account", "make", "made", "represent", "number")  # in every _SLICE_BEFORE match
-_SLICE_ARE = re.compile(r"\b([a-z]+)\s+(?:were|are)\s+(?:(?:some|about|around|nearly|almost|at least|more than|"
-                        r"over)\s+)?\Z", re.IGNORECASE)
+_SLICE_ARE = re.compile(r"\b([a-z]+)\s+(?:were|are)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|those|all)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
@@ -1075,7 +1075,7 @@ _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
 # A figure whose verb is left out, after the figure that has it: "…and Chad about 570,000"
 _GAPPED = re.compile(r",?\s+(?:and|while|but|whereas)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
-                     r"(?:(?:some|about|around|nearly|almost|at least|more than|over|roughly)\s+)?\Z")
+                     r"(?:(?:" + _HEDGES + r"|roughly)\s+)?\Z")
 
 
 def _event_of_previous(sentence, at):
@@ -1416,7 +1416,8 @@ def read_claim(claim, document_place=None):
         # homes", "more than 8 million when refugees abroad are included" (up to the next
         # figure): the displaced and the refugees together, not those displaced at home
         terms = tuple(sorted(set(terms) | {"refugee"}))
-    if at >= 0 and "change" not in terms and _CHANGED_BY.search(sentence, max(0, at - 40), at):
+    if (at >= 0 and "change" not in terms and lexicon.may_hold(sentence[max(0, at - 40): at], ("by",))
+            and _CHANGED_BY.search(sentence, max(0, at - 40), at)):
         # "Her sentences were cut by six years", "the toll rose by 12": how much a figure changed,
         # not the figure
         terms = tuple(sorted(set(terms) | {"change"}))
