@@ -50,7 +50,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "32"
+MATCHER_VERSION = "33"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -245,6 +245,7 @@ def day_number(text):
 
 
 _MONTH_ONLY = re.compile(r"--(\d{1,2})(-\d{1,2})?\Z")  # without a year: "--05", "--05-23"
+_WEEKDAY_ONLY = re.compile(r"--w([0-6])\Z")  # a weekday, Monday 0: "--w4" is a Friday
 
 
 @functools.lru_cache(maxsize=65536, typed=True)  # reports of one day share their dates
@@ -253,9 +254,13 @@ def claim_day(as_of, published):
     year or month alone ("in 2021", "in May 2022") reads as the end of that
     period, but no later than the publication (a count "in 2024" published in
     June holds for June); a month without a year ("--05") is in the publication
-    year, or the year before when that month has not begun by then."""
+    year, or the year before when that month has not begun by then; a weekday
+    ("--w4", a Friday) is the last one up to the publication."""
     pub = day_number(published)
     text = str(as_of).strip() if as_of else ""
+    m = _WEEKDAY_ONLY.match(text)
+    if m:  # the last such weekday up to the publication: "on Friday" in Monday's report
+        return pub - (datetime.date.fromordinal(pub).weekday() - int(m.group(1))) % 7 if pub else None
     m = _MONTH_ONLY.match(text)
     if m and pub:
         month, date = int(m.group(1)), datetime.date.fromordinal(pub)
@@ -281,8 +286,16 @@ _IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|last|by the end of|at the
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 
-_ON_DAY = re.compile(r"\b(?:on|as of|as at|by) (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
-                     + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
+_ON_DAY = re.compile(r"\b(?:on|as of|as at|by|(?:day|night|morning|evening) of) (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS)
+                     + r")|(" + "|".join(lexicon.MONTHS) + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
+# "The busiest day remains 6 March, when more than 5,000 were held": the day of what follows
+_DAY_WHEN = re.compile(r"\b(?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
+                       + r") (\d{1,2})),? when\b", re.IGNORECASE)
+# "killed on Friday", "On Sunday, 13 people died", "Sunday was the busiest day so far": the
+# weekday before the publication (or its own day), read by ``claim_day``
+_ON_WEEKDAY = re.compile(r"\b(?:on|last) (" + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY_WAS = re.compile(r"\A\W*(" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?"
+                          r"\s+(?:was|saw|brought)\b", re.IGNORECASE)
 
 
 # "since the war began in April 2023": when a count started, not when it stood
@@ -297,19 +310,27 @@ def _date_in_clause(window, period, quote=""):
     if period.startswith("year "):
         return period.split()[1]
     if not lexicon.may_hold(window, lexicon.MONTHS):  # every _IN_MONTH and _ON_DAY match names a month
-        return None
+        return _weekday_in(window)
     found = [(m.start(), lexicon.fold(m.group(1)), m.group(2), "") for m in _IN_MONTH.finditer(window)
              if not _BEGAN_BEFORE.search(window, max(0, m.start() - 60), m.start())]
     found += [(m.start(), lexicon.fold(m.group(2) or m.group(3)), None, f"-{int(m.group(1) or m.group(4)):02d}")
-              for m in _ON_DAY.finditer(window)]
+              for pattern in (_ON_DAY, _DAY_WHEN) for m in pattern.finditer(window)]
     if not found:
-        return None
+        return _weekday_in(window)
     # the first after the figure, else the last before it: "310 in February, against 280 in January"
     at = window.find(quote) if quote else -1
     after = [f for f in found if f[0] > at] if at >= 0 else []
     _, month, year, day = min(after) if after else max(found)
     number = lexicon.MONTHS.index(month) + 1
     return f"{year}-{number:02d}" if year else f"--{number:02d}{day}"
+
+
+def _weekday_in(window):
+    "'--w4' for a window naming the Friday its figure is of ('killed on Friday'), else None."
+    if not lexicon.may_hold(window, lexicon.WEEKDAYS):
+        return None
+    m = _ON_WEEKDAY.search(window)
+    return f"--w{lexicon.WEEKDAYS.index(lexicon.fold(m.group(1)))}" if m else None
 
 
 _MONTH_NAMES = "|".join(lexicon.MONTHS)
@@ -783,6 +804,9 @@ def _period_window(sentence, start, end):
     if busiest and busiest.group() not in window:
         # "Sunday was the busiest day so far, OVD-Info said: police took more than 5,000…"
         window = busiest.group() + " " + window
+        weekday = _WEEKDAY_WAS.match(sentence, 0, start)
+        if weekday:  # (that Sunday's count)
+            window = f"on {weekday.group(1)} " + window
     label = _YEAR_LABEL.match(sentence)
     if label and label.end() <= start:  # a fact box's year row, "- 2024: 66,317": that year's count
         window = f"in {label.group(1)} " + window

@@ -182,6 +182,10 @@ def test_a_year_or_month_reads_as_its_end_no_later_than_publication():
     assert day("--05-23", "2021-12-20") == "2021-05-23"
     assert day("2021-07-14", "2024-01-01") == "2021-07-14"
     assert day(None, "2022-06-02") == "2022-06-02"
+    # a weekday (Monday 0): the last one up to the publication, its own day included
+    assert day("--w4", "2021-05-24") == "2021-05-21"   # "on Friday" in Monday's report
+    assert day("--w0", "2021-05-24") == "2021-05-24"   # "on Monday" in Monday's report
+    assert claim_day("--w4", None) is None
     assert claim_day("2021", None) == datetime.date(2021, 12, 31).toordinal()
 
 

@@ -365,6 +365,34 @@ def test_what_happened_on_one_weekday_is_that_days_count_but_when_it_was_said_is
     assert read_claim(said).period == "total"
 
 
+def test_the_day_a_one_day_count_names_dates_it_weekday_or_date_before_when():
+    def day_of(quote, text, published):
+        reading = read_claim(claim(1, 1, quote, text, 1, subject="people killed", published=published))
+        return reading.period, datetime.date.fromordinal(reading.day).isoformat()
+
+    # Sunday 6 March 2022, told a week later, in three ways
+    assert day_of("more than 5,000", "Sunday was the busiest day so far, the monitor said: police held more "
+                  "than 5,000 people in 60 towns.", "2022-03-08") == ("interval", "2022-03-06")
+    assert day_of("more than 5,000", "The busiest day is still 6 March, when more than 5,000 people were "
+                  "held.", "2022-03-14") == ("interval", "2022-03-06")
+    assert day_of("11", "The mayor wants an inquiry into the night of 6 March, when 11 people were killed "
+                  "near the bridge.", "2022-04-01") == ("interval", "2022-03-06")
+    assert day_of("11", "On Sunday, 11 people were killed near the bridge.", "2022-03-08") == ("interval",
+                                                                                           "2022-03-06")
+    assert day_of("11", "Police said 11 people had been killed on Sunday near the bridge.",
+                  "2022-03-06") == ("interval", "2022-03-06")
+    # told on Tuesday: a total as it stood that day, not a count for the day
+    assert day_of("40", "The ministry said on Tuesday that 40 people had died since the protests began.",
+                  "2022-03-09") == ("total", "2022-03-08")
+    # so the two reports of Sunday's arrests, a week apart, are one figure
+    first = claim(1, 1, "more than 5,000", "Sunday was the busiest day so far: police held more than 5,000 "
+                  "people in Russia.", 5000, subject="people held", qualifier="more_than", published="2022-03-08")
+    again = claim(2, 2, "more than 5,000", "The busiest day is still 6 March, when more than 5,000 people were "
+                  "held in Russia.", 5000, subject="people held", qualifier="more_than", published="2022-03-14")
+    match = compare(first, again)
+    assert match is not None and match.relation == "corroborates"
+
+
 def test_the_figure_named_again_with_its_month_is_a_level_not_that_months_count():
     again = claim(1, 1, "more than 500,000", "In July 2019 the figure had been more than 500,000.", 500000,
                   subject="people detained", qualifier="more_than")
