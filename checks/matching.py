@@ -374,7 +374,8 @@ def _ignored_names(attribution, publisher):
 
 
 _PARTITIVE = re.compile(r"\s*(?:of|among) (?:whom|them|which|those|these)\b", re.IGNORECASE)
-_ELIDED = re.compile(r"\s*(?:remain|remained|stay|stayed|(?:are|were|is|was) still)\b", re.IGNORECASE)
+_ELIDED = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:thought|believed|estimated|feared|said|reported)\s+to\s+)?"
+                     r"(?:remain|remained|stay|stayed|(?:are|were|is|was) still)\b", re.IGNORECASE)
 _CONTEXT_STOP = re.compile(r"[.;:!?()\[\]]|,\s")
 _NEXT_FIGURE = re.compile(r"[.;:!?()\[\]]|,\s|\s\d")  # "166 individuals | and 15 entities"
 _VOTE_VERB = re.compile(r"\b(?:won|took|polled|secured|got|credited\s+with|received)\s+\Z", re.IGNORECASE)

@@ -909,6 +909,11 @@ def test_inmates_still_at_large_are_escaped_prisoners_not_back():
     assert compare(them, escaped).relation == "updates"
     inmates = claim(3, 3, "12,000", "The prison holds 12,000 inmates.", 12000, subject="inmates")
     assert "escape" not in read_claim(inmates).subject_key.split()
+    # a hedge before "remain" leaves the figure's noun unsaid all the same
+    thought = claim(4, 4, "between 3,000 and 4,000", "Some 9,000 prisoners escaped, and between 3,000 and 4,000 "
+                    "are thought to remain at large.", None, low=3000, high=4000, qualifier="range",
+                    published="2025-12-18")
+    assert read_claim(thought).subject_key == read_claim(escaped).subject_key
 
 
 def test_those_at_risk_of_a_fate_have_not_met_it():
