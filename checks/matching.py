@@ -310,13 +310,13 @@ def _date_in_clause(window, period, quote=""):
     if period.startswith("year "):
         return period.split()[1]
     if not lexicon.may_hold(window, lexicon.MONTHS):  # every _IN_MONTH and _ON_DAY match names a month
-        return _weekday_in(window)
+        return _weekday_in(window, period)
     found = [(m.start(), lexicon.fold(m.group(1)), m.group(2), "") for m in _IN_MONTH.finditer(window)
              if not _BEGAN_BEFORE.search(window, max(0, m.start() - 60), m.start())]
     found += [(m.start(), lexicon.fold(m.group(2) or m.group(3)), None, f"-{int(m.group(1) or m.group(4)):02d}")
               for pattern in (_ON_DAY, _DAY_WHEN) for m in pattern.finditer(window)]
     if not found:
-        return _weekday_in(window)
+        return _weekday_in(window, period)
     # the first after the figure, else the last before it: "310 in February, against 280 in January"
     at = window.find(quote) if quote else -1
     after = [f for f in found if f[0] > at] if at >= 0 else []
@@ -325,12 +325,19 @@ def _date_in_clause(window, period, quote=""):
     return f"{year}-{number:02d}" if year else f"--{number:02d}{day}"
 
 
-def _weekday_in(window):
-    "'--w4' for a window naming the Friday its figure is of ('killed on Friday'), else None."
+def _weekday_in(window, period):
+    """'--w4' for a figure whose window names its Friday: a one day's count "on Friday",
+    a toll "killed in the city on Friday"; else None (a total "said on Friday", or
+    since "the arrest last Friday", stands as published)."""
     if not lexicon.may_hold(window, lexicon.WEEKDAYS):
         return None
-    m = _ON_WEEKDAY.search(window)
+    m = (_ON_WEEKDAY if period == "interval" else _EVENT_ON_WEEKDAY).search(window)
     return f"--w{lexicon.WEEKDAYS.index(lexicon.fold(m.group(1)))}" if m else None
+
+
+_EVENT_ON_WEEKDAY = re.compile(
+    r"\b(?:killed|died|dead|detained|arrested|injured|wounded|shot|held)(?: (?!said\b|says\b|told\b|reported\b|"
+    r"announced\b)[\w'’-]+){0,6} on (" + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 _MONTH_NAMES = "|".join(lexicon.MONTHS)
@@ -524,14 +531,33 @@ _LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisone
                 "political detainees")
 
 
+# A toll of one wave of unrest that says when it began: "five died in the rioting that
+# followed the arrest of Sonko last Wednesday", "23 killed during the unrest that followed
+# his conviction on 1 June". Read as "since" that day, so another wave's toll, years
+# before, is not this one's earlier figure (see _other_start).
+_EPISODE = re.compile(
+    r"\b(?:in|during|amid) the (?:unrest|protests|rioting|riots|violence|clashes|crackdown|demonstrations)\s+"
+    r"(?:that|which)\s+(?:followed|began|started|erupted|broke out)\b[^,;.]{0,80}?\b(?:last|on)\s+"
+    r"((?:\d{1,2} )?(?:" + "|".join(lexicon.MONTHS) + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?|"
+    + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
+_EPISODE_WORDS = ("followed", "began", "started", "erupted", "broke out")  # in every _EPISODE match
+
+
 def since_start(window, day):
     """What ``Reading.since`` holds for a figure read on ``day`` (an ordinal) with this
     clause: 0 when it does not count since a start, else the start's ordinal where a
     date or weekday names it ("since Thursday" is the last Thursday before ``day``;
-    "since May" the 1st of the last May), else 1 (since an event: "since the decree")."""
+    "since May" the 1st of the last May; a wave of unrest's toll, the day the wave
+    began: see _EPISODE), else 1 (since an event: "since the decree")."""
     if not _runs_since(window):
-        return 0
-    m = _SINCE_DATE.search(window)
+        # "five died in the rioting that followed the arrest of Sonko last Wednesday"
+        episode = _EPISODE.search(window) if lexicon.may_hold(window, _EPISODE_WORDS) else None
+        return _start_day(_SINCE_DATE.search("since " + episode.group(1)), day) if episode and day else 0
+    return _start_day(_SINCE_DATE.search(window), day)
+
+
+def _start_day(m, day):
+    "The ordinal of the start an _SINCE_DATE match names, read on ``day``; 1 when unknown."
     if not m or day is None:
         return 1
     date = datetime.date.fromordinal(day)
@@ -732,8 +758,8 @@ def _since_text(sentence, start, end):
 def _since_of(sentence, start, end, day):
     """since_start of a figure's _since_text (of the whole sentence when the figure is
     not found in it); 0 at once when the sentence cannot say "since": that text is
-    a run of the sentence, so it cannot either."""
-    if not lexicon.may_hold(sentence, _SINCE_WORDS):
+    a run of the sentence, so it cannot either (nor the start of a wave of unrest)."""
+    if not lexicon.may_hold(sentence, _SINCE_WORDS) and not lexicon.may_hold(sentence, _EPISODE_WORDS):
         return 0
     return since_start(_since_text(sentence, start, end) if start >= 0 else sentence, day)
 

@@ -816,6 +816,29 @@ def test_a_count_since_a_date_does_not_update_a_figure_from_before_it():
     assert matching.read_claim(freed).since == 0
 
 
+def test_a_toll_of_a_wave_of_unrest_counts_since_the_day_it_began():
+    first = claim(1, 1, "Five", "Five people died in Senegal in the rioting that followed the arrest of the "
+                  "opposition leader last Wednesday, the ministry said.", 5, subject="people died",
+                  published="2021-03-08")
+    second = claim(2, 2, "at least 23", "Amnesty counts at least 23 people killed in Senegal during the unrest that "
+                   "followed the leader's conviction on 1 June, among them three children.", 23,
+                   qualifier="at_least", subject="people killed", published="2023-06-20")
+    assert matching.read_claim(first).since == matching.day_number("2021-03-03")
+    assert matching.read_claim(second).since == matching.day_number("2023-06-01")
+    assert compare(first, second) is None   # two waves, two tolls
+    # a later count of the same wave is its toll grown
+    later = dict(first, id=3, document_id=3, quote="14", value=14, low=14, high=14, published="2021-03-19",
+                 sentence="Fourteen people in all died in Senegal in the rioting that followed the arrest of the "
+                 "opposition leader on 3 March.".replace("Fourteen", "14"))
+    assert matching.read_claim(later).since == matching.day_number("2021-03-03")
+    match = compare(first, later)
+    assert match is not None and match.relation == "updates"
+    # without the day it began, nothing is read
+    plain = dict(first, sentence="Five people died in Senegal in the rioting, the ministry said.")
+    assert matching.read_claim(first).day == matching.day_number("2021-03-08")  # the toll as published
+    assert matching.read_claim(plain).since == 0
+
+
 def test_a_month_last_year_dates_an_event_not_a_years_count():
     riots = claim(1, 1, "eight", "Hundreds are still in jail over the riots of May last year, in which eight people "
                   "were killed in Pakistan.", 8, subject="people killed", published="2024-08-01")

@@ -381,9 +381,12 @@ def test_the_day_a_one_day_count_names_dates_it_weekday_or_date_before_when():
                                                                                            "2022-03-06")
     assert day_of("11", "Police said 11 people had been killed on Sunday near the bridge.",
                   "2022-03-06") == ("interval", "2022-03-06")
-    # told on Tuesday: a total as it stood that day, not a count for the day
+    # a toll of what happened on a weekday is that day's too, whatever its period
+    assert day_of("At least eight", "At least eight people were killed in the city of Ayacucho on Thursday when "
+                  "soldiers fired.", "2022-12-16") == ("total", "2022-12-15")
+    # told on Tuesday: a total as it stood when published, not a count for the day
     assert day_of("40", "The ministry said on Tuesday that 40 people had died since the protests began.",
-                  "2022-03-09") == ("total", "2022-03-08")
+                  "2022-03-09") == ("total", "2022-03-09")
     # so the two reports of Sunday's arrests, a week apart, are one figure
     first = claim(1, 1, "more than 5,000", "Sunday was the busiest day so far: police held more than 5,000 "
                   "people in Russia.", 5000, subject="people held", qualifier="more_than", published="2022-03-08")
