@@ -1850,6 +1850,8 @@ def _is_toll(reading):
 
 
 SINCE_SLACK_DAYS = 1     # a count "since Monday" may hold a figure given on Sunday night
+SAME_START_DAYS = 31     # "since May" and "since 28 April" may name one start
+YEAR_DAYS = 365
 
 
 def _other_start(a, b):
@@ -1857,7 +1859,17 @@ def _other_start(a, b):
     the earlier counts something before that span began ("16 killed since Thursday"
     in June 2023 is not the March 2021 toll updated)."""
     earlier, later = (a, b) if a.day <= b.day else (b, a)
+    if later.since > 1 and earlier.since > 1 and _starts_differ(earlier.since, later.since):
+        return True  # 23 killed since 1 June 2023 are a part of 60 killed since March 2021
     return later.since > 1 and earlier.day < later.since - SINCE_SLACK_DAYS
+
+
+def _starts_differ(x, y):
+    """Do two starts (ordinals) name different days? "since May" (the 1st) and "since 28
+    April" may name one; "since 2020" (1 January) names any day of 2020."""
+    first, last = min(x, y), max(x, y)
+    start = datetime.date.fromordinal(first)
+    return last - first > (YEAR_DAYS if (start.month, start.day) == (1, 1) else SAME_START_DAYS)
 
 
 def _grew(earlier, later):

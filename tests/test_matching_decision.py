@@ -833,6 +833,19 @@ def test_a_toll_of_a_wave_of_unrest_counts_since_the_day_it_began():
     assert matching.read_claim(later).since == matching.day_number("2021-03-03")
     match = compare(first, later)
     assert match is not None and match.relation == "updates"
+    # a count since another start is another span: 60 killed since March 2021 hold the 23 of
+    # June 2023 as a part, and do not update it
+    since_2021 = claim(4, 4, "at least 60", "At least 60 people have been killed in Senegal in political unrest "
+                       "since March 2021, Amnesty says.", 60, qualifier="at_least", subject="people killed",
+                       published="2024-03-16")
+    assert compare(second, since_2021) is None
+    # but a year names any start within it: "since 2020" and "since November 2020" may be one
+    charged = claim(5, 5, "253", "The law has been used against 253 people in Thailand since November 2020, the "
+                    "lawyers say.", 253, subject="people charged", published="2022-06-01")
+    later_charged = claim(6, 6, "more than 270", "More than 270 people have been charged in Thailand since 2020, "
+                          "the lawyers say.", 270, qualifier="more_than", subject="people charged",
+                          published="2023-05-16")
+    assert compare(charged, later_charged) is not None
     # without the day it began, nothing is read
     plain = dict(first, sentence="Five people died in Senegal in the rioting, the ministry said.")
     assert matching.read_claim(first).day == matching.day_number("2021-03-08")  # the toll as published
