@@ -1447,10 +1447,11 @@ _CHANGES = frozenset("rise increase fall drop decline jump cut reduction growth 
 _CHANGE_IN = re.compile(r"\s+in\s+(?:the\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s?)\b(?<!\bthe)")
 _RISE_BEFORE = re.compile(
     r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?P<verb>rose|risen|increased|jumped|grew|grown|climbed|surged|fell|fallen|dropped|declined|slumped|plunged)"
-    r"\s+(?:by\s+)?\Z")
+    r"(?P<verb>rose|risen|increased|jumped|grew|grown|climbed|surged|fell|fallen|dropped|declined|slumped|plunged|"
+    r"(?:were|was|are|is)\s+(?:up|down))\s+(?:by\s+)?\Z")
 _FOR_CANDIDATE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+|him|her|incumbent|president|opposition|challenger|candidate)\b")
-_FALLS = frozenset("fell fallen dropped declined slumped plunged".split())
+_FALLS = frozenset("fell fallen dropped declined slumped plunged".split()) | {
+    f"{be} down" for be in ("were", "was", "are", "is")}
 
 
 def _duration_subject(block, start, end, sentence_start, claim_unit):
@@ -1513,7 +1514,7 @@ _LAST_WORDS = {
                       "numbered number totalled totaled still again now only just remained remains "
                       "stayed stays".split()),
     _RISE_BEFORE: set("rose risen increased jumped grew grown climbed surged fell fallen dropped "
-                      "declined slumped plunged by".split()),
+                      "declined slumped plunged up down by".split()),
 }
 
 

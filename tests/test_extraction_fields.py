@@ -182,6 +182,10 @@ def test_subject_keeps_the_words_after_its_noun(text, quote, subject):
     ("Some 68% of registered voters took part.", "Some 68%", "registered voters"),
     ("There was a 40% rise in food prices.", "40%", "rise in food prices"),
     ("Support fell by six percentage points in May.", "six percentage points", "fall in support"),
+    # "were up": a change, not the headline figure of the clause before
+    ("Inflation stood at 54.6% in June, and food prices were up 80.1% on a year earlier.", "80.1%",
+     "rise in food prices"),
+    ("Exports were down 12% in May.", "12%", "fall in exports"),
     ("The opposition says the official turnout of 59% was inflated.", "59%", "official turnout"),
     ("Observers at the polls recorded at least 60% for Tsikhanouskaya.", "at least 60%", "share of the vote"),
     # money: what the sum is
