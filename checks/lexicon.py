@@ -169,7 +169,7 @@ SLICE_WORDS = frozenset(
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
     relative family remand pre-trial minimum maximum supporter member democrat patient protect
-    runoff risk change
+    runoff risk change show visit
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}

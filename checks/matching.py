@@ -1114,6 +1114,8 @@ def _event_before(sentence, at):
     return event if event in lexicon.EVENT_WORDS - {"vote", "march", "refugee"} else None
 
 
+_VISITED = re.compile(r"\b(?:visited|interviewed|examined)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
+_VISITED_WORDS = ("visited", "interviewed", "examined")  # in every _VISITED match
 _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
                            r"number(?:s|ed)?)\s+(?:(?:" + _HEDGES + r")\s+)?\Z",
                            re.IGNORECASE)
@@ -1424,6 +1426,10 @@ def read_claim(claim, document_place=None):
             event = _event_of_previous(sentence, at)  # "Egypt hosts 500,000 of them and Chad about 570,000"
         if event:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | {event})))
+    if (at >= 0 and lexicon.may_hold(sentence[max(0, at - 40): at], _VISITED_WORDS)
+            and _VISITED.search(sentence, max(0, at - 40), at)):
+        # "his staff had visited 327 detainees": those seen, a part of the detainees
+        terms = tuple(sorted(set(terms) | {"visit"}))
     known_for = _known_list(claim.get("attribution")) if at >= 0 and kind == "none" else None
     if known_for:  # "Viasna counts about 1,250 in all": the list the monitor keeps
         terms, kind = lexicon.subject_terms(known_for), "context"

@@ -960,3 +960,19 @@ def test_a_row_opening_released_counts_those_freed_then():
     report = claim(2, 2, "31", "The group released its report in June: 31 people were freed.", 31,
                    subject="people freed", published="2024-07-03")
     assert read_claim(report).period == "total"
+
+
+def test_those_visited_and_those_showing_signs_are_parts_of_the_detainees():
+    text = ("The ombudsman said his staff had visited 327 detainees in Georgia and that 225 of them showed signs of "
+            "ill-treatment.")
+    visited = claim(1, 1, "327", text, 327, subject="detainees", published="2024-12-04")
+    signs = claim(2, 1, "225", text, 225, subject="detainees showed", published="2024-12-04")
+    detained = claim(3, 2, "more than 460", "More than 460 people have been detained in Georgia since the protests "
+                     "began, rights groups say.", 460, qualifier="more_than", subject="people detained",
+                     published="2024-12-05")
+    assert "visit" in read_claim(visited).subject_key.split()
+    assert compare(visited, detained) is None and compare(signs, detained) is None
+    # a plain count of detainees is still the detainees
+    plain = claim(4, 3, "402", "Police in Georgia have detained 402 people since the protests began.", 402,
+                  subject="people detained", published="2024-12-04")
+    assert compare(plain, detained) is not None
