@@ -1599,12 +1599,15 @@ def _locality(sentence, start, end, lo, hi, following):
     m = _LOCALITY_AFTER.search(sentence, end, hi)
     if m and m.start() - end > LOCALITY_REACH:
         m = None
-    m = m or _LOCALITY_BEFORE.search(sentence, lo, start)
+    before = None if m else _LOCALITY_BEFORE.search(sentence, lo, start)
+    m = m or before
     if not m:
         return None
     words = [w for w in m.group(1).lower().split() if not w.endswith(("'s", "’s"))]
-    if not words or words[0] in _NOT_LOCALITIES or any(w in lexicon.PLACE_WORDS or w in lexicon.MONITORS
-                                                       for w in words):
+    if not words or words[0] in _NOT_LOCALITIES or any(w in lexicon.MONITORS or (
+            w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES)) for w in words):
+        # (a known city is a town's place only in "in Zahedan, where 104 were shot": "killed
+        # in Minsk" is often the country's count)
         return None
     return LOCAL + "-".join(words)
 

@@ -499,6 +499,16 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     # places the gazetteer knows are places, not towns; arrests are not read this way
     minsk = claim(5, 5, "12", "Twelve people were killed in Minsk.", 12, subject="people killed")
     assert "@" not in read_claim(minsk).subject_key
+    # ... except a known city a sentence opens a toll with: "in Zahedan, where 104 were shot"
+    zahedan = claim(7, 7, "at least 104", "The deadliest single event was in Zahedan, where at least 104 people "
+                    "were shot dead.", 104, qualifier="at_least", subject="people shot dead", published="2022-10-04")
+    iran = claim(8, 8, "at least 133", "Iran Human Rights says at least 133 people have been killed in Iran.", 133,
+                 qualifier="at_least", subject="people killed", published="2022-10-04")
+    assert read_claim(zahedan).subject_key.startswith("@zahedan ")
+    assert compare(zahedan, iran) is None
+    country_where = claim(9, 9, "40", "In Iran, where 40 people were killed, shops stayed shut.", 40,
+                          subject="people killed")
+    assert "@" not in read_claim(country_where).subject_key
     held = claim(6, 6, "40", "Police detained 40 people in Ayacucho.", 40, subject="people detained")
     assert read_claim(held).subject_key == "arrest"
 
