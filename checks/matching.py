@@ -61,6 +61,7 @@ MAX_RATIO_SAME_PERIOD = 3.0   # larger gaps at the same time are different quant
 MAX_RATIO_OTHER_PERIOD = 10.0
 MAX_RATIO_OWN_GROWTH = 30.0  # one source's running total may grow this much
 FAST_GROWTH_DAYS = 14       # (any count within this many days; a toll at any time)
+TOLL_GROWTH_DAYS = 120      # and anyone's running toll since unrest began, for this many days
 RATIO_FLOOR = 20            # small counts (1 → 4 dead) may differ by any ratio
 INTERVAL_SAME_DAYS = 4      # figures for one day/week/month: the same interval only this close
 SMALL_QUANTITY = 32         # up to this many claims of a quantity: every pair is linked
@@ -1766,6 +1767,12 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
         # which a wave of arrests may multiply without bound where both figures are placed
         unbounded = a.since and b.since and s == 100.0 and not unknown_places
         limit = float("inf") if unbounded else MAX_RATIO_OWN_GROWTH
+    if (attribution != 100.0 and a.since and a.period == "total" and _grew(a, b) and _is_toll(a)
+            and days is not None and days <= TOLL_GROWTH_DAYS):
+        # a running toll since unrest began, however early ("the number of dead since Tuesday
+        # to at least 32"), may grow as much in the months after by anyone's count ("about 650
+        # killed between 16 July and 11 August")
+        limit = max(limit, MAX_RATIO_OWN_GROWTH)
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)

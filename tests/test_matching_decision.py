@@ -893,3 +893,21 @@ def test_when_the_accused_act_happened_is_not_the_counts_span():
     assert lexicon.period_kind("police detained 300 people that day") == "interval"
     # when a figure was given is not its span either
     assert lexicon.period_kind("The police gave a lower figure on the same day, about 9,000") == "total"
+
+
+def test_a_running_toll_since_unrest_began_grows_fast_by_anyones_count():
+    early = claim(1, 1, "at least 32", "Clashes in Bangladesh brought the number of dead since Tuesday to at least 32, "
+                  "the newspaper counts.", 32, qualifier="at_least", subject="dead", attribution="the newspaper",
+                  published="2024-07-18")
+    later = claim(2, 2, "About 650", "About 650 people were killed in Bangladesh in the unrest, the UN rights office "
+                  "said.", 650, qualifier="about", subject="people killed", attribution="the UN rights office",
+                  published="2024-08-16")
+    assert matching.read_claim(early).since > 1
+    match = compare(early, later)
+    assert match is not None and match.relation == "corroborates"  # "at least 32" holds 650
+    # a toll that does not run since a start is not read as an early running toll
+    plain = dict(early, sentence="At least 32 people were killed in clashes in Bangladesh, the newspaper counts.")
+    assert matching.read_claim(plain).since == 0 and compare(plain, later) is None
+    # nor does the growth hold for ever: a year on, 650 is another toll
+    year_on = dict(later, published="2025-07-18")
+    assert compare(early, year_on) is None
