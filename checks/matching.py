@@ -1548,7 +1548,9 @@ def read_claim(claim, document_place=None):
     unit = (claim.get("unit") or "").strip().lower()
     local = (_locality(sentence, at, at + len(quote), lo, hi, bounds[1])
              if at >= 0 and _TOLLS & set(terms) and not unit else None)
-    if local:  # the town's count, however it was given ("17 of them in Juliaca": no part-of)
+    if local and not _names_town(local, set(terms)):
+        # the town's count, however it was given ("17 of them in Juliaca": no part-of), unless
+        # its subject names the town already
         terms = tuple(sorted(set(terms) - {lexicon.PART_OF} | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
@@ -1581,10 +1583,11 @@ def read_claim(claim, document_place=None):
 LOCAL = "@"
 _TOLLS = frozenset({"die", "injure"})
 _LOCALITY_AFTER = re.compile(
-    r"\s(?:in|near|from)\s+(?:the\s+(?:city|town|village|region|province|district|department|neighbourhood|"
-    r"commune|area|port)\s+of\s+)?((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
+    r"\s(?:in|near|from)\s+(?:the\s+(?:[a-z]+\s+)?(?:city|town|village|region|province|district|department|"
+    r"neighbourhood|commune|area|port)\s+of\s+|the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
-_LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+where\s+[^,;]{0,40}\Z")
+_LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)"
+                              r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|where\s+)[^,;]{0,40}\Z")
 _NOT_LOCALITIES = frozenset(
     """congress parliament court senate government the a an this that its their his her
     christmas easter ramadan""".split()) | frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
@@ -1604,7 +1607,7 @@ def _locality(sentence, start, end, lo, hi, following):
     m = m or before
     if not m:
         return None
-    words = [w for w in m.group(1).lower().split() if not w.endswith(("'s", "’s"))]
+    words = [w for w in m.group("town").lower().split() if not w.endswith(("'s", "’s"))]
     if not words or words[0] in _NOT_LOCALITIES or any(w in lexicon.MONITORS or (
             w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES)) for w in words):
         # (a known city is a town's place only in "in Zahedan, where 104 were shot": "killed
@@ -1619,14 +1622,25 @@ def _locality(sentence, start, end, lo, hi, following):
 _HAPPENINGS = lexicon.EVENT_WORDS - lexicon.OCCASION_WORDS  # what happened, not where
 
 
+def _names_town(local, words):
+    """The words of ``words`` that name the town of a LOCAL key word ("@juliaca" in
+    "die juliaca", "@wharf-jérémie" in "wharf jérémie", "@pont-sondé" in "pont-sondé"),
+    else an empty set."""
+    name = local[1:]
+    if name in words:
+        return {name}
+    town = set(name.split("-"))
+    return town if town <= words else set()
+
+
 def _same_town(a, b):
     """Two key word sets with a town marker read as the town's name where the other
     subject names that town ("@cali die" and "cali die": Cali's dead both)."""
     a, b = set(a), set(b)
     for mine, other in ((a, b), (b, a)):
         for word in [w for w in mine if w[0] == LOCAL and w not in other]:
-            town = set(word[1:].split("-"))
-            if town <= other:
+            town = _names_town(word, other)
+            if town:
                 mine.discard(word)
                 mine |= town
     return a, b

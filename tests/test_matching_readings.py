@@ -509,6 +509,26 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     country_where = claim(9, 9, "40", "In Iran, where 40 people were killed, shops stayed shut.", 40,
                           subject="people killed")
     assert "@" not in read_claim(country_where).subject_key
+    # one town's attack, told four ways: all that town's toll
+    ways = [("about 70", "A gang killed about 70 people in the farming town of Pont-Sondé on Thursday."),
+            ("at least 115", "In the attack on Pont-Sondé on 3 October, after the reporting period, at least 115 "
+                             "people were killed."),
+            ("at least 115", "The worst attacks were in Pont-Sondé on 3 October, where at least 115 people were "
+                             "killed."),
+            ("115", "The office counts 115 people killed in the attack on Pont-Sondé.")]
+    for i, (quote, text) in enumerate(ways):
+        reading = read_claim(claim(10 + i, 10 + i, quote, text, 1, subject="people killed"))
+        assert "@pont-sondé" in reading.subject_key.split() or "pont-sondé" in reading.subject_key.split(), text
+    # a subject naming the town already is not marked twice, and still matches the marked one
+    named = claim(20, 20, "at least 115", "In the attack on Pont-Sondé on 3 October, at least 115 people were "
+                  "killed.", 115, qualifier="at_least", subject="people killed in Pont-Sondé", published="2024-10-11")
+    marked = claim(21, 21, "at least 115", "The worst attacks were in Pont-Sondé on 3 October, where at least 115 "
+                   "people were killed.", 115, qualifier="at_least", subject="people killed", published="2025-01-08")
+    assert read_claim(named).subject_key == "die pont-sondé"
+    assert compare(named, marked) is not None
+    # "In Minsk, 40 were held": an opening place is not a town's toll without "where"
+    opening = claim(22, 22, "40", "In Juliaca, 40 people were killed last year.", 40, subject="people killed")
+    assert "@" not in read_claim(opening).subject_key
     held = claim(6, 6, "40", "Police detained 40 people in Ayacucho.", 40, subject="people detained")
     assert read_claim(held).subject_key == "arrest"
 
