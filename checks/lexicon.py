@@ -445,7 +445,7 @@ _SAID_BEFORE = searched_from(
     r"\b(?:said|says|say|reported|reports|announced|announces|told|published|wrote|stated|confirmed|"
     r"added|noted|warned|estimated|released|issued|updated|posted|compiled|"
     r"statement|report|update|bulletin|tally|count|figures?|data|gave|give|gives)"
-    r"(?: \w+)?\s+(?:on\s+|in\s+|during\s+)?\Z", re.IGNORECASE)
+    r"(?: (?!for\b)\w+)?\s+(?:on\s+|in\s+|during\s+)?\Z", re.IGNORECASE)  # ("a figure for yesterday": its span)
 _OPENING = re.compile(r"\A\W*\Z")
 _ACCUSED_OF = re.compile(r"\b(?:accused|charged|convicted|suspected)\s+(?:of|with)\s+[a-z][\w\s,'’-]*\Z")
 # "alone" narrows a figure to one span only after a time: "on 23 August alone", "that day

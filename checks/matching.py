@@ -846,6 +846,13 @@ def _period_window(sentence, start, end):
         # "On Friday, 13 people died in the east of the city": that day's count (not "On
         # Friday, the ministry said 30 had died": when it was said)
         window = "in a single day " + window
+    colon = sentence.rfind(": ", 0, start) if ": " in sentence else -1
+    if colon > 0 and sentence.find(window.strip()[:20], colon) >= 0:
+        # "The commission gives a higher figure for yesterday: 19 deaths and more than 500
+        # injured": the time the lead-in names holds for the figures after its colon
+        lead = sentence[max(sentence.rfind(mark, 0, colon) for mark in (". ", "— ", "; ")) + 1: colon]
+        if lexicon.period_kind(lead) == "interval" and not _FIGURE.search(lead):
+            window = lead + " " + window
     opening = _OPENING_TIME.match(sentence)
     if opening and opening.end() <= start and opening.group(1) not in window:
         # "During June the centre recognised 54 new political prisoners, while 31 were

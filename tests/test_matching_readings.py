@@ -1006,3 +1006,21 @@ def test_those_visited_and_those_showing_signs_are_parts_of_the_detainees():
     plain = claim(4, 3, "402", "Police in Georgia have detained 402 people since the protests began.", 402,
                   subject="people detained", published="2024-12-04")
     assert compare(plain, detained) is not None
+
+
+def test_a_time_named_before_a_colon_holds_for_the_figures_after_it():
+    text = ("The rights commission gives a higher figure for yesterday: 19 deaths and more than 500 injured, among "
+            "them police officers.")
+    deaths = claim(1, 1, "19", text, 19, subject="deaths", published="2025-06-26")
+    injured = claim(2, 1, "more than 500", text, 500, qualifier="more_than", subject="injured",
+                    published="2025-06-26")
+    assert read_claim(deaths).period == "interval" and read_claim(injured).period == "interval"
+    # so a year-old toll with the same figure is not that day's
+    last_year = claim(3, 2, "19", "The president said 19 people had died in the protests.", 19,
+                      subject="people died", published="2024-07-02")
+    assert compare(last_year, deaths) is None
+    # a lead-in with no time, or one saying when the figures were given, changes nothing
+    said = claim(4, 3, "19", "The commission said on Monday: 19 deaths so far.", 19, subject="deaths")
+    assert read_claim(said).period == "total"
+    plain = claim(5, 3, "19", "The commission's figures: 19 deaths so far.", 19, subject="deaths")
+    assert read_claim(plain).period == "total"
