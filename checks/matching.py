@@ -1122,6 +1122,9 @@ def _event_before(sentence, at):
     return event if event in lexicon.EVENT_WORDS - {"vote", "march", "refugee"} else None
 
 
+_SANCTIONS = re.compile(r"\bsanctions?\s+(?:list|blacklist|regime|packages?)\b|\b(?:round|package|list) of "
+                        r"(?:\w+ )?sanctions\b", re.IGNORECASE)
+_LISTED = lexicon.GENERIC_PEOPLE | {"name", "individual"}  # who a list names, said plainly (not its entities)
 _VISITED = re.compile(r"\b(?:visited|interviewed|examined)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
 _VISITED_WORDS = ("visited", "interviewed", "examined")  # in every _VISITED match
 _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
@@ -1438,6 +1441,11 @@ def read_claim(claim, document_place=None):
             and _VISITED.search(sentence, max(0, at - 40), at)):
         # "his staff had visited 327 detainees": those seen, a part of the detainees
         terms = tuple(sorted(set(terms) | {"visit"}))
+    if (at >= 0 and lexicon.may_hold(sentence, ("sanction",)) and _SANCTIONS.search(sentence)
+            and set(lexicon.subject_terms(subject)) <= _LISTED):
+        # "the sanctions list, which now covers 166 individuals", "targets 17 more individuals":
+        # those listed, not people in general (nor what the words around say of them)
+        terms = ("new", "sanction") if "new" in terms else ("sanction",)
     known_for = _known_list(claim.get("attribution")) if at >= 0 and kind == "none" else None
     if known_for:  # "Viasna counts about 1,250 in all": the list the monitor keeps
         terms, kind = lexicon.subject_terms(known_for), "context"

@@ -1024,3 +1024,22 @@ def test_a_time_named_before_a_colon_holds_for_the_figures_after_it():
     assert read_claim(said).period == "total"
     plain = claim(5, 3, "19", "The commission's figures: 19 deaths so far.", 19, subject="deaths")
     assert read_claim(plain).period == "total"
+
+
+def test_those_a_sanctions_list_names_are_counted_as_listed():
+    covers = claim(1, 1, "166", "The EU added names to the sanctions list on Belarus, which now covers 166 individuals "
+                   "and 15 entities.", 166, subject="individuals", published="2021-06-25")
+    names = claim(2, 2, "233", "The EU's Belarus sanctions list now names 233 individuals and 37 entities.", 233,
+                  subject="individuals", published="2023-08-04")
+    entities = claim(3, 2, "37", "The EU's Belarus sanctions list now names 233 individuals and 37 entities.", 37,
+                     subject="entities", published="2023-08-04")
+    more = claim(4, 3, "17", "The latest round of EU sanctions on Belarus targets 17 more individuals.", 17,
+                 subject="individuals", published="2021-12-02")
+    assert read_claim(covers).subject_key == read_claim(names).subject_key == "sanction"
+    assert read_claim(more).subject_key == "new sanction"
+    match = compare(covers, names)
+    assert match is not None and match.relation == "updates"
+    assert compare(covers, entities) is None   # individuals are not entities
+    # people in a sentence with no sanctions list are people
+    plain = claim(5, 4, "166", "Police in Belarus detained 166 individuals.", 166, subject="individuals")
+    assert "sanction" not in read_claim(plain).subject_key
