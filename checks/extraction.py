@@ -1630,7 +1630,7 @@ def _word_before(text, lo, hi, skips=frozenset()):
 
 
 # How a court or a pardon changes a prison term
-_TERM_CHANGES = r"(?:reduced|cut|extended|increased|raised|lowered|commuted|shortened|lengthened)"
+_TERM_CHANGES = r"(?:reduced|cut|extended|increased|raised|lowered|commuted|shortened|lengthened|halved|doubled)"
 _SENTENCE_TERM = re.compile(
     r"(?i:sentenced\s+(?:[\w'’-]+\s+){0,5}?to|jailed\s+for|imprisoned\s+for|(?:sentence|term)s?\s+of"
     # "her sentences now add up to", "his term was cut by six years to", "her sentences total"
@@ -1643,11 +1643,11 @@ _TERM_CUES = ("sentence", "jailed", "imprisoned", "term")
 
 
 # A term's old or new length after whose it is: "raised the sentence of Mongkol Thirakot, an
-# online activist, from 28 years | to 50 years"
+# online activist, from 28 years | to 50 years"; "then halved the term to 43 years"
 _TERM_CHANGED = re.compile(
     r"(?i:" + _TERM_CHANGES + r"\s+"
     r"(?:(?:the|his|her|their)\s+)?(?:prison\s+)?(?:sentence|term)s?\s+(?:of\s+[^.;:()]{1,60}?\s+)?"
-    r"from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?)$")
+    r"(?:from\s+(?:(?:[\w-]+\s+){1,3}?to\s+)?|to\s+))$")
 
 
 def _sentenced_before(block, start):
@@ -1656,7 +1656,7 @@ def _sentenced_before(block, start):
     if _may_contain(block[lo:start], _TERM_CUES) and _SENTENCE_TERM.search(block, lo, start):
         return True
     lo = max(0, start - 120)
-    return (_may_contain(block[lo:start], ("from",)) and _may_contain(block[lo:start], _TERM_CUES)
+    return (_may_contain(block[lo:start], ("from", " to ")) and _may_contain(block[lo:start], _TERM_CUES)
             and bool(_TERM_CHANGED.search(block, lo, start)))
 
 

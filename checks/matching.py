@@ -893,7 +893,8 @@ def _owners(claim, sentence, start, end, lo, bounds):
         return ()
     ignore = _ignored_names(claim.get("attribution"), claim.get("publisher"))
     before, after = bounds
-    if not _CHANGED_TO.match(sentence, before, start):  # "raised Mongkol's sentence from 28 years to 50"
+    if not (_CHANGED_TO.match(sentence, before, start)  # "raised Mongkol's sentence from 28 years to 50"
+            or (lexicon.may_hold(sentence[before:start], (" to ",)) and _TERM_AGAIN.search(sentence, before, start))):
         lo = before
     # names from the figure before it to the next one ("54.3% of the vote, against 35.8% for Ba")
     return (lexicon.names_near(sentence, start, end, ignore, lo, start)
@@ -901,6 +902,9 @@ def _owners(claim, sentence, start, end, lo, bounds):
 
 
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|and)\s+\Z")  # "from 28 years to 50 years"
+# "sentenced Anchan to 87 years, then halved the term to 43 years": the same person's term
+_TERM_AGAIN = re.compile(r"\b(?:halved|cut|reduced|commuted|doubled|raised|increased|extended|shortened)\s+"
+                         r"(?:the|his|her|their)\s+(?:prison\s+)?(?:term|sentence)s?\s+to\s+\Z", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")

@@ -946,6 +946,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("A higher court raised the sentence of Somchai Rakdee, a student leader, from 21 years to 35 years.",
      "35 years", "sentence"),
     ("The court cut his term from 12 years to eight years.", "12 years", "sentence"),
+    ("A court jailed Anan Suksai for 80 years, then halved the term to 40 years as he pleaded guilty.",
+     "40 years", "sentence"),
+    ("The appeals court doubled her sentence to 10 years.", "10 years", "sentence"),
     ("Rents rose from 12 years ago to last spring by half.", "12 years", None),
     # another count of the same thing, given as an aside
     ("Soldiers have arrested more than 7,000 people. The police gave a lower figure on the same day, "

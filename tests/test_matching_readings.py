@@ -576,6 +576,10 @@ def test_a_figures_names_stop_at_the_next_figure_but_not_at_its_own_earlier_valu
     raised = claim(3, 2, "50 years", "A court raised the sentence of Mongkol Thirakot from 28 years to 50 years.",
                    50, subject="sentence", unit="years")
     assert read_claim(raised).names == "mongkol thirakot"
+    # the term a court changed in the same sentence is the same person's
+    text = "A court sentenced an activist, Anan Suksai, to 80 years, then halved the term to 40 years."
+    halved = claim(4, 3, "40 years", text, 40, subject="sentence", unit="years")
+    assert read_claim(halved).names == "anan suksai"
 
 
 def test_a_date_is_not_the_next_figure_and_the_missing_are_the_unaccounted_for():
