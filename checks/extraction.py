@@ -986,6 +986,7 @@ _PARTICIPLE_LINK = re.compile(
     r"so\s+far|also|later|then|ever|since|subsequently|were\s+later|all|still|more|others|remain|remains|remained|"
     r"may|might|could|would|will|must|"  # "as many as 1,400 people may have been killed"
     r"(?:reported|listed|declared|presumed|confirmed)(?=\s+(?:missing|dead)\b)|"  # "379 people reported missing"
+    r"(?:gone|went|go|goes)(?=\s+missing\b)|"  # "dozens of its supporters have gone missing"
     # hearsay before what happened: "thousands are thought to have died", "are reported to have been held"
     r"(?:thought|believed|said|reported|estimated|feared|known|understood|presumed|alleged)\s+to))*"
     r"\s+([a-z][a-z'-]*)"

@@ -949,6 +949,10 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("A court jailed Anan Suksai for 80 years, then halved the term to 40 years as he pleaded guilty.",
      "40 years", "sentence"),
     ("The appeals court doubled her sentence to 10 years.", "10 years", "sentence"),
+    # what happened, after "gone": "have gone missing"
+    ("The party says dozens of its supporters have gone missing since the campaign began.", "dozens",
+     "supporters missing"),
+    ("Some 30 activists went missing in May.", "Some 30", "activists missing"),
     ("Rents rose from 12 years ago to last spring by half.", "12 years", None),
     # another count of the same thing, given as an aside
     ("Soldiers have arrested more than 7,000 people. The police gave a lower figure on the same day, "
