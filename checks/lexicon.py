@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
     including include includes included many how much several most few such further
     would could should might will can later only next just even again past worth
     two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred thousand million billion dozen context early late""".split()
+    hundred thousand million billion dozen context early late
+    documented recorded confirmed verified logged announced""".split()  # (who counted, not what)
 )
 
 # Irregular forms first; everything else goes through the suffix rules.
@@ -285,6 +286,9 @@ def words(text):
 
 # Phrases read as one word before anything else.
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
+           # the custody of the state is custody; a state of exception or emergency is the law
+           # a count runs under, not what it counts ("arrests under the state of exception")
+           "state custody": "custody", "state of exception": "", "state of emergency": "",
            # a life term is neither a death nor a number of years
            "life sentences": "life-terms", "life sentence": "life-term", "life imprisonment": "life-term",
            "life in prison": "life-term", "sentenced to life": "life-term", "life terms": "life-terms", "life term": "life-term",

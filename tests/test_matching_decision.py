@@ -44,6 +44,14 @@ def test_drowned_and_perished_are_deaths():
     assert lexicon.subject_terms("people perished") == lexicon.subject_terms("deaths")
 
 
+def test_who_counted_and_the_law_a_count_runs_under_are_not_what_it_counts():
+    assert lexicon.subject_terms("deaths in state custody documented") == lexicon.subject_terms("deaths in custody")
+    assert lexicon.subject_terms("arrests announced") == lexicon.subject_terms("arrests")
+    assert lexicon.subject_terms("arrests under the state of exception") == ("arrest",)
+    assert lexicon.subject_terms("people arrested under the state of emergency") == ("arrest",)
+    assert terms_score("deaths recorded", "deaths in custody") < 85  # custody still says where
+
+
 def test_the_unrest_a_toll_happened_in_does_not_make_another_toll():
     government = claim(1, 1, "96", "The government says 96 people have died in Mozambique's post-election demonstrations.", 96,
                        subject="people died in the post-election demonstrations", published="2025-01-10")
