@@ -1607,6 +1607,8 @@ _LOCALITY_AFTER = re.compile(
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)"
                               r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|where\s+)[^,;]{0,40}\Z")
+_AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
+                            r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(
     """congress parliament court senate government the a an this that its their his her
     christmas easter ramadan""".split()) | frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS)
@@ -1620,8 +1622,8 @@ def _locality(sentence, start, end, lo, hi, following):
     part = _SOME_OF_THEM.search(sentence, end, hi) if following == hi else None
     hi = part.start() if part else following  # so is "most of them shot in Dakar" a part's
     m = _LOCALITY_AFTER.search(sentence, end, hi)
-    if m and m.start() - end > LOCALITY_REACH:
-        m = None
+    if m and (m.start() - end > LOCALITY_REACH or _AND_ELSEWHERE.match(sentence, m.end())):
+        m = None  # (not "in N'Djamena and in the southern cities": more places than one)
     before = None if m else _LOCALITY_BEFORE.search(sentence, lo, start)
     m = m or before
     if not m:

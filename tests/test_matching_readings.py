@@ -506,6 +506,13 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
                  qualifier="at_least", subject="people killed", published="2022-10-04")
     assert read_claim(zahedan).subject_key.startswith("@zahedan ")
     assert compare(zahedan, iran) is None
+    # a toll in a town "and in the southern cities" is no one town's
+    several = claim(23, 23, "more than 70", "The party says more than 70 protesters were shot dead in N'Djamena and in "
+                    "the southern cities.", 70, qualifier="more_than", subject="protesters shot dead")
+    assert "@" not in read_claim(several).subject_key
+    both = claim(24, 24, "nine", "The ministry said nine people had died in the clashes in Dakar and Ziguinchor.", 9,
+                 subject="people died")
+    assert "@" not in read_claim(both).subject_key
     country_where = claim(9, 9, "40", "In Iran, where 40 people were killed, shops stayed shut.", 40,
                           subject="people killed")
     assert "@" not in read_claim(country_where).subject_key
