@@ -3129,9 +3129,15 @@ def _claim(m, block, base, carried):
 
 # Fact boxes: "Journalists detained in 2024: 21", "Executions by year (IHR): 2021 333 · 2022 582",
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
-_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?(?:,\s+(?!(?i:according|per)\b)[\w'’ -]{1,40}?)?)\s*"
+# Who gave a row's figure, after its label: "Detainees pardoned, according to the authorities: 22,000",
+# "Political prisoners, by the count of the Union …: 331", "Journalists jailed, CPJ census of 1 December: 13"
+_ROW_SOURCE = (r",\s*(?:(?i:according\s+to|per|by\s+the\s+(?:count|tally|figures)\s+of)\s+[^:,\n]{1,60}"
+               r"|(?i:by\s+[^:,\n]{1,40}?\s+(?:count|tally|figures))"  # "by the minister's count"
+               r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?i:census|count|tally)(?:\s+(?:of|for|on)\s+[^:,\n]{1,30})?)")
+_LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?(?:,\s+(?!(?i:according|per|by\s+the)\b)"
+                         r"(?![A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?i:census|count|tally)\b)[\w'’ -]{1,40}?)?)\s*"
                          r"(?:\([^)\n]*\)\s*)?"  # "Arrested, charged or sentenced since 1 February: 4,160"
-                         r"(?:,\s*(?i:according\s+to|per)\s+[^:,\n]{1,60})?:\s*"  # "Detainees pardoned, according to …: 22,000"
+                         r"(?:" + _ROW_SOURCE + r")?:\s*"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
 _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:")
 _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"

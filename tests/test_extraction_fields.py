@@ -905,6 +905,12 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("The court sentenced 40 people to prison terms.", "40", "people sentenced"),
     ("Police have taken more than 10,000 people into custody.", "more than 10,000", "people taken into custody"),
     ("Detainees pardoned, according to the authorities: 22,000", "22,000", "detainees pardoned"),
+    # who counted, after a row's label, in other words
+    ("Figures\nPolitical prisoners, by the count of the Union for Freedom of Political Prisoners: 331", "331",
+     "political prisoners"),
+    ("Figures\nJournalists jailed, CPJ census of 1 December: 13", "13", "journalists jailed"),
+    ("Figures\nWomen among those arrested, by the minister's count: more than 1,800", "more than 1,800",
+     "women among those arrested"),
     ("The office counts 42 deaths. It also says 129 of those reported missing since 28 April have not been "
      "found.", "129", "people reported missing"),
     # an adverb between the noun and what happened: "are currently jailed"
