@@ -1062,8 +1062,8 @@ _TOTAL_TO = lexicon.searched_from(
     r"|\bto a total of\s+\Z", re.IGNORECASE)
 # A verb right before a figure that says what happened to what it counts: "the government
 # frees 135 political prisoners", "police detain 30 marchers"; a hedge or auxiliary between.
-_VERB_BEFORE_FIGURE = re.compile(
-    r"\b([a-z][\w-]*)\s+(?:(?:a|an|another|some|about|around|nearly|almost|at least|more than|over|"
+_VERB_BEFORE_FIGURE = re.compile(  # (past a particle: "have rounded up hundreds")
+    r"\b([a-z][\w-]*)(?:\s+(?:up|out))?\s+(?:(?:a|an|another|some|about|around|nearly|almost|at least|more than|over|"
     r"up to|roughly|only|just|least|at)\s+)*\Z")
 # The group a bare slice ("16 women") belongs to, named before it: "Among those behind bars
 # are 16 women", "Those freed included 14 women".

@@ -1054,3 +1054,9 @@ def test_those_a_sanctions_list_names_are_counted_as_listed():
     # people in a sentence with no sanctions list are people
     plain = claim(5, 4, "166", "Police in Belarus detained 166 individuals.", 166, subject="individuals")
     assert "sanction" not in read_claim(plain).subject_key
+
+
+def test_a_verb_with_its_particle_says_what_happened():
+    rounded = claim(1, 1, "hundreds", "Police in Chad have rounded up hundreds of young men.", None, low=200, high=999,
+                    qualifier="vague", subject="young men")
+    assert "arrest" in read_claim(rounded).subject_key.split()
