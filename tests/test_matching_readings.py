@@ -1060,3 +1060,10 @@ def test_a_verb_with_its_particle_says_what_happened():
     rounded = claim(1, 1, "hundreds", "Police in Chad have rounded up hundreds of young men.", None, low=200, high=999,
                     qualifier="vague", subject="young men")
     assert "arrest" in read_claim(rounded).subject_key.split()
+
+
+def test_what_befell_the_whole_befell_the_part_named_after_among_them():
+    text = ("The prime minister said about 50 people were killed in Chad today, among them 10 members of the security "
+            "forces.")
+    part = claim(1, 1, "10", text, 10, subject="members of security forces")
+    assert "die" in read_claim(part).subject_key.split()
