@@ -1375,7 +1375,8 @@ def read_claim(claim, document_place=None):
         # "media workers" in "32 media workers were in prison": the clause says what
         # happened to them when the subject does not
         events = set(context_terms(sentence, quote)) & lexicon.EVENT_WORDS
-        if not events and at >= 0 and _INCLUDING.search(sentence, max(0, at - 30), at):
+        if (not events and at >= 0 and not set(terms) <= lexicon.WHO_SLICES
+                and _INCLUDING.search(sentence, max(0, at - 30), at)):
             # "about 50 people were killed, among them 10 members of the security forces":
             # what happened to the whole happened to its part
             events = (_previous_events(sentence, at) | {_event_of_previous(sentence, at)}) - {None}
