@@ -914,7 +914,7 @@ _LAW_WORDS = frozenset({"article", "section", "decree", "law", "paragraph", "cla
 _LAW_NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d[\w.-]*)")
 
 
-@functools.lru_cache(maxsize=100_000)
+# (Not cached: each figure asks about its own sentence and offsets, which no other asks again.)
 def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
     """Names of people and organisations written within 100 characters of a figure
     (or between ``lo`` and ``hi``): capitalised words that are not places, months,

@@ -2566,6 +2566,10 @@ def _specific(key):
 
 
 KEY_CELLS = 4_000_000  # scores rapidfuzz computes in one cdist call (a uint8 matrix)
+# rapidfuzz threads per cdist call: every core, except in a worker process (_pair_worker),
+# whose sibling already keeps the other cores busy: there a thread per core only adds the
+# cost of starting threads for each of its many small calls (a tenth of _neighbour_keys)
+_score_threads = -1
 
 
 def _close_keys(asked, keys, cutoff):
@@ -2627,7 +2631,8 @@ def _close_by_ratio(asking, index, keys, cutoff, close):
         for start in range(0, len(queries), rows):
             part = queries[start: start + rows]
             scores = process.cdist(part, choices, scorer=fuzz.token_sort_ratio,
-                                   score_cutoff=max(0, cutoff - 1), dtype=numpy.uint8, workers=-1)
+                                   score_cutoff=max(0, cutoff - 1), dtype=numpy.uint8,
+                                   workers=_score_threads)
             for row, column in zip(*numpy.nonzero(scores)):
                 close[part[row]].add(columns[column])
 
@@ -3207,6 +3212,8 @@ def _pair_worker(path, jobs, send):
     the share, sending each batch to the parent, then None."""
     from .database import open_database
 
+    global _score_threads
+    _score_threads = 1  # (see _score_threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
         job = jobs.recv()
