@@ -1129,6 +1129,7 @@ def _event_before(sentence, at):
 _SANCTIONS = re.compile(r"\bsanctions?\s+(?:list|blacklist|regime|packages?)\b|\b(?:round|package|list) of "
                         r"(?:\w+ )?sanctions\b", re.IGNORECASE)
 _LISTED = lexicon.GENERIC_PEOPLE | {"name", "individual"}  # who a list names, said plainly (not its entities)
+_THAT_DAY = re.compile(r"\bthat day\b", re.IGNORECASE)
 _VISITED = re.compile(r"\b(?:visited|interviewed|examined)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
 _VISITED_WORDS = ("visited", "interviewed", "examined")  # in every _VISITED match
 _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made up|makes up|represent(?:s|ed)?|"
@@ -1565,6 +1566,11 @@ def read_claim(claim, document_place=None):
     window = sentence if window is None else window
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))
+    if (period == "interval" and _TOLLS & set(terms) and lexicon.may_hold(window, ("that day",))
+            and lexicon.period_kind(_THAT_DAY.sub("", window)) == "total"):
+        # "the security forces killed at least 80 people that day": the toll of a day named
+        # before, the event's whole toll (not one day's of many)
+        period = "total"
     if (total_to or set(terms) & _OCCASIONS) and period == "interval":
         # a running total; one rally's arrests, however dated ("in January police detained 86
         # at a march"): a fixed figure, which the one-event rule in relate() keeps apart

@@ -1067,3 +1067,17 @@ def test_what_befell_the_whole_befell_the_part_named_after_among_them():
             "forces.")
     part = claim(1, 1, "10", text, 10, subject="members of security forces")
     assert "die" in read_claim(part).subject_key.split()
+
+
+def test_a_toll_of_that_day_is_the_toll_of_the_day_named_before():
+    that_day = claim(1, 1, "at least 80", "The league says the security forces killed at least 80 people in Chad that day.",
+                     80, qualifier="at_least", subject="people killed", published="2022-11-10")
+    total = claim(2, 2, "128", "The commission counted 128 dead in Chad in its report.", 128, subject="dead",
+                  published="2023-02-22")
+    assert read_claim(that_day).period == "total"
+    assert compare(that_day, total) is not None
+    # arrests that day, or a toll on a weekday of many days' unrest, stay one day's
+    held = claim(3, 3, "300", "Police in Chad arrested 300 people that day.", 300, subject="people arrested")
+    assert read_claim(held).period == "interval"
+    monday = claim(4, 4, "19", "Police said 19 people had been killed on Monday.", 19, subject="people killed")
+    assert read_claim(monday).period == "interval"
