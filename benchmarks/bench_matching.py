@@ -11,7 +11,10 @@ copied before each run, so every run starts from unmatched claims. Each match
 runs in a fresh process so its peak RSS is its own; a big run forks worker
 processes (matching.WORKERS), so the peak of the RSS of that process and its
 workers summed (sampled every 0.1 s) is shown too. Pages a worker shares with
-its parent after the fork count twice there: the sum is an upper bound. "CPU"
+its parent after the fork count twice there: the sum is an upper bound. With
+--pss the peak of their summed PSS (proportional set size), which counts each page
+once, follows in brackets: the memory the run takes (reading it costs the run
+about 5% CPU, so time the runs without it). "CPU"
 is the user + system time of the run and its workers (opening the database
 included): on a loaded machine it says what the run would take alone.
 The new claims are dated in the archive's last month, as new reports are. The
@@ -38,7 +41,7 @@ import rss
 from checks.database import open_database
 from checks.matching import match_claims
 
-peak, done = [0], threading.Event()
+peak, done = [0, 0] if sys.argv[3] == "pss" else [0], threading.Event()
 threading.Thread(target=rss.watch, args=(os.getpid(), peak, done), daemon=True).start()
 db = open_database(sys.argv[1])
 started = time.perf_counter()
@@ -50,7 +53,8 @@ cpu = sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_S
 db.close()
 print(json.dumps(dict(seconds=seconds, cpu=cpu, claims=stats.claims_matched, pairs=stats.pairs_added,
                       peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      tree_rss_mb=peak[0] / 1024)))
+                      tree_rss_mb=peak[0] / 1024,
+                      tree_pss_mb=peak[1] / 1024 if len(peak) > 1 else None)))
 """
 
 
@@ -71,8 +75,8 @@ def archive(size):
     return path
 
 
-def run_match(path):
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path), str(HERE)],
+def run_match(path, pss=False):
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path), str(HERE), "pss" if pss else "rss"],
                             capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"matching {path} failed:\n{result.stderr}")
@@ -83,7 +87,9 @@ def report(label, r):
     rate = r["claims"] / r["seconds"] if r["seconds"] else 0
     print(f"{label:<28} {r['claims']:>9,} claims  {r['pairs']:>10,} pairs  "
           f"{r['seconds']:>8.1f} s  {r['cpu']:>8.1f} s CPU  {rate:>8,.0f} claims/s  {r['peak_rss_mb']:>7.0f} MB peak RSS"
-          f"  {r['tree_rss_mb']:>7.0f} MB with workers  load {r['load']}", flush=True)
+          f"  {r['tree_rss_mb']:>7.0f} MB with workers"
+          + (f" ({r['tree_pss_mb']:.0f} MB PSS)" if r.get("tree_pss_mb") is not None else "")
+          + f"  load {r['load']}", flush=True)
 
 
 def main():
@@ -92,6 +98,8 @@ def main():
                         help="comma-separated archive sizes (claims)")
     parser.add_argument("--add", type=int, default=1000,
                         help="new claims added to the largest archive and matched alone")
+    parser.add_argument("--pss", action="store_true",
+                        help="also measure the summed PSS of the run and its workers (costs some CPU)")
     parser.add_argument("--only-add", action="store_true",
                         help="match the largest archive without timing it, then time only the new claims")
     args = parser.parse_args()
@@ -103,7 +111,7 @@ def main():
         shutil.copy(archive(size), work)
         if args.only_add and size != sizes[-1]:
             continue
-        result = run_match(work)
+        result = run_match(work, args.pss)
         if not args.only_add:
             report(f"match {size:,} new", result)
     if args.add:
@@ -111,7 +119,7 @@ def main():
         from synthetic_archive import DAYS, generate
 
         generate(work, args.add, seed=2, first_document=10**7, start_day=DAYS - 30, days=30)
-        report(f"+{args.add:,} to {sizes[-1]:,}", run_match(work))
+        report(f"+{args.add:,} to {sizes[-1]:,}", run_match(work, args.pss))
     for suffix in ("", "-wal", "-shm"):
         pathlib.Path(str(work) + suffix).unlink(missing_ok=True)
 
