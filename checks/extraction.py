@@ -1181,6 +1181,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     couple of following words for other languages."""
     if language not in (None, "en"):
         return (None if claim.unit else _subject_other(block, end)), None
+    if (claim.unit in ("years", "months") and _TERM_AFTER.match(block, end)
+            and _SPENT_BEFORE.search(block, max(sentence_start, start - 30), start)):
+        return "held", None  # "freed after almost six years behind bars": time held, not a term
     if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     if claim.unit in _TIME_UNITS:
@@ -1661,6 +1664,9 @@ def _sentenced_before(block, start):
             and bool(_TERM_CHANGED.search(block, lo, start)))
 
 
+# Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
+_SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+(?:(?:more\s+than|almost|nearly|over|about|"
+                           r"some|at\s+least)\s+)?\Z", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",

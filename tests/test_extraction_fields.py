@@ -955,6 +955,11 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("A court jailed Anan Suksai for 80 years, then halved the term to 40 years as he pleaded guilty.",
      "40 years", "sentence"),
     ("The appeals court doubled her sentence to 10 years.", "10 years", "sentence"),
+    # time spent behind bars is time held, not a term
+    ("He was freed in a pardon after almost six years behind bars.", "almost six years", "held"),
+    ("She had spent over two years in prison.", "over two years", "held"),
+    ("She was sentenced to five years in prison.", "five years", "sentence"),
+    ("He is serving eight years in prison.", "eight years", "sentence"),
     # what happened, after "gone": "have gone missing"
     ("The party says dozens of its supporters have gone missing since the campaign began.", "dozens",
      "supporters missing"),
