@@ -1483,9 +1483,10 @@ def _duration_subject(block, start, end, sentence_start, claim_unit):
 _OF_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+of\s+\Z")
 _LINK_BEFORE = re.compile(
     r"(?:\b([a-z-]+)\s+)?\b(?!(?:has|have|had)\s)([a-z-]+)"
-    # "the toll from the crackdown has risen to": a count's own phrase
-    r"(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since|(?:linked|related|connected)\s+to)"
-    r"\s+[^,;\d]{1,40}?)?"
+    # "the toll from the crackdown has risen to": a count's own phrase; "arrests under the state
+    # of exception have passed": the law they come under (not "deaths in custody")
+    r"(?:(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since|(?:linked|related|connected)\s+to)"
+    r"|(?<=ests|aths|ions)\s+under)\s+[^,;\d]{1,40}?)?"
     r"(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
     r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
     r"(?:(?:was|were|is|are)(?:\s+(?:still|again|now|only|just))?|stood\s+at|stands\s+at|"

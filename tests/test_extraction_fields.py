@@ -955,6 +955,8 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("A court jailed Anan Suksai for 80 years, then halved the term to 40 years as he pleaded guilty.",
      "40 years", "sentence"),
     ("The appeals court doubled her sentence to 10 years.", "10 years", "sentence"),
+    # the law a count comes under is not what it counts
+    ("Arrests under the state of exception have passed 88,000, the government says.", "88,000", "arrests"),
     # time spent behind bars is time held, not a term
     ("He was freed in a pardon after almost six years behind bars.", "almost six years", "held"),
     ("She had spent over two years in prison.", "over two years", "held"),
