@@ -289,6 +289,8 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            # the custody of the state is custody; a state of exception or emergency is the law
            # a count runs under, not what it counts ("arrests under the state of exception")
            "state custody": "custody", "state of exception": "", "state of emergency": "",
+           # held "for their views" are held on political grounds
+           "for their views": "political", "for his views": "political", "for her views": "political",
            # a life term is neither a death nor a number of years
            "life sentences": "life-terms", "life sentence": "life-term", "life imprisonment": "life-term",
            "life in prison": "life-term", "sentenced to life": "life-term", "life terms": "life-terms", "life term": "life-term",

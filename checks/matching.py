@@ -527,7 +527,7 @@ _IN_YEAR = lexicon.searched_from(
 _THIS_YEAR_WORDS = ("year",)
 _YEAR_WORDS = ("year",)
 _SINCE_WORDS = ("since",)
-_STOCK_WORDS = ("behind bars", "in prison", "in jail", "remain", "still held", "are held")
+_STOCK_WORDS = ("behind bars", "in prison", "in jail", "remain", "still held", "are held", "still hold")
 _LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisoned", "incarcerated",
                 "political detainees")
 
@@ -619,7 +619,7 @@ _TAKEN_IN = lexicon.searched_from(
     re.IGNORECASE)
 _STOCK = lexicon.searched_from(
     "abirs",
-    r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held)\b",
+    r"\b(?:behind bars|in prison|in jail|remain|remained|still held|are held|still holds?)\b",
     re.IGNORECASE)
 # One occasion's count (arrests at a march or a vigil) rather than a running total.
 _AT_OCCASION = lexicon.searched_from(

@@ -1081,3 +1081,11 @@ def test_a_toll_of_that_day_is_the_toll_of_the_day_named_before():
     assert read_claim(held).period == "interval"
     monday = claim(4, 4, "19", "Police said 19 people had been killed on Monday.", 19, subject="people killed")
     assert read_claim(monday).period == "interval"
+
+
+def test_those_a_state_still_holds_for_their_views_are_political_prisoners():
+    views = claim(1, 1, "tens of thousands", "Rights groups say Egypt still holds tens of thousands of people for their "
+                  "views.", None, low=10000, high=99999, qualifier="vague", subject="people for their views")
+    counted = claim(2, 2, "about 60,000", "Human Rights Watch estimates that Egypt holds about 60,000 political "
+                    "prisoners.", 60000, qualifier="about", subject="political prisoners")
+    assert read_claim(views).subject_key == read_claim(counted).subject_key == "political prisoner"
