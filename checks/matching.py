@@ -1562,7 +1562,7 @@ def read_claim(claim, document_place=None):
         # "1,150 people are behind bars on political grounds" are political prisoners
         terms = lexicon.subject_terms(" ".join(sorted(set(terms) - {"arrest", lexicon.STILL_HELD}
                                                       | {"prisoner", "political"})))
-    place = _place(claim, subject, sentence, at, at + len(quote), lo, hi, document_place)
+    place = _place(claim, subject, sentence, at, at + len(quote), max(lo, bounds[0]), min(hi, bounds[1]), document_place)
     window = sentence if window is None else window
     period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
                      claim.get("published"))

@@ -1089,3 +1089,10 @@ def test_those_a_state_still_holds_for_their_views_are_political_prisoners():
     counted = claim(2, 2, "about 60,000", "Human Rights Watch estimates that Egypt holds about 60,000 political "
                     "prisoners.", 60000, qualifier="about", subject="political prisoners")
     assert read_claim(views).subject_key == read_claim(counted).subject_key == "political prisoner"
+
+
+def test_a_demonym_after_the_next_figure_places_that_figure_not_this_one():
+    text = ("This month El Salvador's mega-prison built for 40,000 inmates received 238 Venezuelans deported from the "
+            "United States.")
+    built = claim(1, 1, "40,000", text, 40000, subject="inmates")
+    assert read_claim(built).place == "El Salvador"
