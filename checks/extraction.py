@@ -1666,8 +1666,7 @@ def _sentenced_before(block, start):
 
 
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
-_SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+(?:(?:more\s+than|almost|nearly|over|about|"
-                           r"some|at\s+least)\s+)?\Z", re.IGNORECASE)
+_SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",
@@ -3138,11 +3137,12 @@ def _claim(m, block, base, carried):
 # and year rows under a heading ("Executions in Iran, 2019-2023" / "2019: 280").
 # Who gave a row's figure, after its label: "Detainees pardoned, according to the authorities: 22,000",
 # "Political prisoners, by the count of the Union …: 331", "Journalists jailed, CPJ census of 1 December: 13"
+_ROW_CENSUS = r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?i:census|count|tally)"  # "CPJ census", "the Union's count"
 _ROW_SOURCE = (r",\s*(?:(?i:according\s+to|per|by\s+the\s+(?:count|tally|figures)\s+of)\s+[^:,\n]{1,60}"
                r"|(?i:by\s+[^:,\n]{1,40}?\s+(?:count|tally|figures))"  # "by the minister's count"
-               r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?i:census|count|tally)(?:\s+(?:of|for|on)\s+[^:,\n]{1,30})?)")
+               r"|" + _ROW_CENSUS + r"(?:\s+(?:of|for|on)\s+[^:,\n]{1,30})?)")
 _LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1,60}?(?:,\s+(?!(?i:according|per|by\s+the)\b)"
-                         r"(?![A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+(?i:census|count|tally)\b)[\w'’ -]{1,40}?)?)\s*"
+                         r"(?!" + _ROW_CENSUS + r"\b)[\w'’ -]{1,40}?)?)\s*"
                          r"(?:\([^)\n]*\)\s*)?"  # "Arrested, charged or sentenced since 1 February: 4,160"
                          r"(?:" + _ROW_SOURCE + r")?:\s*"
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")

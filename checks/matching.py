@@ -287,15 +287,18 @@ _IN_MONTH = re.compile(r"\b(?:in|during|for|throughout|last|by the end of|at the
                        + "|".join(lexicon.MONTHS) + r")(?: ((?:19|20)\d\d))?\b(?!\s*\d)", re.IGNORECASE)
 
 
-_ON_DAY = re.compile(r"\b(?:on|as of|as at|by|(?:day|night|morning|evening) of) (?:(\d{1,2}) (" + "|".join(lexicon.MONTHS)
-                     + r")|(" + "|".join(lexicon.MONTHS) + r") (\d{1,2}))\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
+_MONTH_NAMES = "|".join(lexicon.MONTHS)
+_WEEKDAY_NAMES = "|".join(lexicon.WEEKDAYS)
+# "23 May" or "May 23": (day, month) or (month, day) in groups 1-4
+_DAY_AND_MONTH = rf"(?:(\d{{1,2}}) ({_MONTH_NAMES})|({_MONTH_NAMES}) (\d{{1,2}}))"
+_ON_DAY = re.compile(r"\b(?:on|as of|as at|by|(?:day|night|morning|evening) of) " + _DAY_AND_MONTH
+                     + r"\b(?!,? (?:19|20)\d\d|\d)", re.IGNORECASE)
 # "The busiest day remains 6 March, when more than 5,000 were held": the day of what follows
-_DAY_WHEN = re.compile(r"\b(?:(\d{1,2}) (" + "|".join(lexicon.MONTHS) + r")|(" + "|".join(lexicon.MONTHS)
-                       + r") (\d{1,2})),? when\b", re.IGNORECASE)
+_DAY_WHEN = re.compile(r"\b" + _DAY_AND_MONTH + r",? when\b", re.IGNORECASE)
 # "killed on Friday", "On Sunday, 13 people died", "Sunday was the busiest day so far": the
 # weekday before the publication (or its own day), read by ``claim_day``
-_ON_WEEKDAY = re.compile(r"\b(?:on|last) (" + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
-_WEEKDAY_WAS = re.compile(r"\A\W*(" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?"
+_ON_WEEKDAY = re.compile(rf"\b(?:on|last) ({_WEEKDAY_NAMES})\b", re.IGNORECASE)
+_WEEKDAY_WAS = re.compile(rf"\A\W*({_WEEKDAY_NAMES})(?:\s+(?:night|morning|evening|afternoon))?"
                           r"\s+(?:was|saw|brought)\b", re.IGNORECASE)
 
 
@@ -338,10 +341,9 @@ def _weekday_in(window, period):
 
 _EVENT_ON_WEEKDAY = re.compile(
     r"\b(?:killed|died|dead|detained|arrested|injured|wounded|shot|held)(?: (?!said\b|says\b|told\b|reported\b|"
-    r"announced\b)[\w'’-]+){0,6} on (" + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
+    r"announced\b)[\w'’-]+){0,6} on (" + _WEEKDAY_NAMES + r")\b", re.IGNORECASE)
 
 
-_MONTH_NAMES = "|".join(lexicon.MONTHS)
 # A timeline's date label opening the sentence: "17 January: police detain 86 people",
 # "February: the monitor records 47 new political prisoners".
 _DATE_LABEL = re.compile(rf"\A\W*(?:(\d{{1,2}}) ({_MONTH_NAMES})|({_MONTH_NAMES})(?: (\d{{1,2}}))?)"
@@ -539,9 +541,10 @@ _LEVEL_WORDS = ("custody", "detention", "held", "detained", "jailed", "imprisone
 _EPISODE = re.compile(
     r"\b(?:in|during|amid) the (?:unrest|protests|rioting|riots|violence|clashes|crackdown|demonstrations)\s+"
     r"(?:that|which)\s+(?:followed|began|started|erupted|broke out)\b[^,;.]{0,80}?\b(?:last|on)\s+"
-    r"((?:\d{1,2} )?(?:" + "|".join(lexicon.MONTHS) + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?|"
-    + "|".join(lexicon.WEEKDAYS) + r")\b", re.IGNORECASE)
+    r"((?:\d{1,2} )?(?:" + _MONTH_NAMES + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?|" + _WEEKDAY_NAMES + r")\b",
+    re.IGNORECASE)
 _EPISODE_WORDS = ("followed", "began", "started", "erupted", "broke out")  # in every _EPISODE match
+_SINCE_OR_EPISODE_WORDS = _SINCE_WORDS + _EPISODE_WORDS
 
 
 def since_start(window, day):
@@ -760,7 +763,7 @@ def _since_of(sentence, start, end, day):
     """since_start of a figure's _since_text (of the whole sentence when the figure is
     not found in it); 0 at once when the sentence cannot say "since": that text is
     a run of the sentence, so it cannot either (nor the start of a wave of unrest)."""
-    if not lexicon.may_hold(sentence, _SINCE_WORDS) and not lexicon.may_hold(sentence, _EPISODE_WORDS):
+    if not lexicon.may_hold(sentence, _SINCE_OR_EPISODE_WORDS):
         return 0
     return since_start(_since_text(sentence, start, end) if start >= 0 else sentence, day)
 
@@ -1168,6 +1171,13 @@ def _previous_events(sentence, at):
     return set()
 
 
+def _whole_events(sentence, at):
+    """What happened to the whole a part after "including" or "among them" belongs to: the
+    events said after the previous figure, and the verb before it ("killed 326 people,
+    including 43 children")."""
+    return (_previous_events(sentence, at) | {_event_of_previous(sentence, at)}) - {None}
+
+
 def _group_before(sentence, at, lo):
     "The group named before a bare slice ('Among those behind bars are 16 women')."
     m = _AMONG_BEFORE.search(sentence, lo, at)
@@ -1380,7 +1390,7 @@ def read_claim(claim, document_place=None):
                 and _INCLUDING.search(sentence, max(0, at - 30), at)):
             # "about 50 people were killed, among them 10 members of the security forces":
             # what happened to the whole happened to its part
-            events = (_previous_events(sentence, at) | {_event_of_previous(sentence, at)}) - {None}
+            events = _whole_events(sentence, at)
         if events:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | events)))
     end = at + len(quote)
@@ -1397,7 +1407,7 @@ def read_claim(claim, document_place=None):
         if not whole and _INCLUDING.search(sentence, max(0, at - 30), at):
             # "Viasna counts 1,150 political prisoners, including 160 women"
             whole = _previous_noun(sentence, at)
-            events = _previous_events(sentence, at) | {_event_of_previous(sentence, at)} - {None}
+            events = _whole_events(sentence, at)
             if events:  # "640 political prisoners freed since June, including 85 women"; "killed 326
                 # people, including 43 children": what happened to the whole happened to the slice
                 whole = tuple(sorted(set(whole) | events))
