@@ -1103,7 +1103,7 @@ _TAIL_PP = re.compile(r"\s+(?P<prep>of|against|at|during|over|for|on|from|among)
 _OR_AND = frozenset({"or", "and"})
 _PP_NOT_OBJECT = frozenset("""week weeks month months year years day days time times period morning
     evening afternoon night eve anniversary hour hours minute minutes moment start end beginning
-    whole rest part total average basis least most course behalf off near outside inside along""".split())
+    whole rest part total average basis least most course behalf off near outside inside along lack""".split())
 # Plural nouns naming what happened, whose phrases vary as a verb's do ("detentions at protests").
 _EVENT_PLURALS = frozenset("""detentions arrests deaths killings executions hangings fatalities casualties
     injuries releases pardons deportations""".split())
@@ -1186,6 +1186,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         return "held", None  # "freed after almost six years behind bars": time held, not a term
     if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
+    if not claim.unit and _may_contain(block[max(sentence_start, start - 40):start], ("for", "to ")) and _BUILT_FOR.search(
+            block, max(sentence_start, start - 40), start):
+        return "capacity", None  # "a prison built for 40,000 inmates" counts places, not the inmates it holds
     if claim.unit in _TIME_UNITS:
         lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
         if lasting:
@@ -1237,6 +1240,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
                 return " ".join([became] + words[:3 if death else 1]), None  # "… were women": a slice of them
             if _is_participle(became) or became in _EVENT_PARTICIPLES:
                 return f"people {became}", None  # "40 of those detained were later released"
+            verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
+            if verb in _RELEASING or verb in _ACTION_BEFORE and verb != words[0]:
+                return f"people {verb}", None  # "has freed about 7,000 of those arrested": their release
             return " ".join(["people"] + words), None
     if of and not of_group and words and not claim.unit and of.group().rstrip().lower().endswith("the"):
         slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead
@@ -1386,7 +1392,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
         act = verb if verb in _ACTION_BEFORE else None
         tail = _tail(block, pos, min(len(block), pos + 160))[0]  # "1,300 of them remain in custody"
-        return " ".join([of_group["previous"]] + ([act] if act else []) + tail), None  # "held 26 of them"
+        group = of_group["previous"].split()
+        if act in _RELEASING and len(group) > 1 and group[-1] in _HELD_BEFORE_RELEASE:
+            group.pop()  # "arrested 78,000 people and released about 7,000 of them": people released
+        return " ".join(group + ([act] if act else []) + tail), None  # "held 26 of them"
     if participle:
         tail = _tail(block, after, min(len(block), after + 160), participle)[0] if after and not claim.unit else []
         if of_group:
@@ -1573,6 +1582,8 @@ def _noun_before(block, sentence_start, start, claim):
             words = words[-1:]  # "was held for", "has ruled for"
         if pattern is _FOR_BEFORE and words[-1] in _PLACE_NOUNS:
             return None  # "cut internet access across the country for five days": where, not what
+        if pattern is _FOR_BEFORE and words in (["prison"], ["bars"]):
+            return "held"  # "has been in prison for five years", "behind bars for three years": time held
         return " ".join(words)
     return None
 
@@ -1666,6 +1677,9 @@ def _sentenced_before(block, start):
 
 
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
+# A place's size in people: "a new prison for 40,000 inmates", "built to hold 2,500", "cells meant for 20".
+_BUILT_FOR = re.compile(r"(?:\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house|accommodate)|for)"
+                        r"|\b(?:prison|jail|cells?)\s+for)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")

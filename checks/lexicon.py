@@ -135,9 +135,9 @@ NEUTRAL = frozenset(
     "december week month year monday tuesday wednesday thursday friday saturday sunday".split()
 ) - {"march"}  # the month is dropped in subject_terms by its capital; "marched" stays
 
-# What people are rather than what happened to them in a span: counts of these are
-# running totals (stocks) even when dated "this week".
-STOCK_WORDS = frozenset({"prisoner"})
+# What people are rather than what happened to them in a span, and how many a place
+# holds: counts of these are running totals (stocks) even when dated "this week".
+STOCK_WORDS = frozenset({"prisoner", "capacity"})
 
 # Added to an arrest subject whose figure is who is held now ("20,000 remain in
 # detention"), not everyone ever arrested: a slice word.

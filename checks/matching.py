@@ -1627,7 +1627,10 @@ _LOCALITY_AFTER = re.compile(
     r"neighbourhood|commune|area|port)\s+of\s+|the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)"
-                              r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|where\s+)[^,;]{0,40}\Z")
+                              r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|"
+                              # "in Mandakao, a village in the south where 42 people were killed"
+                              r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
+                              r"where\s+)[^,;]{0,40}\Z")
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(
@@ -1645,6 +1648,8 @@ def _locality(sentence, start, end, lo, hi, following):
     m = _LOCALITY_AFTER.search(sentence, end, hi)
     if m and (m.start() - end > LOCALITY_REACH or _AND_ELSEWHERE.match(sentence, m.end())):
         m = None  # (not "in N'Djamena and in the southern cities": more places than one)
+    if m and m.group("town").split()[0].lower() in _NOT_LOCALITIES:
+        m = None  # "killed in clashes in May": a time, so the town may be named before
     before = None if m else _LOCALITY_BEFORE.search(sentence, lo, start)
     m = m or before
     if not m:

@@ -561,6 +561,19 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     # released people who had been detained: their release is what is counted
     ("Venezuelan authorities have released 225 people detained in the crackdown.", "225", "people released"),
     ("Lukashenko pardoned 18 people convicted of extremist offences.", "18", "people pardoned"),
+    # what befell some "of those" a participle names is said by the verb before the figure
+    ("The government has freed about 7,000 of those arrested for lack of evidence.", "about 7,000", "people freed"),
+    ("The court convicted 262 of those arrested.", "262", "people convicted"),
+    ("40 of those detained were later released.", "40", "people released"),
+    ("Police have arrested 78,000 people and released about 7,000 of them for lack of evidence.", "about 7,000",
+     "people released"),
+    ("Police detained 500 protesters and released 300 of them.", "300", "protesters released"),
+    # a place's size in people is its capacity, not the people it holds
+    ("The government is building a new prison for 40,000 inmates.", "40,000", "capacity"),
+    ("The mega-prison, built for 40,000 inmates, opened in 2023.", "40,000", "capacity"),
+    ("The jail was designed to hold 2,500 people but now holds 9,000.", "2,500", "capacity"),
+    ("The jail was designed to hold 2,500 people but now holds 9,000.", "9,000", "people held"),
+    ("The camp for 3,000 refugees is full.", "3,000", "refugees"),
 ])
 def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quote, subject):
     assert fields(text, quote)[0] == subject
@@ -960,6 +973,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # time spent behind bars is time held, not a term
     ("He was freed in a pardon after almost six years behind bars.", "almost six years", "held"),
     ("She had spent over two years in prison.", "over two years", "held"),
+    ("Abd El-Fattah has now been in prison for five years without a break.", "five years", "held"),
+    ("She has been behind bars for three years.", "three years", "held"),
+    ("He has been in custody for more than two years.", "more than two years", "custody"),
     ("She was sentenced to five years in prison.", "five years", "sentence"),
     ("He is serving eight years in prison.", "eight years", "sentence"),
     # what happened, after "gone": "have gone missing"

@@ -526,6 +526,10 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     for i, (quote, text) in enumerate(ways):
         reading = read_claim(claim(10 + i, 10 + i, quote, text, 1, subject="people killed"))
         assert "@pont-sondé" in reading.subject_key.split() or "pont-sondé" in reading.subject_key.split(), text
+    # "in X, a village … where": that village's toll, not the country's
+    village = claim(30, 30, "42", "He was sentenced for inciting the violence in Mandakao, a village in the south where "
+                    "42 people were killed in clashes in May.", 42, subject="people killed")
+    assert "@mandakao" in read_claim(village).subject_key.split()
     # a subject naming the town already is not marked twice, and still matches the marked one
     named = claim(20, 20, "at least 115", "In the attack on Pont-Sondé on 3 October, at least 115 people were "
                   "killed.", 115, qualifier="at_least", subject="people killed in Pont-Sondé", published="2024-10-11")
