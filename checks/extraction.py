@@ -1248,6 +1248,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         slice_ = _OF_THE_ARE.match(block, pos)  # "19 of the dead were police officers" → police officers dead
         who = slice_.group(1).lower().split() if slice_ else []
         if who and _is_plural(who[-1]) and not _is_participle(who[0]) and not set(who) & _SUBJECT_STOP:
+            who = _FORCES_NOUN if _other_force(block, slice_.end(), who[-1]) else who
             return " ".join(who + [w for w in words if w != "people"]), None  # "40 of the people held"
     if of_group and not words:
         slice_ = _OF_GROUP_ARE.match(block, pos)  # "300 of them are women" → women political prisoners
@@ -1327,6 +1328,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             if pair and _is_plural(pair.group(1)) and not _is_participle(pair.group(1)):
                 paired = _PARTICIPLE_LINK.match(block, pair.end())
                 link = paired if paired and paired.group(1) in _EVENT_PARTICIPLES else link
+                if _other_force(block, pos, noun[-1]):
+                    noun = _FORCES_NOUN  # "10 police officers and soldiers died"
         if link and link.group(1) == "held" and _HELD_OBJECT.match(block, link.end()):
             link = None  # "955,000 refugees held temporary protection": had it, not detained
         if link and link.group(1) in _EVENT_PARTICIPLES and link.group(1) not in noun:
@@ -1604,6 +1607,18 @@ _DEATHS = frozenset("died dead killed drowned perished".split())
 _OR_MISSING = re.compile(r"\s+or\s+(?:went\s+|are\s+|were\s+|remain\s+)?missing\b")  # "died or went missing"
 _TO_LIFE = re.compile(r"\s+to\s+life(?:\s+(?:in\s+prison|imprisonment))?\b")
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
+# Police and soldiers together are the security forces: "10 police officers and soldiers died",
+# "19 of the dead were police officers or soldiers" count what "19 members of the security forces" do.
+_FORCES = {"police": "soldiers", "officers": "soldiers", "policemen": "soldiers", "soldiers": "police", "troops": "police"}
+_OTHER_FORCE = {"soldiers": re.compile(r"\s+(?:and|or)\s+(?:soldiers|troops)\b"),
+                "police": re.compile(r"\s+(?:and|or)\s+(?:police|policemen)(?:\s+officers)?\b")}
+_FORCES_NOUN = ["security", "forces"]
+
+
+def _other_force(block, pos, noun):
+    "Is the plural ``noun`` (police, soldiers) followed by the other arm of the security forces?"
+    other = _FORCES.get(noun)
+    return bool(other and _OTHER_FORCE[other].match(block, pos))
 # "3.5 million people had been driven from their homes", "has forced 2 million people from
 # their homes": people displaced, whatever the verb.
 _FROM_HOMES = re.compile(
@@ -3238,6 +3253,8 @@ def _front_partitive(text, start, end, span, last):
         return None
     if plural + 1 < len(words) and _is_plural(words[plural + 1]) and not _is_participle(words[plural + 1]):
         plural += 1  # "police officers"
+    if _other_force(text, m.start(1) + len(" ".join(words[: plural + 1])), words[plural]):
+        return " ".join(_FORCES_NOUN + group)  # "19 were police officers or soldiers"
     return " ".join(words[: plural + 1] + group)  # "174 were women" → women political prisoners held
 
 

@@ -310,6 +310,8 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
            "policemen": "police officers", "policeman": "police officer",
+           "members of security forces": "security forces", "members of the security forces": "security forces",
+           "security force members": "security forces",
            # out of prison: "300 detainees left prison", "walked free" (not emigration)
            "left prison": "released", "left jail": "released", "walked free": "released",
            "walk free": "released",

@@ -1150,11 +1150,19 @@ _GAPPED = re.compile(r",?\s+(?:and|while|but|whereas)\s+[A-Z][\w'’-]*(?:\s+[A-
                      r"(?:(?:" + _HEDGES + r"|roughly)\s+)?\Z")
 
 
+# A fact-box row's one-word label: "- Killed: 238, among them 19 members of the security forces".
+_LABEL_VERB = re.compile(r"\A[\s\-•*·]*([A-Z][a-z]+):\s*\Z")
+
+
 def _event_of_previous(sentence, at):
-    "The event word of the verb before the sentence's previous figure ('frees 135 …, 14 of them')."
+    """The event word of the verb (or a row's label) before the sentence's previous figure
+    ('frees 135 …, 14 of them', 'Killed: 238, among them 19')."""
     for m in reversed(list(_FIGURE.finditer(sentence, 0, at))):
         if _YEAR.match(m.group()) or not _other_figure(sentence, m):
             continue
+        label = _LABEL_VERB.match(sentence, 0, m.start())
+        if label and (event := lexicon.canonical(label.group(1).lower())) in lexicon.EVENT_WORDS:
+            return event
         return _event_before(sentence, m.start())
     return None
 
@@ -1338,11 +1346,12 @@ _IN_RAIDS = re.compile(r"\s*\b(?:in|during)\s+(?:a\s+|the\s+)?(?:series\s+of\s+|
 _AGENT = (r"((?:security|government|state|armed|military|junta|regime)\s+forces|"
           r"(?:riot\s+)?police|troops|soldiers|army|military|junta|regime|security\s+services)\b")
 _BY_AGENT = lexicon.searched_from(
-    "abdehikpstw",
+    "abcdefhikpstw",
     r"\b(?:killed|shot(?: dead)?|detained|arrested|injured|wounded|executed|hanged|abducted|tortured|"
-    r"put to death|beaten)\s+by\s+(?:the\s+)?" + _AGENT + r"|\bat the hands of\s+(?:the\s+)?" + _AGENT,
+    r"put to death|beaten)\s+by\s+(?:the\s+)?" + _AGENT + r"|\bat the hands of\s+(?:the\s+)?" + _AGENT
+    + r"|\b(?:clashes|fighting|confrontations)\s+with\s+(?:the\s+)?" + _AGENT,  # "48 deaths in clashes with the security forces"
     re.IGNORECASE)
-_BY_AGENT_WORDS = (" by ", "hands of")  # in every _BY_AGENT match
+_BY_AGENT_WORDS = (" by ", "hands of", " with ")  # in every _BY_AGENT match
 
 
 def _agent_terms(text):
@@ -1627,10 +1636,10 @@ _LOCALITY_AFTER = re.compile(
     r"neighbourhood|commune|area|port)\s+of\s+|the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)"
-                              r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|"
+                              r"(?P<date>\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|"
                               # "in Mandakao, a village in the south where 42 people were killed"
                               r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
-                              r"where\s+)[^,;]{0,40}\Z")
+                              r"(?:where|(?(date)when|(?!)))\s+)[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(

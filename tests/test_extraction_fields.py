@@ -495,7 +495,8 @@ def test_those_subject_rules_need_their_shape(text, quote, not_subject):
     ("Viasna counted 1,377 political prisoners in July. Of those held at the end of July, 174 were women.",
      "174", "women political prisoners"),
     ("At least 238 people died in the unrest. Of the dead, 19 were police officers or soldiers.", "19",
-     "police officers dead"),
+     "security forces dead"),
+    ("At least 238 people died in the unrest. Of the dead, 19 were police officers.", "19", "police officers dead"),
     ("Of the 300 people detained, 40 were journalists.", "40", "journalists detained"),
     # headlines say what happened in the present tense
     ("Tbilisi protests: police detain more than 400 as rallies go on", "more than 400", "people detained"),
@@ -574,6 +575,11 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     ("The jail was designed to hold 2,500 people but now holds 9,000.", "2,500", "capacity"),
     ("The jail was designed to hold 2,500 people but now holds 9,000.", "9,000", "people held"),
     ("The camp for 3,000 refugees is full.", "3,000", "refugees"),
+    # police and soldiers together are the security forces
+    ("The government says 10 police officers and soldiers died on the day of the protests.", "10",
+     "security forces died"),
+    ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "security forces dead"),
+    ("Some 6,300 civilians and activists had been killed.", "Some 6,300", "civilians killed"),
 ])
 def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quote, subject):
     assert fields(text, quote)[0] == subject
@@ -1014,7 +1020,7 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("Political prisoners: 1,150\nWomen: 158\nMinors: 3", "3", "minors political prisoners"),
     ("Women: 158", "158", "women"),
     ("- People charged with lese-majeste: 169\n- Minors among them: 13", "13", "minors charged with lese-majeste"),
-    ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "police officers dead"),
+    ("According to the ministry, 19 of the dead were police officers.", "19", "police officers dead"),
     ("At least 40 of the detainees were women.", "At least 40", "women detainees"),
     ("Five of the prisoners were released.", "Five", "prisoners released"),
     ("Among the dead were 44 police officers, many of them killed in revenge attacks.", "44", "police officers dead"),

@@ -217,6 +217,10 @@ def test_who_did_the_killing_is_not_who_is_counted():
     a, b = matching.read_claim(by_forces), matching.read_claim(killed)
     assert "security" not in a.subject_key.split() and a.subject_key == b.subject_key
     assert compare(by_forces, killed) is not None
+    # nor are those they clashed with
+    clashes = claim(4, 4, "48", "The ombudsman has counted 48 deaths in clashes with the security forces in Peru.", 48,
+                    subject="deaths in clashes with security forces")
+    assert "security" not in matching.read_claim(clashes).subject_key.split()
     # security forces who were killed are who is counted
     members = claim(3, 3, "68", "HRANA counts 68 members of the security forces killed in Iran.", 68,
                     subject="members of the security forces killed", published="2023-01-03")

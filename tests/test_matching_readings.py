@@ -526,6 +526,14 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     for i, (quote, text) in enumerate(ways):
         reading = read_claim(claim(10 + i, 10 + i, quote, text, 1, subject="people killed"))
         assert "@pont-sondé" in reading.subject_key.split() or "pont-sondé" in reading.subject_key.split(), text
+    # "in X on <date>, when": that town's toll that day
+    when = claim(31, 31, "10", "The deadliest days were in Ayacucho on 15 December, when 10 people were killed.", 10,
+                 subject="people killed")
+    assert "@ayacucho" in read_claim(when).subject_key.split()
+    # (not without the date: "in 2022, when" is a time)
+    no_date = claim(32, 32, "10", "Protests spread in Ayacucho, when 10 people were killed.", 10,
+                    subject="people killed")
+    assert "@ayacucho" not in read_claim(no_date).subject_key.split()
     # "in X, a village … where": that village's toll, not the country's
     village = claim(30, 30, "42", "He was sentenced for inciting the violence in Mandakao, a village in the south where "
                     "42 people were killed in clashes in May.", 42, subject="people killed")
@@ -1071,6 +1079,14 @@ def test_what_befell_the_whole_befell_the_part_named_after_among_them():
             "forces.")
     part = claim(1, 1, "10", text, 10, subject="members of security forces")
     assert "die" in read_claim(part).subject_key.split()
+    # the whole a fact-box row's label names: "Killed: 238, among them 19 …"
+    row = claim(2, 2, "19", "- Killed: 238, among them 19 members of the security forces", 19,
+                subject="members of security forces")
+    assert read_claim(row).subject_key == "die force security"
+    # police and soldiers together are the security forces
+    both = claim(3, 3, "19", "According to the interior ministry, 19 of the dead were police officers or soldiers.", 19,
+                 subject="security forces dead")
+    assert set(read_claim(both).subject_key.split()) >= {"die", "force", "security"}
 
 
 def test_a_toll_of_that_day_is_the_toll_of_the_day_named_before():
