@@ -1348,6 +1348,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             participle, pos = "faced" + charges.group(), charges.end()  # "850 people have faced criminal prosecution"
         elif _ON_BOARD.match(block, pos):
             return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
+        elif risk := _AT_RISK.match(block, pos):
+            return " ".join(noun + risk.group(1).lower().split()), None  # "109 protesters are at risk of execution"
         if participle is None and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _ACTION_BEFORE:
@@ -1602,6 +1604,8 @@ _INTERNALLY_DISPLACED = re.compile(r"\s+(?:are|were|remain|remained|(?:have|has|
                                    r"internally\s+displaced\b")
 _ADJECTIVE_ENDS = ("al", "ic", "ive", "ary", "ous")
 _THEIR_LIVES = re.compile(r"\s+(?:their|his|her)\s+lives?\b")
+_AT_RISK = re.compile(r"\s+(?:are|were|remain|is|was)\s+(?:still\s+|now\s+)?(at\s+risk\s+of\s+(?:execution|being\s+executed)"
+                      r"|facing\s+(?:execution|the\s+death\s+penalty))\b", re.IGNORECASE)
 _ON_BOARD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:on\s+board|aboard)\b")
 _DEATHS = frozenset("died dead killed drowned perished".split())
 _OR_MISSING = re.compile(r"\s+or\s+(?:went\s+|are\s+|were\s+|remain\s+)?missing\b")  # "died or went missing"
@@ -3183,7 +3187,7 @@ _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|fro
 _ROW_END = re.compile(r"\s*(?:\([^)\n]{1,120}\)\s*)?(?:·|\n|\Z|[,;]\s)")
 # A label says what is counted up to its first preposition: "Political prisoners on Memorial's
 # list" → political prisoners, "Detained for anti-war stance since February 2022" → detained.
-_LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|by|under|at|from|during|as|per|after|before)\s.*\Z", re.I)
+_LABEL_HEAD = re.compile(r"\s+(?:on|for|over|since|by|under|at(?!\s+risk\b)|from|during|as|per|after|before)\s.*\Z", re.I)
 
 
 def _label_subject(text, start, end):

@@ -580,6 +580,11 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
      "security forces died"),
     ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "security forces dead"),
     ("Some 6,300 civilians and activists had been killed.", "Some 6,300", "civilians killed"),
+    # facing execution is said with the people who face it
+    ("At least 109 protesters are at risk of execution, the group said.", "At least 109",
+     "protesters at risk of execution"),
+    ("Key figures\nProtesters still at risk of execution: at least 100\n", "at least 100",
+     "protesters still at risk of execution"),
 ])
 def test_subject_of_time_served_a_slice_after_its_group_and_a_release(text, quote, subject):
     assert fields(text, quote)[0] == subject

@@ -1116,3 +1116,15 @@ def test_a_demonym_after_the_next_figure_places_that_figure_not_this_one():
             "United States.")
     built = claim(1, 1, "40,000", text, 40000, subject="inmates")
     assert read_claim(built).place == "El Salvador"
+
+
+def test_facing_execution_is_not_having_been_executed():
+    at_risk = claim(1, 1, "At least 109", "At least 109 protesters are at risk of execution in Iran.", 109,
+                    qualifier="at_least", subject="protesters at risk of execution", published="2023-01-10")
+    still = claim(2, 2, "at least 100", "Protesters still at risk of execution in Iran: at least 100", 100,
+                  qualifier="at_least", subject="protesters still at risk of execution", published="2023-02-01")
+    executed = claim(3, 3, "four", "Iran has executed four protesters.", 4, subject="protesters executed",
+                     published="2023-02-01")
+    assert read_claim(at_risk).subject_key == read_claim(still).subject_key == "execution-risk"
+    assert compare(at_risk, still) is not None
+    assert compare(at_risk, executed) is None
