@@ -1186,8 +1186,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
         return "held", None  # "freed after almost six years behind bars": time held, not a term
     if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
-    if not claim.unit and _may_contain(block[max(sentence_start, start - 40):start], ("for", "to ")) and _BUILT_FOR.search(
-            block, max(sentence_start, start - 40), start):
+    lead = block[max(sentence_start, start - 40):start]
+    if not claim.unit and _may_contain(lead, ("for", "to ", "capacity")) and _BUILT_FOR.search(lead):
         return "capacity", None  # "a prison built for 40,000 inmates" counts places, not the inmates it holds
     if claim.unit in _TIME_UNITS:
         lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
@@ -1696,9 +1696,10 @@ def _sentenced_before(block, start):
 
 
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
-# A place's size in people: "a new prison for 40,000 inmates", "built to hold 2,500", "cells meant for 20".
+# A place's size in people: "a new prison for 40,000 inmates", "built to hold 2,500", "cells meant for 20",
+# "the prison's capacity of 6,000 inmates".
 _BUILT_FOR = re.compile(r"(?:\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house|accommodate)|for)"
-                        r"|\b(?:prison|jail|cells?)\s+for)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
+                        r"|\b(?:prison|jail|cells?)\s+for|\bcapacity\s+of)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")

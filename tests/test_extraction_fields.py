@@ -575,6 +575,7 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     ("The jail was designed to hold 2,500 people but now holds 9,000.", "2,500", "capacity"),
     ("The jail was designed to hold 2,500 people but now holds 9,000.", "9,000", "people held"),
     ("The camp for 3,000 refugees is full.", "3,000", "refugees"),
+    ("The figure we gave was the prison's capacity of 6,000 inmates.", "6,000", "capacity"),
     # police and soldiers together are the security forces
     ("The government says 10 police officers and soldiers died on the day of the protests.", "10",
      "security forces died"),
