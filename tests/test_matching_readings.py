@@ -1128,3 +1128,30 @@ def test_facing_execution_is_not_having_been_executed():
     assert read_claim(at_risk).subject_key == read_claim(still).subject_key == "execution-risk"
     assert compare(at_risk, still) is not None
     assert compare(at_risk, executed) is None
+
+
+def test_a_datelines_city_and_the_rest_of_the_worlds_countries_place_a_report():
+    # countries the hand-written gazetteer leaves out come from GeoNames
+    assert lexicon.nearest_place("Seven people died in Togo.", 0) == "Togo"
+    assert lexicon.nearest_place("Rights groups in Costa Rica said 40 were held.", 30) == "Costa Rica"
+    # a dateline names its country: a capital, or a city of one country
+    for text, country in [("By Ramon Dizon\nMANILA, 31 January (Manila Bay Courier) — Police said 2,555 died.",
+                           "Philippines"),
+                          ("LOMÉ, 30 June (Bight of Benin Wire) — Seven people died.", "Togo"),
+                          ("BAMENDA, 3 October — Soldiers shot six people.", "Cameroon"),
+                          ("NOVI SAD, Serbia, 1 November (Danube Wire) — Thousands marched.", "Serbia")]:
+        assert lexicon.document_places(text)[0] == country, text
+    # not the seat of an international body, nor a capital in running text, nor a line that is no dateline
+    assert lexicon.dateline_country("GENEVA, 3 May — The UN said 1,000 had died in Sudan.") is None
+    assert lexicon.document_places("GENEVA, 3 May — The UN said 1,000 had died in Sudan.")[0] == "Sudan"
+    assert lexicon.document_places("Talks in Doha ended. Maria Lima said 40 were held.")[0] is None
+    assert lexicon.dateline_country("Police said 40 were held in Manila, 3 May.") is None
+
+
+def test_still_held_after_the_protests_are_still_held():
+    still = claim(1, 1, "14", "The league says 14 people are still held in Togo.", 14,
+                  subject="people still detained after Togo's protests of late June 2025")
+    arrested = claim(2, 2, "49", "The league says 49 people were arrested in Togo.", 49,
+                     subject="people arrested in Togo's protests of late June 2025")
+    assert "still" in read_claim(still).subject_key.split()
+    assert compare(still, arrested) is None
