@@ -700,8 +700,9 @@ _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersb
 # country's capital for datelines: a report datelined "LOMÉ" or "MANILA" is placed as one
 # that names Togo or the Philippines. Countries under a million people are left out (their
 # capitals are Victoria, Kingston, Male…). Elsewhere in a text a capital the hand-written
-# list leaves out is no place: it is too often another country's report's backdrop ("talks in
-# Doha", "exiles in Taipei") or a name ("Lima", "Sucre", "Colombo").
+# list leaves out counts towards what country the document is about ("arrested at Manila's
+# airport"), but places no figure of its own sentence: it is too often another country's
+# backdrop there ("talks in Doha", "exiles in Taipei") or a name ("Lima", "Sucre", "Colombo").
 _GEONAMES_COUNTRY = {"The Netherlands": "Netherlands", "Timor Leste": "East Timor"}
 SMALL_COUNTRY = 1_000_000
 # where reports on other countries are datelined: the seats of international bodies
@@ -918,6 +919,7 @@ def _cities():
     return {name: places.pop() for name, places in found.items() if len(places) == 1 and None not in places}
 
 
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w-]+")  # a word a capital's name may be ("Manila" of "Manila's")
 _DATELINE_OUTLET = re.compile(r"[ \t]*\([^)\n]{1,60}\)")  # "MANILA, 31 January (Manila Bay Courier)"
 
 
@@ -957,6 +959,10 @@ def document_places(text, title=None, limit=3):
     datelined = dateline_country(text)
     if datelined:
         counts[datelined] = counts.get(datelined, 0) + 1
+    for m in _CAPITAL_WORD.finditer(whole):
+        country = _CAPITALS.get(_ascii(m.group()).lower())
+        if country and _ascii(m.group()).lower() not in PLACE_OF:
+            counts[country] = counts.get(country, 0) + 1
     dominant = _dominant(in_title, counts)
     if dominant is None:
         return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]

@@ -1145,6 +1145,10 @@ def test_a_datelines_city_and_the_rest_of_the_worlds_countries_place_a_report():
     assert lexicon.dateline_country("GENEVA, 3 May — The UN said 1,000 had died in Sudan.") is None
     assert lexicon.document_places("GENEVA, 3 May — The UN said 1,000 had died in Sudan.")[0] == "Sudan"
     assert lexicon.document_places("Talks in Doha ended. Maria Lima said 40 were held.")[0] is None
+    # a capital in running text says what a report is about, but places no figure of its sentence
+    arrest = "Police arrested Duterte at Manila's airport. The toll remains 6,252, the police say."
+    assert lexicon.document_places(arrest)[0] == "Philippines"
+    assert lexicon.nearest_place("Police said 6,252 people were killed, in Manila.", 12) is None
     assert lexicon.dateline_country("Police said 40 were held in Manila, 3 May.") is None
 
 
