@@ -754,8 +754,9 @@ PLACE_WORDS |= {"mediterranean", "aegean", "atlantic", "baltic", "sahel", "balka
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w.]*")
 # "Beijing-imposed", "Kremlin-backed": who stands behind something, not where a figure holds;
-# "the US-based preacher", "a London-based monitor": where someone is based.
-_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly|based)\b"
+# "the US-based preacher", "a London-based monitor": where someone is based; "the
+# English-speaking regions": a language.
+_BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|controlled|friendly|based|speaking)\b"
                      r"| (?:imposed|installed)\b",  # "since Beijing imposed the law on Hong Kong": who did it
                      re.IGNORECASE)
 
@@ -764,6 +765,8 @@ _BACKER = re.compile(r"-(?:imposed|backed|led|linked|aligned|allied|installed|co
 # which names no country of its own
 _REGION_BEFORE = re.compile(r"(?:\b(?:inter|pan|trans)-|\b(?:latin|south|central) )\Z", re.IGNORECASE)
 
+# "a rights group based in Europe": where someone is, not where the figure holds
+_BASED_IN = re.compile(r"\bbased\s+in\s+(?:the\s+)?\Z")
 # The first words of the _MULTIWORD names: the only words a place name may follow.
 _MULTIWORD_FIRST = frozenset(name.split()[0] for name in _MULTIWORD)
 
@@ -784,7 +787,8 @@ def place_mentions(text):
             previous = None
             continue
         if _BACKER.match(text, m.end()) or (
-                pair is None and _REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+                pair is None and (_REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                                  or _BASED_IN.search(text, max(0, m.start() - 14), m.start()))):
             previous = None
             continue
         if pair:

@@ -1159,3 +1159,10 @@ def test_still_held_after_the_protests_are_still_held():
                      subject="people arrested in Togo's protests of late June 2025")
     assert "still" in read_claim(still).subject_key.split()
     assert compare(still, arrested) is None
+
+
+def test_a_language_and_where_a_group_is_based_place_nothing():
+    assert lexicon.place_mentions("Fighting in the English-speaking regions has killed 6,500 people.") == []
+    assert lexicon.place_mentions("Riposte, a rights group based in Europe, counts 200 prisoners in Algeria.") == [
+        (65, "Algeria")]
+    assert lexicon.place_mentions("A group based in London counts 200.") == []
