@@ -1501,8 +1501,9 @@ _LINK_BEFORE = re.compile(
     # of exception have passed": the law they come under (not "deaths in custody")
     r"(?:(?:(?<=toll|ally|ount|otal)\s+(?:from|in|during|over|since|(?:linked|related|connected)\s+to)"
     r"|(?<=ests|aths|ions)\s+under)\s+[^,;\d]{1,40}?)?"
-    r"(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)"
-    r"\s[^,;]{1,30},)?\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
+    r"(?:,\s+(?:published|released|given|announced|issued|compiled|updated|revised)\s[^,;]{1,30},"
+    r"|,\s+once\s[^,;]{1,60},)?"  # "the true toll, once killings by gunmen are added, is more than 12,000"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?"
     r"(?:(?:was|were|is|are)(?:\s+(?:still|again|now|only|just))?|stood\s+at|stands\s+at|"
     r"(?:remained|remains|stayed|stays)(?:\s+at)?|reached|reaches|rose\s+to|rises\s+to|risen\s+to|"
     r"climbed\s+to|grew\s+to|fell\s+to|fallen\s+to|dropped\s+to|eased\s+to|slowed\s+to|declined\s+to|"
@@ -1513,16 +1514,18 @@ _JOINING = frozenset({"but", "and", "yet"})
 _HEAD_SUBJECT = re.compile(r"(?i:the\s+)?(?:([a-z-]+)\s+)??\b([A-Za-z][a-z-]+)\s+"
                            r"(?:has|have|had|was|were|is|are|fell|rose|grew|[a-z]+ed)\b")
 _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
-_VOTE_BEFORE = re.compile(r"\b(?:credited\s+with|won|wins|winning|received|secured|polled|took|takes|"
-                          r"(?:gave|giving|gives)\s+[A-Z][\w-]*|with)\s+\Z")
-_AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets)\s+"
-                        r"(?:the\s+|its\s+|their\s+)?(?:(?:number|total|tally|count)\s+of\s+(?:the\s+)?)?"
+_VOTE_BEFORE = re.compile(r"\b(?:credited\s+(?:[A-Z][\w-]*\s+){0,3}with|won|wins|winning|received|secured|polled|took|takes|"
+                          r"(?:gave|giving|gives)\s+(?:[A-Z][\w-]*|him|her)|with)\s+\Z")  # "credited Biya with"
+_AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets|"
+                        # "puts the dead at 6,252, and the number arrested at 307,000": the verb gapped
+                        r"and(?=\s+the\s+(?:number|total|tally|count)\b))\s+"
+                        r"(?:the\s+|its\s+|their\s+)?(?:(?:number|total|tally|count)\s+(?:of\s+(?:the\s+)?)?)?"
                         r"(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:([a-z-]+)\s+)?([a-z-]+)"
                         # "put the number of dead at", "puts arrests since the January decree at",
                         # "put the 15 March rally in Belgrade at"
                         r"(?:\s+(?:since|in|on|during|over|across)\s+[^,;]{1,40}?)?\s+at\s+\Z")
 _PLACE_NOUNS = frozenset("country city capital region nation province area town village island".split())
-_VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|result|tally)\b", re.I)
+_VOTE_WORDS = re.compile(r"\b(?:vote|votes|voters|election|ballot|polls?|winner|won|results?|tally)\b", re.I)
 _NOT_COUNTED = frozenset("one ones some most all none part lot lots number total kind type sort "
                          "out each any share half third quarter".split())
 # The word each pattern's match ends with, before the space at the figure: these
@@ -1548,6 +1551,8 @@ def _last_word(lead):
 def _noun_before(block, sentence_start, start, claim):
     "What a figure counts when its noun comes just before it, or None."
     lo = max(sentence_start, start - 60)
+    if lo > sentence_start and block[lo - 1].isalnum() and block[lo].isalnum():
+        lo = block.find(" ", lo, start) + 1 or lo  # not half a word ("ue toll" of "the true toll")
     lead = block[lo:start]
     if lo == sentence_start and lead[:1].isupper() and lead[1:2].islower():
         lead = lead[0].lower() + lead[1:]  # "Turnout was 84%"
@@ -3182,8 +3187,10 @@ _LABEL_LINE = re.compile(r"\s*(?:[•*·–-]\s*)?(?P<label>[^\W\d_][\w'’ -]{1
                          r"(?:(?:\d{4}\s+)?[\d,.%]+\s*·\s*)*(?:\d{4}\s+)?\Z")
 _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:")
 _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"
-_LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|since|as\s+of|by|on|to|per|for|from)\s+)?"
-                         r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date)\s*\Z", re.I)
+_LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|of|since|as\s+of|by|on|to|per|for|from)\s+)?"
+                         r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date"
+                         r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"(?:\s+(?:19|20)\d\d)?)\s*\Z", re.I)  # "Murders cited in the arrest warrant of March"
 # "…: more than 20,000 (OVD-Info)", "Killed: 238, among them 19 members of the security forces"
 _ROW_END = re.compile(r"\s*(?:\([^)\n]{1,120}\)\s*)?(?:·|\n|\Z|[,;]\s)")
 # A label says what is counted up to its first preposition: "Political prisoners on Memorial's

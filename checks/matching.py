@@ -1637,10 +1637,11 @@ _LOCALITY_AFTER = re.compile(
     r"neighbourhood|commune|area|port)\s+of\s+|the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)")
 _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|several|all|half|one|two|three)\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)"
-                              r"(?P<date>\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?,\s+(?(attack)(?:[^,;]{1,40},\s+)?|"
+                              r"(?P<date>\s+on\s+\d{1,2}\s+[A-Z][a-z]+)?(?P<alone>\s+alone)?,\s+"  # "In Douala alone, …"
+                              r"(?(attack)(?:[^,;]{1,40},\s+)?|(?(alone)|"
                               # "in Mandakao, a village in the south where 42 people were killed"
                               r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
-                              r"(?:where|(?(date)when|(?!)))\s+)[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
+                              r"(?:where|(?(date)when|(?!)))\s+))[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(

@@ -581,6 +581,17 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
      "security forces died"),
     ("According to the ministry, 19 of the dead were police officers or soldiers.", "19", "security forces dead"),
     ("Some 6,300 civilians and activists had been killed.", "Some 6,300", "civilians killed"),
+    # a count's verb gapped after "and": "…, and the number arrested at 307,000"
+    ("The tally puts the dead in police operations at 6,252, and the number arrested at more than 307,000.",
+     "more than 307,000", "arrested"),
+    # a toll read past an aside
+    ("Human Rights Watch says the true toll, once killings by unidentified gunmen are added, is more than 12,000.",
+     "more than 12,000", "toll"),
+    # a fact-box label's month is when, not what is counted
+    ("Key figures\nMurders cited in the arrest warrant of March: 43\n", "43", "murders cited in the arrest warrant"),
+    # a candidate's share, said with the candidate's name or a pronoun between
+    ("The Constitutional Council credited Biya with 53.66%.", "53.66%", "share of the vote"),
+    ("Its count of polling-station results gives him 54.8%.", "54.8%", "share of the vote"),
     # facing execution is said with the people who face it
     ("At least 109 protesters are at risk of execution, the group said.", "At least 109",
      "protesters at risk of execution"),
@@ -856,7 +867,7 @@ def test_a_toll_with_an_aside_and_a_share_for_him(text, quote, subject):
 def test_fact_box_rows_with_a_longer_label_or_an_aside_after_the_figure():
     sourced = ("Key figures\n- Inflation in September: 69.8% (Colombo consumer prices, year on year; "
                "Department of Census and Statistics)\n- Other: 5\n")
-    assert fields(sourced, "69.8%")[0] == "inflation in september"
+    assert fields(sourced, "69.8%")[0] == "inflation"  # (the month is when, not what)
     text = ("Key figures\n- Killed: 238, among them 19 members of the security forces\n"
             "- Police officer jailed in Taldykorgan in August: five years\n")
     assert fields(text, "238")[0] == "killed"

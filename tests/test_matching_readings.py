@@ -534,6 +534,10 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     no_date = claim(32, 32, "10", "Protests spread in Ayacucho, when 10 people were killed.", 10,
                     subject="people killed")
     assert "@ayacucho" not in read_claim(no_date).subject_key.split()
+    # "In X alone, …": that town's part
+    alone = claim(33, 33, "at least 12", "In Douala alone, local rights groups counted at least 12 dead.", 12,
+                  qualifier="at_least", subject="dead")
+    assert "@douala" in read_claim(alone).subject_key.split()
     # "in X, a village … where": that village's toll, not the country's
     village = claim(30, 30, "42", "He was sentenced for inciting the violence in Mandakao, a village in the south where "
                     "42 people were killed in clashes in May.", 42, subject="people killed")
