@@ -838,6 +838,11 @@ _SUPERLATIVE = re.compile(r"\b(?:most|largest|biggest|highest|lowest|worst|fewes
                          r"greatest|strictest|harshest|deadliest|longest)\b[^.;:,]{0,30}\Z", re.IGNORECASE)
 
 
+# Before a preposition of place: "based" (where someone is), or a capitalised word inside a
+# sentence, which makes the place part of a name ("the Centre for Human Rights and Democracy
+# in Africa").
+_NAMED_OR_BASED = re.compile(r"(?:\bbased|[^.!?:;\s]\s+(?:and\s+)?(?!(?:" + "|".join(m.title() for m in (*MONTHS, *WEEKDAYS))
+                             + r")\b)[A-Z][a-z]+)\s+\Z")
 _WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
 _WORLDWIDE_WORDS = ("worldwide", "globally")
 _FLED_ABROAD = re.compile(r"\b(?:fled|escaped|gone|moved) (abroad)\b", re.IGNORECASE)
@@ -856,6 +861,8 @@ def located_places(text):
             place = "United States" if first == "US" else PLACE_OF.get(first.lower())
         elif place and _SUPERLATIVE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the most in Europe": a comparison, not where the figure holds
+        if place and _NAMED_OR_BASED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "a group based in Europe", "the Centre for … Democracy in Africa": who, not where
         if place:
             found.append((m.start(1), place))
     for m in _WORLDWIDE.finditer(text or "") if may_hold(text or "", _WORLDWIDE_WORDS) else ():

@@ -1170,3 +1170,8 @@ def test_a_language_and_where_a_group_is_based_place_nothing():
     assert lexicon.place_mentions("Riposte, a rights group based in Europe, counts 200 prisoners in Algeria.") == [
         (65, "Algeria")]
     assert lexicon.place_mentions("A group based in London counts 200.") == []
+    # nor does a place inside a name after a preposition of place
+    assert lexicon.located_places("Riposte, a rights group based in Europe, says more than 200 are held.") == []
+    assert lexicon.located_places("The Centre for Human Rights and Democracy in Africa says 900 were held.") == []
+    assert lexicon.located_places("On Monday in Kenya 40 died.") == [(13, "Kenya")]
+    assert lexicon.located_places("Police in Kenya arrested 40.") == [(10, "Kenya")]
