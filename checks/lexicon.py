@@ -735,6 +735,11 @@ def _world_places():
 
 
 _WORLD_WORDS, _WORLD_PAIRS, _CAPITALS = _world_places()
+
+
+def is_capital(name):
+    "Is a lower-case name (accents or none) a country's capital? ('lomé', 'manila')"
+    return _ascii(name) in _CAPITALS
 _MULTIWORD.update((pair, country) for pair, country in _WORLD_PAIRS.items() if pair not in _MULTIWORD)
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():

@@ -1666,8 +1666,9 @@ def _locality(sentence, start, end, lo, hi, following):
     if not m:
         return None
     words = [w for w in m.group("town").lower().split() if not w.endswith(("'s", "’s"))]
-    if not words or words[0] in _NOT_LOCALITIES or any(w in lexicon.MONITORS or (
-            w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES)) for w in words):
+    if not words or words[0] in _NOT_LOCALITIES or lexicon.is_capital(" ".join(words)) or any(
+            w in lexicon.MONITORS or (w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES))
+            for w in words):
         # (a known city is a town's place only in "in Zahedan, where 104 were shot": "killed
         # in Minsk" is often the country's count)
         return None

@@ -534,6 +534,10 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     no_date = claim(32, 32, "10", "Protests spread in Ayacucho, when 10 people were killed.", 10,
                     subject="people killed")
     assert "@ayacucho" not in read_claim(no_date).subject_key.split()
+    # a capital is no town of its country: "in Lomé" is Togo's, as "in Minsk" is Belarus's
+    capital = claim(34, 34, "at least seven", "Amnesty said at least seven people died during the protests in Lomé.",
+                    7, qualifier="at_least", subject="people died")
+    assert "@" not in read_claim(capital).subject_key
     # "In X alone, …": that town's part
     alone = claim(33, 33, "at least 12", "In Douala alone, local rights groups counted at least 12 dead.", 12,
                   qualifier="at_least", subject="dead")
