@@ -3225,7 +3225,7 @@ def _label_subject(text, start, end):
 
 
 # "Of those held at the end of July, 174 were women": a slice of a group named at the front.
-_OF_FRONT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?i:of)\s+(?:the|those|these|all|them)(?:\s+(?P<group>[^,;:()]{1,60}?))?,\s*"
+_OF_FRONT = re.compile(r"\s*(?:[-•*·]\s+)?(?:(?:But|And|Yet)\s+)?(?i:of)\s+(?:the|those|these|all|them)(?:\s+(?P<group>[^,;:()]{1,60}?))?,\s*"
                        r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|only|just)\s+)?\Z")
 _SLICE_ARE = re.compile(r"\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?"
                         r"([a-z-]+(?:\s+[a-z-]+){0,2})")
@@ -3248,7 +3248,9 @@ def _front_partitive(text, start, end, span, last):
         return " ".join([who] + (rest[1:] if rest[0] == "people" else rest))  # journalists still in custody
     group = front.group("group").lower().split()
     if group and group[0][:1].isdigit():  # "Of the 1,377, …": the figure before, named
-        group = group[1:] or (_bare_noun(last[1]).split() if last[1] else [])
+        bare = _bare_noun(last[1]) if last[1] else ""
+        # (of people killed, the killed: "Of the 353, at least 40 were children" → children killed)
+        group = group[1:] or (bare.split() if bare not in ("", "people") else (last[1] or "").split())
     elif group and (_is_participle(group[0]) or group[0] in _EVENT_PARTICIPLES):
         # "those held at the end of July": what happened to the group; who, if the
         # sentence before counted them

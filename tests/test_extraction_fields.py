@@ -584,6 +584,9 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     # a count's verb gapped after "and": "…, and the number arrested at 307,000"
     ("The tally puts the dead in police operations at 6,252, and the number arrested at more than 307,000.",
      "more than 307,000", "arrested"),
+    # a bulleted "Of the 353, …" is a part of the count before, whatever befell it
+    ("- At least 353 people were killed in protests.\n- Of the 353, at least 40 were children.\n", "at least 40",
+     "children killed"),
     # a toll read past an aside
     ("Human Rights Watch says the true toll, once killings by unidentified gunmen are added, is more than 12,000.",
      "more than 12,000", "toll"),
