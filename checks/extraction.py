@@ -1515,7 +1515,10 @@ _HEAD_SUBJECT = re.compile(r"(?i:the\s+)?(?:([a-z-]+)\s+)??\b([A-Za-z][a-z-]+)\s
                            r"(?:has|have|had|was|were|is|are|fell|rose|grew|[a-z]+ed)\b")
 _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
 _VOTE_BEFORE = re.compile(r"\b(?:credited\s+(?:[A-Z][\w-]*\s+){0,3}with|won|wins|winning|received|secured|polled|took|takes|"
-                          r"(?:gave|giving|gives)\s+(?:[A-Z][\w-]*|him|her)|with)\s+\Z")  # "credited Biya with"
+                          r"(?:gave|giving|gives)\s+(?:[A-Z][\w-]*|him|her)|with"
+                          # "cut Chapo's share of the vote to 65.17% and raised Mondlane's to 24.19%"
+                          r"|share\s+of\s+the\s+vote\s+to|(?:cut|raised|lowered)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+to"
+                          r")\s+\Z")  # "credited Biya with"
 _AT_BEFORE = re.compile(r"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places|set|sets|"
                         # "puts the dead at 6,252, and the number arrested at 307,000": the verb gapped
                         r"and(?=\s+the\s+(?:number|total|tally|count)\b))\s+"

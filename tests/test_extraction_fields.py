@@ -595,6 +595,11 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     # a candidate's share, said with the candidate's name or a pronoun between
     ("The Constitutional Council credited Biya with 53.66%.", "53.66%", "share of the vote"),
     ("Its count of polling-station results gives him 54.8%.", "54.8%", "share of the vote"),
+    ("The council cut Daniel Chapo's share of the vote to 65.17% and raised Venâncio Mondlane's to 24.19%.",
+     "65.17%", "share of the vote"),
+    ("The council cut Daniel Chapo's share of the vote to 65.17% and raised Venâncio Mondlane's to 24.19%.",
+     "24.19%", "share of the vote"),
+    ("The bank cut its forecast to 3%.", "3%", None),
     # facing execution is said with the people who face it
     ("At least 109 protesters are at risk of execution, the group said.", "At least 109",
      "protesters at risk of execution"),
