@@ -1350,6 +1350,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             return " ".join(noun + ["on", "board"]), None  # "between 400 and 750 people were on board"
         elif risk := _AT_RISK.match(block, pos):
             return " ".join(noun + risk.group(1).lower().split()), None  # "109 protesters are at risk of execution"
+        elif _ON_HUNGER_STRIKE.match(block, pos):
+            return " ".join(noun + ["on", "hunger", "strike"]), None  # "dozens of detainees went on hunger strike"
         if participle is None and not claim.unit:
             verb = _word_before(block, max(0, start - 30), start, _VERB_BEFORE_SKIPS)
             if verb in _ACTION_BEFORE:
@@ -1614,6 +1616,9 @@ _ADJECTIVE_ENDS = ("al", "ic", "ive", "ary", "ous")
 _THEIR_LIVES = re.compile(r"\s+(?:their|his|her)\s+lives?\b")
 _AT_RISK = re.compile(r"\s+(?:are|were|remain|is|was)\s+(?:still\s+|now\s+)?(at\s+risk\s+of\s+(?:execution|being\s+executed)"
                       r"|facing\s+(?:execution|the\s+death\s+penalty))\b", re.IGNORECASE)
+_ON_HUNGER_STRIKE = re.compile(r"(?:\s+(?:at|in)\s+[^,.;]{1,40}?)?\s+(?:are|were|is|was|remain|remained|went|go|"
+                               r"(?:have|has|had)\s+(?:been|gone))\s+(?:still\s+|now\s+)?on\s+(?:a\s+)?hunger\s+strike\b",
+                               re.IGNORECASE)
 _ON_BOARD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:on\s+board|aboard)\b")
 _DEATHS = frozenset("died dead killed drowned perished".split())
 _OR_MISSING = re.compile(r"\s+or\s+(?:went\s+|are\s+|were\s+|remain\s+)?missing\b")  # "died or went missing"

@@ -173,7 +173,7 @@ SLICE_WORDS = frozenset(
     add recognise search execute condemn displace internal asylum still fine disappear
     girl boy youth juvenile artist athlete musician rapper cleric medic nurse academic overnight
     relative family remand pre-trial minimum maximum supporter member democrat patient protect
-    runoff risk change show visit
+    runoff risk change show visit hunger-striker execution-risk
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
 ) | {PART_OF, WITHDRAWN}
@@ -312,6 +312,7 @@ PHRASES = {"media worker": "journalist", "media workers": "journalists",
            "politically motivated": "political", "on politically motivated charges": "political",
            "on political charges": "political", "on political charge": "political",
            "put to death": "executed",
+           "on hunger strike": "hunger-strikers", "on a hunger strike": "hunger-strikers",
            # facing execution is not having been executed (and "still" adds nothing to it)
            "at risk of execution": "execution-risk", "still at risk of execution": "execution-risk",
            "at risk of being executed": "execution-risk", "facing execution": "execution-risk",
@@ -700,7 +701,7 @@ _MULTIWORD = {"hong kong": "Hong Kong", "new york": "United States", "st petersb
 # country's capital for datelines: a report datelined "LOMÉ" or "MANILA" is placed as one
 # that names Togo or the Philippines. Countries under a million people are left out (their
 # capitals are Victoria, Kingston, Male…). Elsewhere in a text a capital the hand-written
-# list leaves out counts towards what country the document is about ("arrested at Manila's
+# list says what country a document that names none is about ("arrested at Manila's
 # airport"), but places no figure of its own sentence: it is too often another country's
 # backdrop there ("talks in Doha", "exiles in Taipei") or a name ("Lima", "Sucre", "Colombo").
 _GEONAMES_COUNTRY = {"The Netherlands": "Netherlands", "Timor Leste": "East Timor"}
@@ -975,7 +976,7 @@ def document_places(text, title=None, limit=3):
     datelined = dateline_country(text)
     if datelined:
         counts[datelined] = counts.get(datelined, 0) + 1
-    for m in _CAPITAL_WORD.finditer(whole):
+    for m in _CAPITAL_WORD.finditer(whole) if not counts else ():  # (a report that names no country)
         country = _CAPITALS.get(_ascii(m.group()).lower())
         if country and _ascii(m.group()).lower() not in PLACE_OF:
             counts[country] = counts.get(country, 0) + 1

@@ -600,6 +600,10 @@ def test_subject_of_a_total_after_new_entries_and_of_a_count_named_again(text, q
     ("The council cut Daniel Chapo's share of the vote to 65.17% and raised Venâncio Mondlane's to 24.19%.",
      "24.19%", "share of the vote"),
     ("The bank cut its forecast to 3%.", "3%", None),
+    # people on hunger strike are counted as such, wherever they are held
+    ("Dozens of detainees at El Harrach prison went on hunger strike in January.", "Dozens",
+     "detainees on hunger strike"),
+    ("About 40 prisoners are on hunger strike.", "About 40", "prisoners on hunger strike"),
     # facing execution is said with the people who face it
     ("At least 109 protesters are at risk of execution, the group said.", "At least 109",
      "protesters at risk of execution"),
