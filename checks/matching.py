@@ -1846,6 +1846,10 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
         # to at least 32"), may grow as much in the months after by anyone's count ("about 650
         # killed between 16 July and 11 August")
         limit = max(limit, MAX_RATIO_OWN_GROWTH)
+    if a.since == b.since == 1 and a.period == "total" and _is_toll(a) and _grew(a, b):
+        # a toll since an event ("killed by the security forces since the coup": 54, then more
+        # than 2,100 a year and a half on) keeps growing, whoever counts
+        limit = float("inf")
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)

@@ -923,3 +923,17 @@ def test_a_running_toll_since_unrest_began_grows_fast_by_anyones_count():
     # nor does the growth hold for ever: a year on, 650 is another toll
     year_on = dict(later, published="2025-07-18")
     assert compare(early, year_on) is None
+
+
+def test_a_toll_since_an_event_may_grow_without_bound_whoever_counts():
+    early = claim(1, 1, "54", "AAPP says the number of people killed by the security forces in Myanmar since the coup "
+                  "has reached 54.", 54, subject="people killed", attribution="AAPP", published="2021-03-04")
+    later = claim(2, 2, "more than 2,100", "The prisoners' group counts more than 2,100 people killed in Myanmar since "
+                  "the coup.", 2100, low=2100, high=None, qualifier="more_than", subject="people killed",
+                  attribution="the prisoners' group", published="2022-07-25")
+    match = compare(early, later)
+    assert match is not None and match.relation == "updates"
+    # not a toll without a start: 54 dead, then 2,100 dead, are other counts
+    plain = claim(3, 3, "54", "AAPP says 54 people were killed in Myanmar.", 54, subject="people killed",
+                  attribution="AAPP", published="2021-03-04")
+    assert compare(plain, later) is None
