@@ -1189,6 +1189,9 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     lead = block[max(sentence_start, start - 40):start]
     if not claim.unit and _may_contain(lead, ("for", "to ", "capacity")) and _BUILT_FOR.search(lead):
         return "capacity", None  # "a prison built for 40,000 inmates" counts places, not the inmates it holds
+    if claim.unit in ("months", "days", "weeks") and (
+            _PENDING_AFTER.match(block, end) or _REMANDED_BEFORE.search(block, max(sentence_start, start - 60), start)):
+        return "remanded", None  # "remanded them in custody for four months": a court's order, not time held
     if claim.unit in _TIME_UNITS:
         lasting = _duration_subject(block, start, end, sentence_start, claim.unit)
         if lasting:
@@ -1709,6 +1712,10 @@ def _sentenced_before(block, start):
 
 
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
+# How long a court holds someone before trial: "remanded them in custody for four months",
+# "ordered them held for four months pending trial".
+_REMANDED_BEFORE = re.compile(r"\bremand(?:ed|s)?\b[^.;:]{0,40}?\bfor\s+" + _HEDGE + r"\Z", re.IGNORECASE)
+_PENDING_AFTER = re.compile(r"\s+(?:pending|awaiting)\s+(?:trial|investigation)\b", re.IGNORECASE)
 # A place's size in people: "a new prison for 40,000 inmates", "built to hold 2,500", "cells meant for 20",
 # "the prison's capacity of 6,000 inmates".
 _BUILT_FOR = re.compile(r"(?:\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house|accommodate)|for)"

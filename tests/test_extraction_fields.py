@@ -1009,6 +1009,9 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     ("He was freed in a pardon after almost six years behind bars.", "almost six years", "held"),
     ("She had spent over two years in prison.", "over two years", "held"),
     ("Abd El-Fattah has now been in prison for five years without a break.", "five years", "held"),
+    # a court's order to hold someone before trial is not time held
+    ("A Baku court has remanded them in custody for four months.", "four months", "remanded"),
+    ("A court ordered them held for four months pending trial.", "four months", "remanded"),
     ("She has been behind bars for three years.", "three years", "held"),
     ("He has been in custody for more than two years.", "more than two years", "custody"),
     ("She was sentenced to five years in prison.", "five years", "sentence"),
