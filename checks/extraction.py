@@ -1714,7 +1714,8 @@ def _sentenced_before(block, start):
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
 # How long a court holds someone before trial: "remanded them in custody for four months",
 # "ordered them held for four months pending trial".
-_REMANDED_BEFORE = re.compile(r"\bremand(?:ed|s)?\b[^.;:]{0,40}?\bfor\s+" + _HEDGE + r"\Z", re.IGNORECASE)
+_REMANDED_BEFORE = re.compile(r"(?:\bremand(?:ed|s)?\b[^.;:]{0,40}?|\bordered\s+(?:[\w'’-]+\s+){1,3}(?:held|detained|jailed)\s+)"
+                              r"\bfor\s+" + _HEDGE + r"\Z", re.IGNORECASE)  # "ordered Castillo held for 18 months"
 _PENDING_AFTER = re.compile(r"\s+(?:pending|awaiting)\s+(?:trial|investigation)\b", re.IGNORECASE)
 # A place's size in people: "a new prison for 40,000 inmates", "built to hold 2,500", "cells meant for 20",
 # "the prison's capacity of 6,000 inmates".

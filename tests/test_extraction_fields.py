@@ -1012,6 +1012,8 @@ def test_a_bare_figure_word_takes_the_count_named_before():
     # a court's order to hold someone before trial is not time held
     ("A Baku court has remanded them in custody for four months.", "four months", "remanded"),
     ("A court ordered them held for four months pending trial.", "four months", "remanded"),
+    ("A judge on Thursday ordered Castillo held for 18 months while prosecutors investigate him.", "18 months",
+     "remanded"),
     ("She has been behind bars for three years.", "three years", "held"),
     ("He has been in custody for more than two years.", "more than two years", "custody"),
     ("She was sentenced to five years in prison.", "five years", "sentence"),
