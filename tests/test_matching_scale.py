@@ -37,8 +37,13 @@ def copy(archive, tmp_path, name):
     return open_database(path)
 
 
+def readings(db):
+    return db.execute("SELECT * FROM _claim_keys ORDER BY claim_id").fetchall()
+
+
 def test_workers_store_the_same_pairs_as_one_process(archive, tmp_path, monkeypatch):
     monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    monkeypatch.setattr(matching, "READ_PART", 100)  # the workers read many parts, given as they finish
     monkeypatch.setattr(matching, "PARALLEL_MIN", 10**9)
     alone = copy(archive, tmp_path, "alone.db")
     alone_stats = match_claims(alone)
@@ -52,8 +57,51 @@ def test_workers_store_the_same_pairs_as_one_process(archive, tmp_path, monkeypa
         alone_stats.pairs_added, alone_stats.corroborates, alone_stats.updates,
         alone_stats.contradicts, alone_stats.claims_matched)
     assert stored(shared) == stored(alone)
+    assert readings(shared) == readings(alone)
     assert shared.execute("SELECT count(*) FROM matches").fetchone()[0] == shared_stats.pairs_added
     assert not multiprocessing.active_children()
+
+
+def test_readings_alone_are_read_by_workers_of_their_own(archive, tmp_path, monkeypatch):
+    "refresh_readings outside a run forks its own workers for many claims: the same readings."
+    monkeypatch.setattr(matching, "READ_PART", 100)
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 10**9)
+    alone = copy(archive, tmp_path, "alone.db")
+    assert matching.refresh_readings(alone) == 1500
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
+    shared = copy(archive, tmp_path, "shared.db")
+    assert matching.refresh_readings(shared) == 1500
+    assert not multiprocessing.active_children()
+    assert readings(shared) == readings(alone)
+
+
+def test_a_worker_failing_to_read_stops_the_run(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "READ_PART", 100)
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
+    db = copy(archive, tmp_path, "unreadable.db")
+    read_part = matching._read_part
+
+    def fail_late(db, part):  # (in the workers, forked after this is patched in)
+        if part[0] > 1000:
+            raise ValueError("unreadable claim")
+        return read_part(db, part)
+
+    monkeypatch.setattr(matching, "_read_part", fail_late)
+    with pytest.raises(RuntimeError, match="unreadable claim"):
+        match_claims(db)
+    assert not multiprocessing.active_children()
+    assert db.execute("SELECT count(*) FROM _claim_keys").fetchone()[0] == 0  # (one group, not committed)
+    assert db.execute("SELECT count(*) FROM matches").fetchone()[0] == 0
+
+
+def test_read_parts_cut_only_between_documents():
+    rows = [(1, 1), (2, 1), (3, 2), (4, 2), (5, 2), (6, 3), (7, 4), (8, 4)]
+    assert matching._document_parts(rows, 2) == [[1, 2], [3, 4, 5], [6, 7, 8]]
+    assert matching._document_parts(rows, 1) == [[1, 2], [3, 4, 5], [6], [7, 8]]
+    assert matching._document_parts(rows, 100) == [[1, 2, 3, 4, 5, 6, 7, 8]]
+    assert matching._document_parts([], 2) == []
 
 
 @pytest.mark.parametrize("parallel_min", [1, 10**9])
@@ -94,8 +142,8 @@ def test_workers_forked_at_the_start_stop_when_reading_fails(archive, tmp_path, 
     monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
     db = copy(archive, tmp_path, "failing.db")
 
-    def fail(db):
-        assert len(multiprocessing.active_children()) == matching.WORKERS  # waiting for their shares
+    def fail(db, workers):
+        assert len(multiprocessing.active_children()) == matching.WORKERS  # waiting for their parts
         raise RuntimeError("no readings")
 
     monkeypatch.setattr(matching, "refresh_readings", fail)
