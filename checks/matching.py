@@ -28,6 +28,7 @@ import calendar
 import contextlib
 import dataclasses
 import datetime
+import fcntl
 import functools
 import gc
 import itertools
@@ -3265,6 +3266,7 @@ class _PairWorkers:
             for _ in range(count):
                 jobs_in, jobs_out = context.Pipe(duplex=False)
                 receive, send = context.Pipe(duplex=False)
+                _widen(send)
                 worker = context.Process(target=_pair_worker, args=(path, jobs_in, send), daemon=True)
                 worker.start()
                 jobs_in.close()
@@ -3281,22 +3283,26 @@ class _PairWorkers:
 
     def read(self, parts):
         """The readings of each part of claim ids (see _read_part), as the workers send
-        them: each worker is given a part, and its next one as soon as it sends one back."""
+        them: each worker is given two parts, and another each time it sends one back
+        (so it never waits for its next part while this process writes)."""
         parts = iter(parts)
-        busy = []
-        for jobs, receive in zip(self.jobs, self.results):
-            part = next(parts, None)
-            if part is not None:
-                jobs.send(("read", part))
-                busy.append(receive)
-        while busy:
-            for receive in multiprocessing.connection.wait(busy):
+        given = {}  # result pipe -> parts given and not yet sent back
+        for _ in range(2):
+            for jobs, receive in zip(self.jobs, self.results):
+                part = next(parts, None)
+                if part is not None:
+                    jobs.send(("read", part))
+                    given[receive] = given.get(receive, 0) + 1
+        while given:
+            for receive in multiprocessing.connection.wait(list(given)):
                 _, readings = _message(receive)
                 part = next(parts, None)
-                if part is None:
-                    busy.remove(receive)
-                else:
+                if part is not None:
                     self.jobs[self.results.index(receive)].send(("read", part))
+                elif given[receive] == 1:
+                    del given[receive]
+                else:
+                    given[receive] -= 1
                 yield readings
 
     def start(self, shares, settings):
@@ -3319,6 +3325,19 @@ class _PairWorkers:
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+
+
+PIPE_BYTES = 1 << 20  # what a worker's result pipe holds, where Linux allows it (else 64 KB)
+
+
+def _widen(connection):
+    """Let the pipe behind this connection hold PIPE_BYTES (Linux; elsewhere as it is): a
+    worker then leaves a whole batch in it and goes on, where it waited, its next batch
+    done, until this process had stored the other worker's and read the rest of its own."""
+    try:
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (AttributeError, OSError):  # (no F_SETPIPE_SZ; above /proc/sys/fs/pipe-max-size)
+        pass
 
 
 def _pair_everything(db, shares, settings, workers):

@@ -408,3 +408,14 @@ def test_ctrl_c_stops_a_run_with_workers_at_once_and_leaves_whole_batches(archiv
     assert set(stored(db)) <= set(stored(clean))  # whole batches only
     match_claims(db)
     assert stored(db) == stored(clean)
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes only")
+def test_a_worker_result_pipe_holds_a_whole_batch():
+    import fcntl
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    matching._widen(send)
+    assert fcntl.fcntl(send.fileno(), fcntl.F_GETPIPE_SZ) == matching.PIPE_BYTES
+    send.send(b"x" * (matching.PIPE_BYTES // 2))  # (would block in a default 64 KB pipe)
+    assert len(receive.recv()) == matching.PIPE_BYTES // 2
