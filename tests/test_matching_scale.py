@@ -419,3 +419,59 @@ def test_a_worker_result_pipe_holds_a_whole_batch():
     assert fcntl.fcntl(send.fileno(), fcntl.F_GETPIPE_SZ) == matching.PIPE_BYTES
     send.send(b"x" * (matching.PIPE_BYTES // 2))  # (would block in a default 64 KB pipe)
     assert len(receive.recv()) == matching.PIPE_BYTES // 2
+
+
+def checked_by_the_foreign_keys(monkeypatch):
+    "The plain path of _store: every row checked by SQLite's foreign keys."
+    import contextlib
+
+    monkeypatch.setattr(matching, "_foreign_keys_off", lambda db: contextlib.nullcontext())
+
+
+def test_pairs_stored_with_claims_checked_once_are_those_the_foreign_keys_check(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    fast = copy(archive, tmp_path, "fast.db")
+    fast_stats = match_claims(fast)
+    assert fast.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again
+    checked_by_the_foreign_keys(monkeypatch)
+    plain = copy(archive, tmp_path, "plain.db")
+    plain_stats = match_claims(plain)
+    assert fast_stats.pairs_added == plain_stats.pairs_added > 100
+    assert stored(fast) == stored(plain)
+    marks = "SELECT claim_id, matcher_version FROM _matched_claims ORDER BY claim_id"
+    assert fast.execute(marks).fetchall() == plain.execute(marks).fetchall()
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_pairs_of_a_claim_deleted_while_matching_are_refused(archive, tmp_path, monkeypatch, fast):
+    "Another connection deletes a claim after it was paired: its group is rolled back, as the foreign keys do."
+    import sqlite3
+
+    monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    monkeypatch.setattr(matching, "COMMITS", 10**6)  # a group per batch
+    if not fast:
+        checked_by_the_foreign_keys(monkeypatch)
+    batches = []
+    store = matching._store
+
+    def kept(db, stats, items, progress, total):
+        batches.extend(items)
+        return store(db, stats, iter(batches), progress, total)
+
+    monkeypatch.setattr(matching, "_store", kept)
+    match_claims(copy(archive, tmp_path, "paired.db"))
+    monkeypatch.setattr(matching, "_store", store)
+    named = [{i for rows in batch[2].values() for row in rows for i in row[:2]} for batch in batches]
+    victim = min(named[len(named) // 2])  # paired in a batch half-way through
+    db = copy(archive, tmp_path, "deleted.db")
+    matching.refresh_readings(db)
+    other = open_database(tmp_path / "deleted.db")
+    other.execute("DELETE FROM claims WHERE id = ?", [victim])  # (its reading goes with it)
+    other.conn.commit()
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        matching._store(db, matching.MatchStats(), iter(batches), None, 1500)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    first = next(i for i, ids in enumerate(named) if victim in ids)
+    assert db.execute("SELECT count(*) FROM _matched_claims").fetchone()[0] == sum(len(b[1]) for b in batches[:first])
+    assert db.execute("SELECT count(*) FROM matches WHERE ? IN (claim_id, later_claim_id)", [victim]).fetchone()[0] == 0
