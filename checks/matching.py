@@ -3238,7 +3238,7 @@ def _pair_worker(path, jobs, send):
             send.send(("readings", _read_part(db, job[1])))
             job = jobs.recv()
         jobs.close()
-        _worker.pop("places", None)  # (what reading cached of the documents)
+        _forget_reading()
         if job is None:
             return
         _, part, settings = job
@@ -3249,6 +3249,16 @@ def _pair_worker(path, jobs, send):
         send.send(("error", traceback.format_exc()))
     finally:
         send.close()
+
+
+def _forget_reading():
+    """Empty what reading cached (in a worker, once it has read: at a million claims
+    ~40 MB a worker, which pairing has no use for), as a worker forked to pair began."""
+    _worker.pop("places", None)
+    for cached in (lexicon.subject_terms, lexicon.canonical, lexicon.nearest_place, lexicon.located_place,
+                   claim_day, _year_of, _normalised_source, _ignored_names, _words_of, _still_held_in,
+                   _title_noun, _named_noun, _short_document_place):
+        cached.cache_clear()
 
 
 class _PairWorkers:

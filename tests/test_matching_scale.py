@@ -475,3 +475,15 @@ def test_pairs_of_a_claim_deleted_while_matching_are_refused(archive, tmp_path, 
     first = next(i for i, ids in enumerate(named) if victim in ids)
     assert db.execute("SELECT count(*) FROM _matched_claims").fetchone()[0] == sum(len(b[1]) for b in batches[:first])
     assert db.execute("SELECT count(*) FROM matches WHERE ? IN (claim_id, later_claim_id)", [victim]).fetchone()[0] == 0
+
+
+def test_a_worker_forgets_what_reading_cached_and_reads_the_same(archive, tmp_path):
+    db = copy(archive, tmp_path, "forget.db")
+    rows = db.execute("SELECT id, document_id FROM claims ORDER BY id").fetchall()
+    part = matching._document_parts(rows, 300)[0]
+    first = matching._read_part(db, part)
+    assert matching.lexicon.subject_terms.cache_info().currsize > 0
+    matching._forget_reading()
+    assert matching.lexicon.subject_terms.cache_info().currsize == 0
+    assert matching._short_document_place.cache_info().currsize == 0
+    assert matching._read_part(db, part) == first
