@@ -3343,8 +3343,8 @@ PIPE_BYTES = 1 << 20  # what a worker's result pipe holds, where Linux allows it
 
 def _widen(connection):
     """Let the pipe behind this connection hold PIPE_BYTES (Linux; elsewhere as it is): a
-    worker then leaves a whole batch in it and goes on, where it waited, its next batch
-    done, until this process had stored the other worker's and read the rest of its own."""
+    worker then leaves most batches whole in it and pairs on, where in a 64 KB pipe it
+    waited until this process had stored the other worker's batch and read its own."""
     try:
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (AttributeError, OSError):  # (no F_SETPIPE_SZ; above /proc/sys/fs/pipe-max-size)
