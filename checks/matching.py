@@ -2235,7 +2235,7 @@ def _document_parts(rows, size):
     _settle_weak_places), whatever the size of the parts."""
     parts, part = [], []
     for claim_id, document_id in rows:
-        if len(part) >= size and document_id != previous:
+        if part and len(part) >= size and document_id != previous:
             parts.append(part)
             part = []
         part.append(claim_id)

@@ -102,6 +102,7 @@ def test_read_parts_cut_only_between_documents():
     assert matching._document_parts(rows, 1) == [[1, 2], [3, 4, 5], [6], [7, 8]]
     assert matching._document_parts(rows, 100) == [[1, 2, 3, 4, 5, 6, 7, 8]]
     assert matching._document_parts([], 2) == []
+    assert matching._document_parts(rows[:3], 0) == [[1, 2], [3]]
 
 
 @pytest.mark.parametrize("parallel_min", [1, 10**9])
