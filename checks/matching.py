@@ -28,6 +28,7 @@ import calendar
 import contextlib
 import dataclasses
 import datetime
+import fcntl
 import functools
 import gc
 import itertools
@@ -39,6 +40,7 @@ import operator
 import os
 import re
 import signal
+import sqlite3
 import time
 import traceback
 import typing
@@ -68,7 +70,8 @@ SMALL_QUANTITY = 32         # up to this many claims of a quantity: every pair i
 NEAREST_PER_SIDE = 6        # bigger ones: this many neighbours before and after each claim,
 PER_SOURCE_PER_SIDE = 2     # at most this many from one source,
 SCAN_PER_LIST = 32          # looking at no more than this many each side in each block
-BATCH_SIZE = 2000           # claims committed together with their pairs
+BATCH_SIZE = 500            # targets paired and sent (then stored) together: small, so little is
+                            # left to store when the worker processes finish (committed in groups: _store)
 PLACE_UNKNOWN_PENALTY = 5.0   # per side whose place is unknown
 SAME_SOURCE_BONUS = 5.0
 UNDATED_DISTANCE = 10 ** 7    # how far in time an undated claim ranks among candidates
@@ -2205,25 +2208,35 @@ def _short_document_place(title, text):
     return document_place_text(*lexicon.document_places(text, title))
 
 
-def refresh_readings(db, chunk=5000):
+READ_PART = 1000  # claims a worker reads at a time (whole documents): small, so the workers
+# finish together and the parent has little left to write when they do
+
+
+def refresh_readings(db, chunk=5000, workers=None):
     """Read every claim that has no reading from the current matcher into
     ``_claim_keys``. Returns how many were read. Derived data: committed in
-    groups of chunks of at least 1/COMMITS of the claims (every commit writes
+    groups of at least ``chunk`` claims and 1/COMMITS of them (every commit writes
     the index pages it touched, and new readings touch pages all over the
     _claim_keys indexes: a commit per chunk costs the square of a big
     archive); a killed run keeps the groups committed. Many claims are read
-    by WORKERS processes at once (the parent writes)."""
-    ids = [r[0] for r in db.execute(
-        """SELECT c.id FROM claims c LEFT JOIN _claim_keys k ON k.claim_id = c.id
+    by worker processes at once: a run's _PairWorkers (``workers``) before they
+    pair, else WORKERS of its own; this process writes each part as it comes."""
+    rows = db.execute(
+        """SELECT c.id, c.document_id FROM claims c LEFT JOIN _claim_keys k ON k.claim_id = c.id
            WHERE k.claim_id IS NULL OR k.matcher_version != ? ORDER BY c.id""",
         [MATCHER_VERSION],
-    )]
+    ).fetchall()
     placeholders = ", ".join("?" for _ in Reading._fields)
-    parts = [ids[start: start + chunk] for start in range(0, len(ids), chunk)]
-    results = _in_workers(db, _read_part, parts, len(ids))
+    parts = _document_parts(rows, READ_PART)
+    del rows
+    total = sum(map(len, parts))
+    own = None
+    if not workers and _parallel(db, total):
+        workers = own = _PairWorkers(db, _parallel(db, total))
+    results = workers.read(parts) if workers else (_read_part(db, part) for part in parts)
     try:
         with _write_cache(db):  # the _claim_keys indexes grow at random places too
-            for group in _commit_groups(results, max(chunk, len(ids) // COMMITS), len):
+            for group in _commit_groups(results, max(chunk, total // COMMITS), len):
                 with db.atomic():
                     for readings in group:
                         db.conn.executemany(
@@ -2232,7 +2245,25 @@ def refresh_readings(db, chunk=5000):
                         )
     finally:
         results.close()
-    return len(ids)
+        if own:
+            own.close()
+    return total
+
+
+def _document_parts(rows, size):
+    """The claim ids of (id, document_id) rows in parts of about ``size``, cut only
+    between two documents: a document's readings are settled together (see
+    _settle_weak_places), whatever the size of the parts."""
+    parts, part = [], []
+    for claim_id, document_id in rows:
+        if part and len(part) >= size and document_id != previous:
+            parts.append(part)
+            part = []
+        part.append(claim_id)
+        previous = document_id
+    if part:
+        parts.append(part)
+    return parts
 
 
 def _read_part(db, part):
@@ -2293,7 +2324,7 @@ def _database_file(db):
 
 
 def _worker_places(db):
-    "A worker's _DocumentPlaces, kept for its life; elsewhere a new one each call."
+    "A worker's _DocumentPlaces, kept while it reads; elsewhere a new one each call."
     if _worker.get("db") is not db:
         return _DocumentPlaces(db)
     if "places" not in _worker:
@@ -2308,39 +2339,6 @@ def _parallel(db, size):
     if _database_file(db) is None or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     return WORKERS
-
-
-def _init_worker(path):
-    from .database import open_database
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker.clear()
-    _worker["db"] = open_database(path, migrate=False)
-
-
-def _run_in_worker(args):
-    function, job = args
-    return function(_worker["db"], job)
-
-
-def _in_workers(db, function, jobs, size):
-    """function(db, job) for each job, results in order: in forked worker
-    processes (each with its own read connection) when ``size`` is big, else here."""
-    workers = _parallel(db, size)
-    if not workers:
-        for job in jobs:
-            yield function(db, job)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(_database_file(db),)) as pool:
-        results = pool.imap(_run_in_worker, [(function, job) for job in jobs])
-        while True:  # in short waits: one without a timeout misses a Ctrl-C landing on a pool thread
-            try:
-                yield results.next(0.2)
-            except multiprocessing.TimeoutError:
-                continue
-            except StopIteration:
-                return
 
 
 _NO_PLACES = frozenset()  # (one empty set, not a new one for each subject without places)
@@ -3245,20 +3243,26 @@ def _shares(groups, workers):
 
 
 def _pair_worker(path, jobs, send):
-    """A forked worker: wait for its share and settings (None: nothing to do), pair
-    the share, sending each batch to the parent, then None."""
+    """A forked worker: read the parts of claims it is given ("read"), sending each
+    part's readings to the parent, until it gets its share of the targets and the
+    settings ("pair"; None: nothing to do); pair the share, sending each batch to
+    the parent, then None."""
     from .database import open_database
 
     global _score_threads
     _score_threads = 1  # (see _score_threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
+        db = _worker["db"] = open_database(path, migrate=False)
         job = jobs.recv()
+        while job is not None and job[0] == "read":
+            send.send(("readings", _read_part(db, job[1])))
+            job = jobs.recv()
         jobs.close()
+        _forget_reading()
         if job is None:
             return
-        part, settings = job
-        db = open_database(path, migrate=False)
+        _, part, settings = job
         for message in _pair_batches(db, part, **settings):
             send.send(message)
         send.send(None)
@@ -3268,10 +3272,21 @@ def _pair_worker(path, jobs, send):
         send.close()
 
 
+def _forget_reading():
+    """Empty what reading cached (in a worker, once it has read: at a million claims
+    ~40 MB a worker, which pairing has no use for), as a worker forked to pair began."""
+    _worker.pop("places", None)
+    for cached in (lexicon.subject_terms, lexicon.canonical, lexicon.nearest_place, lexicon.located_place,
+                   claim_day, _year_of, _normalised_source, _ignored_names, _words_of, _still_held_in,
+                   _title_noun, _named_noun, _short_document_place):
+        cached.cache_clear()
+
+
 class _PairWorkers:
     """The worker processes of a big run, forked when the run starts: this process is
     small then, so the pages a worker shares with it (and that count in both their
-    RSS) are few; each waits for its share of the targets (see ``start``)."""
+    RSS) are few; they read the claims (see ``read``), then each waits for its share
+    of the targets (see ``start``)."""
 
     def __init__(self, db, count):
         self.processes, self.jobs, self.results = [], [], []
@@ -3283,6 +3298,7 @@ class _PairWorkers:
             for _ in range(count):
                 jobs_in, jobs_out = context.Pipe(duplex=False)
                 receive, send = context.Pipe(duplex=False)
+                _widen(send)
                 worker = context.Process(target=_pair_worker, args=(path, jobs_in, send), daemon=True)
                 worker.start()
                 jobs_in.close()
@@ -3297,10 +3313,34 @@ class _PairWorkers:
     def __len__(self):
         return len(self.processes)
 
+    def read(self, parts):
+        """The readings of each part of claim ids (see _read_part), as the workers send
+        them: each worker is given two parts, and another each time it sends one back
+        (so it never waits for its next part while this process writes)."""
+        parts = iter(parts)
+        given = {}  # result pipe -> parts given and not yet sent back
+        for _ in range(2):
+            for jobs, receive in zip(self.jobs, self.results):
+                part = next(parts, None)
+                if part is not None:
+                    jobs.send(("read", part))
+                    given[receive] = given.get(receive, 0) + 1
+        while given:
+            for receive in multiprocessing.connection.wait(list(given)):
+                _, readings = _message(receive)
+                part = next(parts, None)
+                if part is not None:
+                    self.jobs[self.results.index(receive)].send(("read", part))
+                elif given[receive] == 1:
+                    del given[receive]
+                else:
+                    given[receive] -= 1
+                yield readings
+
     def start(self, shares, settings):
         "Give each share to a worker (the others are told to stop): their result pipes."
         for jobs, part in itertools.zip_longest(self.jobs, shares):
-            jobs.send(None if part is None else (part, settings))
+            jobs.send(None if part is None else ("pair", part, settings))
         return self.results[: len(shares)]
 
     def close(self):
@@ -3319,6 +3359,19 @@ class _PairWorkers:
             worker.join()
 
 
+PIPE_BYTES = 1 << 20  # what a worker's result pipe holds, where Linux allows it (else 64 KB)
+
+
+def _widen(connection):
+    """Let the pipe behind this connection hold PIPE_BYTES (Linux; elsewhere as it is): a
+    worker then leaves most batches whole in it and pairs on, where in a 64 KB pipe it
+    waited until this process had stored the other worker's batch and read its own."""
+    try:
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (AttributeError, OSError):  # (no F_SETPIPE_SZ; above /proc/sys/fs/pipe-max-size)
+        pass
+
+
 def _pair_everything(db, shares, settings, workers):
     """The batches of every share: from the worker processes (one per share) when
     there are several shares, else computed here. The workers start at once (they
@@ -3332,16 +3385,22 @@ def _from_workers(open_):
     "The batches the workers send through these pipes, as they come."
     while open_:
         for receive in multiprocessing.connection.wait(open_):
-            try:
-                message = receive.recv()
-            except EOFError:
-                raise RuntimeError("a matching worker process died") from None
+            message = _message(receive)
             if message is None:
                 open_.remove(receive)
-            elif message[0] == "error":
-                raise RuntimeError(f"a matching worker failed:\n{message[1]}")
             else:
                 yield message
+
+
+def _message(receive):
+    "The next message a worker sends through this pipe (raising its error, if it failed)."
+    try:
+        message = receive.recv()
+    except EOFError:
+        raise RuntimeError("a matching worker process died") from None
+    if message is not None and message[0] == "error":
+        raise RuntimeError(f"a matching worker failed:\n{message[1]}")
+    return message
 
 
 def match_claims(db, *, since=None, claim_ids=None, threshold=None, progress=None,
@@ -3397,7 +3456,7 @@ def _match(db, stats, ids, workers, started, *, rescore, threshold, progress, sa
             "SELECT claim_id FROM _matched_claims WHERE matcher_version != ?", [MATCHER_VERSION])]
         if stale:
             _forget(db, stale, every_version=False)
-    refresh_readings(db)
+    refresh_readings(db, workers=workers)
     if not ids:
         stats.seconds = time.perf_counter() - started
         return stats
@@ -3475,20 +3534,53 @@ def _commit_groups(items, every, size):
 _PAIR = operator.itemgetter(0, 1)
 
 
+@contextlib.contextmanager
+def _foreign_keys_off(db):
+    """Foreign keys unchecked while the block runs (then as before; inside a
+    transaction they stay as they are). Each pair stored would look up both its
+    claims: a tenth of what storing a run's pairs costs."""
+    on = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    if on:
+        db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if on:
+            db.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_claims(db, claim_ids):
+    """Raise sqlite3.IntegrityError, as the foreign keys would have, unless every
+    claim of ``claim_ids`` is still in ``claims`` (one deleted by another connection
+    while the run paired it): the transaction that wrote the pairs and marks is then
+    rolled back. Called once it has written them, when it holds the write lock and
+    reads the last commit: no claim can go between this and its commit."""
+    claim_ids = list(claim_ids)
+    for start in range(0, len(claim_ids), 500):
+        part = claim_ids[start: start + 500]
+        found = db.execute(f"SELECT count(*) FROM claims WHERE id IN ({', '.join('?' for _ in part)})",
+                           part).fetchone()[0]
+        if found < len(part):
+            raise sqlite3.IntegrityError("FOREIGN KEY constraint failed: a claim was deleted while it was matched")
+
+
 def _store(db, stats, batches, progress, total):
     """Store each batch's pairs (in index order) with its claims' marks,
     counting into ``stats``. Batches are committed in groups of at least
     1/COMMITS of the run: every commit writes the index pages it touched, and
     new pairs touch pages all over the matches indexes, so a commit per small
     batch would cost the square of the archive. A killed run loses its open
-    group only; the next run does those claims again."""
+    group only; the next run does those claims again. The foreign keys are
+    checked once per claim a group names (_check_claims), not for each row."""
     for group in _commit_groups(batches, max(BATCH_SIZE, total // COMMITS), lambda item: len(item[1])):
         done, added = 0, dict.fromkeys(("corroborates", "updates", "contradicts", ""), 0)
-        with db.atomic():
+        claims = set()
+        with _foreign_keys_off(db), db.atomic():
             for _, batch, rows in group:
                 created = now()
                 for relation, relation_rows in rows.items():
                     relation_rows.sort(key=_PAIR)
+                    claims.update(itertools.chain.from_iterable(map(_PAIR, relation_rows)))
                     count = max(db.conn.executemany(_INSERT_MATCH, relation_rows).rowcount, 0)
                     added[relation if relation in added else ""] += count
                 db.conn.executemany(
@@ -3496,7 +3588,9 @@ def _store(db, stats, batches, progress, total):
                     "VALUES (?, ?, ?)",
                     [(claim_id, MATCHER_VERSION, created) for claim_id in batch],
                 )
+                claims.update(batch)
                 done += len(batch)
+            _check_claims(db, claims)
         stats.claims_matched += done
         for relation, count in added.items():
             if relation:

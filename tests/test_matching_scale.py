@@ -37,8 +37,13 @@ def copy(archive, tmp_path, name):
     return open_database(path)
 
 
+def readings(db):
+    return db.execute("SELECT * FROM _claim_keys ORDER BY claim_id").fetchall()
+
+
 def test_workers_store_the_same_pairs_as_one_process(archive, tmp_path, monkeypatch):
     monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    monkeypatch.setattr(matching, "READ_PART", 100)  # the workers read many parts, given as they finish
     monkeypatch.setattr(matching, "PARALLEL_MIN", 10**9)
     alone = copy(archive, tmp_path, "alone.db")
     alone_stats = match_claims(alone)
@@ -52,8 +57,52 @@ def test_workers_store_the_same_pairs_as_one_process(archive, tmp_path, monkeypa
         alone_stats.pairs_added, alone_stats.corroborates, alone_stats.updates,
         alone_stats.contradicts, alone_stats.claims_matched)
     assert stored(shared) == stored(alone)
+    assert readings(shared) == readings(alone)
     assert shared.execute("SELECT count(*) FROM matches").fetchone()[0] == shared_stats.pairs_added
     assert not multiprocessing.active_children()
+
+
+def test_readings_alone_are_read_by_workers_of_their_own(archive, tmp_path, monkeypatch):
+    "refresh_readings outside a run forks its own workers for many claims: the same readings."
+    monkeypatch.setattr(matching, "READ_PART", 100)
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 10**9)
+    alone = copy(archive, tmp_path, "alone.db")
+    assert matching.refresh_readings(alone) == 1500
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
+    shared = copy(archive, tmp_path, "shared.db")
+    assert matching.refresh_readings(shared) == 1500
+    assert not multiprocessing.active_children()
+    assert readings(shared) == readings(alone)
+
+
+def test_a_worker_failing_to_read_stops_the_run(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "READ_PART", 100)
+    monkeypatch.setattr(matching, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
+    db = copy(archive, tmp_path, "unreadable.db")
+    read_part = matching._read_part
+
+    def fail_late(db, part):  # (in the workers, forked after this is patched in)
+        if part[0] > 1000:
+            raise ValueError("unreadable claim")
+        return read_part(db, part)
+
+    monkeypatch.setattr(matching, "_read_part", fail_late)
+    with pytest.raises(RuntimeError, match="unreadable claim"):
+        match_claims(db)
+    assert not multiprocessing.active_children()
+    assert db.execute("SELECT count(*) FROM _claim_keys").fetchone()[0] == 0  # (one group, not committed)
+    assert db.execute("SELECT count(*) FROM matches").fetchone()[0] == 0
+
+
+def test_read_parts_cut_only_between_documents():
+    rows = [(1, 1), (2, 1), (3, 2), (4, 2), (5, 2), (6, 3), (7, 4), (8, 4)]
+    assert matching._document_parts(rows, 2) == [[1, 2], [3, 4, 5], [6, 7, 8]]
+    assert matching._document_parts(rows, 1) == [[1, 2], [3, 4, 5], [6], [7, 8]]
+    assert matching._document_parts(rows, 100) == [[1, 2, 3, 4, 5, 6, 7, 8]]
+    assert matching._document_parts([], 2) == []
+    assert matching._document_parts(rows[:3], 0) == [[1, 2], [3]]
 
 
 @pytest.mark.parametrize("parallel_min", [1, 10**9])
@@ -94,8 +143,8 @@ def test_workers_forked_at_the_start_stop_when_reading_fails(archive, tmp_path, 
     monkeypatch.setattr(matching.os, "cpu_count", lambda: 2)
     db = copy(archive, tmp_path, "failing.db")
 
-    def fail(db):
-        assert len(multiprocessing.active_children()) == matching.WORKERS  # waiting for their shares
+    def fail(db, workers):
+        assert len(multiprocessing.active_children()) == matching.WORKERS  # waiting for their parts
         raise RuntimeError("no readings")
 
     monkeypatch.setattr(matching, "refresh_readings", fail)
@@ -360,3 +409,82 @@ def test_ctrl_c_stops_a_run_with_workers_at_once_and_leaves_whole_batches(archiv
     assert set(stored(db)) <= set(stored(clean))  # whole batches only
     match_claims(db)
     assert stored(db) == stored(clean)
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes only")
+def test_a_worker_result_pipe_holds_a_whole_batch():
+    import fcntl
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    matching._widen(send)
+    assert fcntl.fcntl(send.fileno(), fcntl.F_GETPIPE_SZ) == matching.PIPE_BYTES
+    send.send(b"x" * (matching.PIPE_BYTES // 2))  # (would block in a default 64 KB pipe)
+    assert len(receive.recv()) == matching.PIPE_BYTES // 2
+
+
+def checked_by_the_foreign_keys(monkeypatch):
+    "The plain path of _store: every row checked by SQLite's foreign keys."
+    import contextlib
+
+    monkeypatch.setattr(matching, "_foreign_keys_off", lambda db: contextlib.nullcontext())
+
+
+def test_pairs_stored_with_claims_checked_once_are_those_the_foreign_keys_check(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    fast = copy(archive, tmp_path, "fast.db")
+    fast_stats = match_claims(fast)
+    assert fast.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again
+    checked_by_the_foreign_keys(monkeypatch)
+    plain = copy(archive, tmp_path, "plain.db")
+    plain_stats = match_claims(plain)
+    assert fast_stats.pairs_added == plain_stats.pairs_added > 100
+    assert stored(fast) == stored(plain)
+    marks = "SELECT claim_id, matcher_version FROM _matched_claims ORDER BY claim_id"
+    assert fast.execute(marks).fetchall() == plain.execute(marks).fetchall()
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_pairs_of_a_claim_deleted_while_matching_are_refused(archive, tmp_path, monkeypatch, fast):
+    "Another connection deletes a claim after it was paired: its group is rolled back, as the foreign keys do."
+    import sqlite3
+
+    monkeypatch.setattr(matching, "BATCH_SIZE", 100)
+    monkeypatch.setattr(matching, "COMMITS", 10**6)  # a group per batch
+    if not fast:
+        checked_by_the_foreign_keys(monkeypatch)
+    batches = []
+    store = matching._store
+
+    def kept(db, stats, items, progress, total):
+        batches.extend(items)
+        return store(db, stats, iter(batches), progress, total)
+
+    monkeypatch.setattr(matching, "_store", kept)
+    match_claims(copy(archive, tmp_path, "paired.db"))
+    monkeypatch.setattr(matching, "_store", store)
+    named = [{i for rows in batch[2].values() for row in rows for i in row[:2]} for batch in batches]
+    victim = min(named[len(named) // 2])  # paired in a batch half-way through
+    db = copy(archive, tmp_path, "deleted.db")
+    matching.refresh_readings(db)
+    other = open_database(tmp_path / "deleted.db")
+    other.execute("DELETE FROM claims WHERE id = ?", [victim])  # (its reading goes with it)
+    other.conn.commit()
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        matching._store(db, matching.MatchStats(), iter(batches), None, 1500)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    first = next(i for i, ids in enumerate(named) if victim in ids)
+    assert db.execute("SELECT count(*) FROM _matched_claims").fetchone()[0] == sum(len(b[1]) for b in batches[:first])
+    assert db.execute("SELECT count(*) FROM matches WHERE ? IN (claim_id, later_claim_id)", [victim]).fetchone()[0] == 0
+
+
+def test_a_worker_forgets_what_reading_cached_and_reads_the_same(archive, tmp_path):
+    db = copy(archive, tmp_path, "forget.db")
+    rows = db.execute("SELECT id, document_id FROM claims ORDER BY id").fetchall()
+    part = matching._document_parts(rows, 300)[0]
+    first = matching._read_part(db, part)
+    assert matching.lexicon.subject_terms.cache_info().currsize > 0
+    matching._forget_reading()
+    assert matching.lexicon.subject_terms.cache_info().currsize == 0
+    assert matching._short_document_place.cache_info().currsize == 0
+    assert matching._read_part(db, part) == first

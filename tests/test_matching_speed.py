@@ -356,7 +356,8 @@ def test_a_run_collects_cycles_less_often_and_then_as_before(tmp_path, monkeypat
     before = gc.get_threshold()
     during = []
     read = matching.refresh_readings
-    monkeypatch.setattr(matching, "refresh_readings", lambda db: during.append(gc.get_threshold()) or read(db))
+    monkeypatch.setattr(matching, "refresh_readings",
+                        lambda db, **options: during.append(gc.get_threshold()) or read(db, **options))
     assert matching.match_claims(db).claims_matched == 300
     assert during == [(max(matching.GC_YOUNG, before[0]), *before[1:])]
     assert gc.get_threshold() == before
