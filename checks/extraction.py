@@ -1711,7 +1711,6 @@ def _sentenced_before(block, start):
             and bool(_TERM_CHANGED.search(block, lo, start)))
 
 
-# Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
 # How long a court holds someone before trial: "remanded them in custody for four months",
 # "ordered them held for four months pending trial".
 _REMANDED_BEFORE = re.compile(r"(?:\bremand(?:ed|s)?\b[^.;:]{0,40}?|\bordered\s+(?:[\w'’-]+\s+){1,3}(?:held|detained|jailed)\s+)"
@@ -1721,6 +1720,7 @@ _PENDING_AFTER = re.compile(r"\s+(?:pending|awaiting)\s+(?:trial|investigation)\
 # "the prison's capacity of 6,000 inmates".
 _BUILT_FOR = re.compile(r"(?:\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house|accommodate)|for)"
                         r"|\b(?:prison|jail|cells?)\s+for|\bcapacity\s+of)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
+# Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
 _SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")

@@ -736,11 +736,6 @@ def _world_places():
 
 
 _WORLD_WORDS, _WORLD_PAIRS, _CAPITALS = _world_places()
-
-
-def is_capital(name):
-    "Is a lower-case name (accents or none) a country's capital? ('lomé', 'manila')"
-    return _ascii(name) in _CAPITALS
 _MULTIWORD.update((pair, country) for pair, country in _WORLD_PAIRS.items() if pair not in _MULTIWORD)
 PLACE_OF = {}
 for _country, _names in GAZETTEER.items():
@@ -751,6 +746,13 @@ for _name, _country in _WORLD_WORDS.items():
 PLACE_OF.pop("hong", None)
 PLACE_OF.pop("kong", None)
 PLACE_OF.pop("us", None)  # "us" is a pronoun far more often than a country
+
+
+def is_capital(name):
+    "Is a lower-case name (accents or none) a country's capital? ('lomé', 'manila')"
+    return _ascii(name) in _CAPITALS
+
+
 PLACE_WORDS = frozenset(PLACE_OF) | frozenset(w for k in _MULTIWORD for w in k.split())
 PLACE_WORDS -= {"new", "united", "saint", "st"}
 # Scopes wider than a country are places too, not what is counted ("the total across Europe").
