@@ -575,7 +575,7 @@ GAZETTEER = {
     "Egypt": "egypt egyptian cairo sisi",
     "Myanmar": "myanmar burma burmese yangon rangoon mandalay naypyidaw naypyitaw rakhine "
     "aapp tatmadaw hlaing",
-    "Venezuela": "venezuela venezuelan venezuelans caracas maduro",
+    "Venezuela": "venezuela venezuelan venezuelans caracas",
     "Nicaragua": "nicaragua nicaraguan nicaraguans managua ortega murillo sandinista",
     "Cuba": "cuba cuban havana",
     "Hungary": "hungary hungarian budapest orban",
@@ -674,7 +674,7 @@ GAZETTEER["Europe"] = "europe"  # "Europe as a whole, more than 6 million"
 # Leaders point to their country but are also people: kept as names.
 LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny
     ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti
-    hlaing tokayev sisi maduro vucic déby deby prayuth modi bolsonaro ruto museveni kyagulanyi kagame tinubu biya
+    hlaing tokayev sisi vucic déby deby prayuth modi bolsonaro ruto museveni kyagulanyi kagame tinubu biya
     sonko mnangagwa mondlane saied tebboune duterte boluarte noboa milei bukele""".split())
 
 # Nouns by which a report refers back to a source it has named ("the group says"). The
