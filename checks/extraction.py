@@ -1629,16 +1629,17 @@ _TO_LIFE = re.compile(r"\s+to\s+life(?:\s+(?:in\s+prison|imprisonment))?\b")
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
 # Police and soldiers together are the security forces: "10 police officers and soldiers died",
 # "19 of the dead were police officers or soldiers" count what "19 members of the security forces" do.
-_FORCES = {"police": "soldiers", "officers": "soldiers", "policemen": "soldiers", "soldiers": "police", "troops": "police"}
-_OTHER_FORCE = {"soldiers": re.compile(r"\s+(?:and|or)\s+(?:soldiers|troops)\b"),
-                "police": re.compile(r"\s+(?:and|or)\s+(?:police|policemen)(?:\s+officers)?\b")}
+_AND_SOLDIERS = re.compile(r"\s+(?:and|or)\s+(?:soldiers|troops)\b")
+_AND_POLICE = re.compile(r"\s+(?:and|or)\s+(?:police|policemen)(?:\s+officers)?\b")
+_OTHER_FORCE = {"police": _AND_SOLDIERS, "officers": _AND_SOLDIERS, "policemen": _AND_SOLDIERS,
+                "soldiers": _AND_POLICE, "troops": _AND_POLICE}  # a plural noun → the other arm after it
 _FORCES_NOUN = ["security", "forces"]
 
 
 def _other_force(block, pos, noun):
     "Is the plural ``noun`` (police, soldiers) followed by the other arm of the security forces?"
-    other = _FORCES.get(noun)
-    return bool(other and _OTHER_FORCE[other].match(block, pos))
+    other = _OTHER_FORCE.get(noun)
+    return bool(other and other.match(block, pos))
 # "3.5 million people had been driven from their homes", "has forced 2 million people from
 # their homes": people displaced, whatever the verb.
 _FROM_HOMES = re.compile(

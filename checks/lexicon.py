@@ -789,8 +789,8 @@ def place_mentions(text):
     for m in _TOKEN.finditer(text or ""):
         raw = m.group().rstrip(".")
         token = raw.lower()
-        if not token.isascii() and _ascii(token) in PLACE_OF:
-            token = _ascii(token)  # "LOMÉ"
+        if not token.isascii() and (plain := _ascii(token)) in PLACE_OF:
+            token = plain  # "LOMÉ"
         pair = _MULTIWORD.get(previous[1] + " " + token) if previous is not None else None
         if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
             previous = None
@@ -943,23 +943,25 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][\w-]+")  # a word a capital's name may be (
 _DATELINE_OUTLET = re.compile(r"[ \t]*\([^)\n]{1,60}\)")  # "MANILA, 31 January (Manila Bay Courier)"
 
 
-def _without_dateline_outlet(text):
-    "The text with its dateline's outlet blanked: '(Bight of Benin Wire)' places nothing."
+def _read_dateline(text):
+    """(the country of the city a report is datelined in, when the words of the text do not
+    name it already — a capital, a city GeoNames knows — else None; the text with the
+    dateline's outlet blanked: '(Bight of Benin Wire)' places nothing)."""
     m = _DATELINE.match(text or "")
-    outlet = m and _DATELINE_OUTLET.match(text, m.end())
-    return text[: outlet.start()] + " " * (outlet.end() - outlet.start()) + text[outlet.end():] if outlet else text
+    if not m:
+        return None, text
+    outlet = _DATELINE_OUTLET.match(text, m.end())
+    if outlet:
+        text = text[: outlet.start()] + " " * (outlet.end() - outlet.start()) + text[outlet.end():]
+    city = _ascii(m.group("city")).lower().replace("’", "'")
+    if city in _HUBS or city in PLACE_OF or city in _MULTIWORD:
+        return None, text  # (named in the text, counted as any place it names)
+    return _CAPITALS.get(city) or _cities().get(city), text
 
 
 def dateline_country(text):
-    """The country of the city a report is datelined in, when the words of the text do not
-    name it already (a capital, a city GeoNames knows), else None."""
-    m = _DATELINE.match(text or "")
-    if not m:
-        return None
-    city = _ascii(m.group("city")).lower().replace("’", "'")
-    if city in _HUBS or city in PLACE_OF or city in _MULTIWORD:
-        return None  # (named in the text, counted as any place it names)
-    return _CAPITALS.get(city) or _cities().get(city)
+    "The country a report's dateline names and its words do not (see _read_dateline), else None."
+    return _read_dateline(text)[0]
 
 
 def document_places(text, title=None, limit=3):
@@ -970,19 +972,17 @@ def document_places(text, title=None, limit=3):
     counts = {}
     if text and _FURNITURE_LINE_WORDS in text:
         text = _FURNITURE_LINE.sub("", text)
-    if text and "(" in text:
-        text = _without_dateline_outlet(text)
+    datelined, text = _read_dateline(text)
     whole = f"{title or ''} {text or ''}"
     for at, country in place_mentions(whole):
         if not _ORIGIN_BEFORE.search(whole, max(0, at - 20), at):
             counts[country] = counts.get(country, 0) + 1
-    datelined = dateline_country(text)
     if datelined:
         counts[datelined] = counts.get(datelined, 0) + 1
     for m in _CAPITAL_WORD.finditer(whole) if not counts else ():  # (a report that names no country)
-        country = _CAPITALS.get(_ascii(m.group()).lower())
-        if country and _ascii(m.group()).lower() not in PLACE_OF:
-            counts[country] = counts.get(country, 0) + 1
+        word = _ascii(m.group()).lower()
+        if word in _CAPITALS and word not in PLACE_OF:
+            counts[_CAPITALS[word]] = counts.get(_CAPITALS[word], 0) + 1
     dominant = _dominant(in_title, counts)
     if dominant is None:
         return None, sorted((c for c in counts if c != "World"), key=lambda c: (-counts[c], c))[:2 * limit]

@@ -28,7 +28,6 @@ import calendar
 import contextlib
 import dataclasses
 import datetime
-import fcntl
 import functools
 import gc
 import itertools
@@ -3367,8 +3366,10 @@ def _widen(connection):
     worker then leaves most batches whole in it and pairs on, where in a 64 KB pipe it
     waited until this process had stored the other worker's batch and read its own."""
     try:
+        import fcntl  # (Unix only, as the forked workers are)
+
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-    except (AttributeError, OSError):  # (no F_SETPIPE_SZ; above /proc/sys/fs/pipe-max-size)
+    except (ImportError, AttributeError, OSError):  # (no F_SETPIPE_SZ; above /proc/sys/fs/pipe-max-size)
         pass
 
 
