@@ -1066,8 +1066,8 @@ def names_near(sentence, start, end, ignore=frozenset(), lo=None, hi=None):
             continue
         if word in _NOT_NAMES or word in ignore or len(word) < 3:
             continue
-        if word in PLACE_OF and word not in LEADERS:
-            continue
+        if (word in PLACE_OF or is_capital(word)) and word not in LEADERS:
+            continue  # "a Dakar court": a place, not who
         if word in _LAW_WORDS:  # "Article 361-4": the article, not any article
             number = _LAW_NUMBER.match(sentence, m.end())
             word += number.group(1).rstrip(".-") if number else ""

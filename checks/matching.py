@@ -51,7 +51,7 @@ from . import lexicon
 from .database import now
 from .errors import InputError
 
-MATCHER_VERSION = "34"
+MATCHER_VERSION = "35"
 
 DEFAULT_THRESHOLD = 85.0   # lowest score for a suggested pair, 0-100
 CONTEXT_MIN_SUBJECT = 95.0  # subject score needed when a subject came from context words
@@ -902,8 +902,16 @@ def _owners(claim, sentence, start, end, lo, bounds):
             or (lexicon.may_hold(sentence[before:start], (" to ",)) and _TERM_AGAIN.search(sentence, before, start))):
         lo = before
     # names from the figure before it to the next one ("54.3% of the vote, against 35.8% for Ba")
-    return (lexicon.names_near(sentence, start, end, ignore, lo, start)
-            or lexicon.names_near(sentence, start, end, ignore, end, after))
+    found = (lexicon.names_near(sentence, start, end, ignore, lo, start)
+             or lexicon.names_near(sentence, start, end, ignore, end, after))
+    if not found and lo > 0 and _PRONOUN.search(sentence, lo, start):
+        # "a court acquitted Ousmane Sonko but sentenced him to two years", "Khan remains in
+        # prison; his 10-year sentence…": whom the pronoun stands for, earlier in the sentence
+        found = lexicon.names_near(sentence, start, end, ignore, 0, lo)
+    return found
+
+
+_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
 
 
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|and)\s+\Z")  # "from 28 years to 50 years"

@@ -609,6 +609,22 @@ def test_a_figures_names_stop_at_the_next_figure_but_not_at_its_own_earlier_valu
     assert read_claim(halved).names == "anan suksai"
 
 
+def test_a_pronoun_before_a_term_stands_for_the_name_earlier_in_the_sentence():
+    text = ("On Thursday a Dakar court acquitted Ousmane Sonko of rape but sentenced him to two years "
+            "in prison for corrupting youth.")
+    acquitted = claim(1, 1, "two years", text, 2, subject="sentence", unit="years")
+    assert read_claim(acquitted).names == "ousmane sonko"
+    text = "Sonko himself remains at home, and has not been taken to serve his two-year sentence."
+    home = claim(2, 2, "two-year", text, 2, subject="sentence", unit="years", published="2023-06-20")
+    assert read_claim(home).names == "sonko"
+    assert compare(acquitted, home) is not None  # one man's term, named both times
+    # no pronoun: a clause of its own names nobody, and borrows no name
+    text = "Khan remains in prison; a 10-year sentence is the usual term for such cases."
+    usual = claim(3, 3, "10-year", text, 10, subject="sentence", unit="years")
+    assert read_claim(usual).names == ""
+    assert read_claim(dict(usual, sentence=text.replace("a 10-year", "his 10-year"))).names == "khan"
+
+
 def test_a_date_is_not_the_next_figure_and_the_missing_are_the_unaccounted_for():
     text = "The office says 129 of those reported missing since 28 April have still not been found."
     missing = claim(1, 1, "129", text, 129, subject="people reported missing", published="2021-05-30")
