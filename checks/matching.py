@@ -897,6 +897,7 @@ def _owners(claim, sentence, start, end, lo, bounds):
     if start < 0:
         return ()
     ignore = _ignored_names(claim.get("attribution"), claim.get("publisher"))
+    clause = lo
     before, after = bounds
     if not (_CHANGED_TO.match(sentence, before, start)  # "raised Mongkol's sentence from 28 years to 50"
             or (lexicon.may_hold(sentence[before:start], (" to ",)) and _TERM_AGAIN.search(sentence, before, start))):
@@ -904,14 +905,19 @@ def _owners(claim, sentence, start, end, lo, bounds):
     # names from the figure before it to the next one ("54.3% of the vote, against 35.8% for Ba")
     found = (lexicon.names_near(sentence, start, end, ignore, lo, start)
              or lexicon.names_near(sentence, start, end, ignore, end, after))
-    if not found and lo > 0 and _PRONOUN.search(sentence, lo, start):
+    if not found and lo > 0 and (_PRONOUN.search(sentence, lo, start)
+                                 or (lo == clause and _NO_SUBJECT.match(sentence, lo, start))):
         # "a court acquitted Ousmane Sonko but sentenced him to two years", "Khan remains in
-        # prison; his 10-year sentence…": whom the pronoun stands for, earlier in the sentence
+        # prison; his 10-year sentence…", "El Kadi was arrested … and has now been held for
+        # almost six months": whom the pronoun or the missing subject stands for, earlier
         found = lexicon.names_near(sentence, start, end, ignore, 0, lo)
     return found
 
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
+# a clause after "and" or "but" that opens with its verb shares the sentence's subject
+_NO_SUBJECT = re.compile(r"\s*(?:has|have|had|was|were|is|are|remains|remained|faces|faced|spent|served|"
+                         r"will|would|could|may|might)\b", re.IGNORECASE)
 
 
 _CHANGED_TO = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|and)\s+\Z")  # "from 28 years to 50 years"

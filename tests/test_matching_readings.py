@@ -623,6 +623,14 @@ def test_a_pronoun_before_a_term_stands_for_the_name_earlier_in_the_sentence():
     usual = claim(3, 3, "10-year", text, 10, subject="sentence", unit="years")
     assert read_claim(usual).names == ""
     assert read_claim(dict(usual, sentence=text.replace("a 10-year", "his 10-year"))).names == "khan"
+    # a clause after "and" that opens with its verb has the sentence's subject
+    text = "El Kadi was arrested at home on 24 December and has now been held for almost six months."
+    held = claim(4, 4, "almost six months", text, 6, subject="time held", unit="months")
+    assert read_claim(held).names == "kadi"
+    other = claim(5, 5, "more than four months", "Sansal has been held for more than four months.", 4,
+                  subject="time held", unit="months", published="2025-03-20")
+    assert read_claim(other).names == "sansal"
+    assert compare(held, other) is None  # two men's time in custody
 
 
 def test_a_date_is_not_the_next_figure_and_the_missing_are_the_unaccounted_for():
