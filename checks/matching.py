@@ -1764,6 +1764,12 @@ def _confirms(a, b, score):
     return bool(words - lexicon.GENERIC) and words <= around and len(extra) <= 1
 
 
+def _long_running(total):
+    """Does a total count since a start more than a week before it (or an unnamed one)?
+    Such a running total ("convicted since 2020") is not a week's count, whatever the figures."""
+    return total.since == 1 or (total.since > 1 and total.day - total.since > 7)
+
+
 def _ratio(a, b):
     if a is None or b is None or a == 0 or b == 0:
         return None
@@ -1774,6 +1780,10 @@ def _ratio(a, b):
 
 
 SPAN_QUALIFIERS = frozenset({"vague", "range"})
+# a count for one day or week and a total said within INTERVAL_SAME_DAYS of it: the same figure
+# when they agree ("more than 1,300 detained on 21 September alone", 1,386 detained that day)
+_CROSS_PERIOD = {"interval": "total", "total": "interval"}
+CROSS_PERIOD_RATIO = 1.5  # and no further apart than this ("more than 5,000" is not "more than 13,000")
 
 
 def _size_ratio(a, b, same_period):
@@ -1816,7 +1826,11 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     or None when they are not the same quantity or score below ``threshold``.
     ``subject`` is the subject score when already known."""
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    if a.document_id == b.document_id or a.unit != b.unit or a.period != b.period:
+    if a.document_id == b.document_id or a.unit != b.unit:
+        return None
+    cross = a.period != b.period
+    if cross and (_CROSS_PERIOD.get(a.period) != b.period or a.day is None or b.day is None
+                  or abs(a.day - b.day) > INTERVAL_SAME_DAYS or _long_running(a if a.period == "total" else b)):
         return None
     if a.place != b.place and not places_agree(a.place, b.place):
         return None
@@ -1869,6 +1883,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if ratio is not None and max(abs(a.point), abs(b.point)) >= RATIO_FLOOR and ratio > limit:
         return None
     compatible = overlaps(a.low, a.high, b.low, b.high)
+    if cross and not (compatible and ratio is not None and ratio <= CROSS_PERIOD_RATIO):
+        return None  # "120 detained this week" and a total of 120 that day: one figure; else two counts
     if same_period:
         # A monitor does not contradict itself: its new count updates its old one.
         relation = "corroborates" if compatible else (
@@ -2422,6 +2438,14 @@ class _Archive:
             # relate links figures for one interval (a month's new arrests) only when
             # they are at most INTERVAL_SAME_DAYS apart: the others need not be related
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
+        if target.period in _CROSS_PERIOD and day is not None:
+            # a week's count and a total given within days of it may be one figure (see relate)
+            cross, _ = self._blocks(target.unit, target.place, _CROSS_PERIOD[target.period], tuple(subject_keys))
+            for block_key, score in cross:
+                found.extend([
+                    (abs(r.day - day), r.claim_id, r, score) for r in self.window(block_key, me, False)
+                    if r.day is not None and abs(r.day - day) <= INTERVAL_SAME_DAYS
+                    and r.document_id != document_id])
         found.sort()  # by (distance, claim id), which is unique: the readings are never compared
         return found, small
 

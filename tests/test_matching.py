@@ -196,6 +196,31 @@ def test_monthly_change_is_not_the_running_total(archive):
     assert archive.pairs() == {}
 
 
+def test_a_days_count_and_a_total_given_the_same_days_are_one_figure_when_they_agree(archive):
+    first = archive.doc("2022-09-22", "Northline Wire")
+    total = archive.claim(first, "1,386", "Police detained 1,386 people at protests in Russia, OVD-Info said.",
+                          "people detained", 1386, attribution="OVD-Info")
+    held = archive.claim(first, "more than 5,000", "More than 5,000 people have been held in Russia.",
+                         "people held", 5000, "more_than")
+    second = archive.doc("2022-09-23", "Eastern Desk")
+    day = archive.claim(second, "more than 1,300", "On 21 September alone, more than 1,300 people were "
+                        "detained in Russia.", "people detained", 1300, "more_than", as_of="2022-09-21")
+    weekend = archive.claim(second, "more than 13,000", "Over the weekend more than 13,000 people were "
+                            "detained in Russia.", "people detained", 13000, "more_than")
+    assert read_claim(archive.db["claims"].get(day) | {"published": "2022-09-23"}).period == "interval"
+    match_claims(archive.db)
+    pairs = archive.pairs()
+    assert pairs[(day, total)]["relation"] == "corroborates"  # (1,386 lies in "more than 1,300")
+    # a figure the other's bound holds but far bigger is another count: 5,000 and 13,000 stay apart
+    assert (held, weekend) not in pairs and (weekend, held) not in pairs
+    # a count since a start long before is a running total, not that day's count
+    since = archive.doc("2022-09-22", "Third Outlet")
+    running = archive.claim(since, "1,350", "Police have detained 1,350 people in Russia since 2020.",
+                            "people detained", 1350)
+    match_claims(archive.db)
+    assert not {(day, running), (running, day)} & set(archive.pairs())
+
+
 def test_claims_from_one_document_are_never_paired(archive):
     d1 = archive.doc("2021-07-14")
     archive.claim(d1, "555", "There are 555 political prisoners in Belarus.", "political prisoners", 555)
