@@ -1273,7 +1273,7 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             noun = words[: i + 1][-3:]
             pos = spans[i]
             break
-    if noun is None and participle is None and words and (claim.unit or claim.qualifier == "exact"):
+    if noun is None and participle is None and words and (claim.unit or claim.qualifier == "exact" or claim.value == 1):
         if not _is_participle(words[0]) and (claim.unit or claim.value == 1 or _is_ordinal_claim(claim)):
             noun = words[:1]
             pos = spans[0]

@@ -35,6 +35,9 @@ def fields(text, quote):
     # lists with ellipsis carry the head noun
     ("Since August 2020, more than 35,000 people have been arrested, hundreds tortured and at "
      "least seven killed.", "hundreds", "people tortured"),
+    # a singular noun after one, hedged or not
+    ("At least one protester died, the ministry confirmed.", "At least one", "protester died"),
+    ("One journalist was detained in Minsk.", "One", "journalist detained"),
 ])
 def test_subject(text, quote, subject):
     assert fields(text, quote)[0] == subject
