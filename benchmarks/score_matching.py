@@ -681,6 +681,8 @@ def why_counts(corpus, results, readings):
                 false["one labelled claim twice"] += 1
             elif mode == "gold" or not gold_by_label:
                 false["different quantities: " + _alike(found[p.first], found[p.second])] += 1
+            elif la not in gold_by_label or lb not in gold_by_label:
+                false["different quantities: a labelled claim the gold run did not store"] += 1
             else:
                 wrong = [f for f in READING_FIELDS[:5] for cid, label in ((p.first, la), (p.second, lb))
                          if _field(found[cid], f) != _field(gold_by_label[label], f)]

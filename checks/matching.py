@@ -1658,6 +1658,9 @@ _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<t
                               # "in Mandakao, a village in the south where 42 people were killed"
                               r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
                               r"(?:where|(?(date)when|(?!)))\s+))[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
+# a sentence opening with a town that holds its figures: "In Nzérékoré, in the forest region,
+# clashes killed at least 32 people" (a town the gazetteer does not know: see _locality)
+_LOCALITY_OPENING = re.compile(r"\s*In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(
@@ -1678,10 +1681,13 @@ def _locality(sentence, start, end, lo, hi, following):
     if m and m.group("town").split()[0].lower() in _NOT_LOCALITIES:
         m = None  # "killed in clashes in May": a time, so the town may be named before
     before = None if m else _LOCALITY_BEFORE.search(sentence, lo, start)
-    m = m or before
+    opening = None if m or before else _LOCALITY_OPENING.match(sentence, 0, start)
+    m = m or before or opening
     if not m:
         return None
     words = [w for w in m.group("town").lower().split() if not w.endswith(("'s", "’s"))]
+    if opening and any(w in lexicon.PLACE_WORDS for w in words):
+        return None  # "In Geneva, the UN said…": a town the gazetteer knows is where news is told
     if not words or words[0] in _NOT_LOCALITIES or lexicon.is_capital(" ".join(words)) or any(
             w in lexicon.MONITORS or (w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES))
             for w in words):

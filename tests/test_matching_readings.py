@@ -553,9 +553,16 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
                    "people were killed.", 115, qualifier="at_least", subject="people killed", published="2025-01-08")
     assert read_claim(named).subject_key == "die pont-sondé"
     assert compare(named, marked) is not None
-    # "In Minsk, 40 were held": an opening place is not a town's toll without "where"
-    opening = claim(22, 22, "40", "In Juliaca, 40 people were killed last year.", 40, subject="people killed")
+    # "In Minsk, 40 were held": an opening city the gazetteer knows is not a town's toll without
+    # "where" (it is where much news is told from) …
+    opening = claim(22, 22, "40", "In Kharkiv, 40 people were killed last year.", 40, subject="people killed")
     assert "@" not in read_claim(opening).subject_key
+    # … but a town it does not know, opening the sentence, holds the sentence's toll
+    town = claim(23, 23, "at least 32", "In Nzérékoré, in the forest region, clashes around the vote killed at "
+                 "least 32 people, local officials said.", 32, qualifier="at_least", subject="people killed")
+    assert "@nzérékoré" in read_claim(town).subject_key.split()
+    assert "@" not in read_claim(dict(town, sentence="In March, clashes around the vote killed at least 32 "
+                                      "people, local officials said.")).subject_key
     held = claim(6, 6, "40", "Police detained 40 people in Ayacucho.", 40, subject="people detained")
     assert read_claim(held).subject_key == "arrest"
 
