@@ -161,6 +161,10 @@ PART_OF = "part-of"
 # story said 58 children…"): a slice word, so it relates to no count.
 WITHDRAWN = "withdrawn"
 
+# Added to the subject of an ordinal ("a third term", "the 100th day"): which one, not how
+# many, so a slice word: it relates to ordinals only.
+ORDINAL = "ordinal"
+
 # A subject word that names a slice of a population, or an event that happened
 # to it: when one subject has it and the other does not, they count different
 # things ("political prisoners" versus "political prisoners released").
@@ -176,7 +180,7 @@ SLICE_WORDS = frozenset(
     runoff risk change show visit hunger-striker execution-risk
     professor kurd kurdish baluch baloch bahai rohingya uyghur christian
     """.split()
-) | {PART_OF, WITHDRAWN}
+) | {PART_OF, WITHDRAWN, ORDINAL}
 # Slices that say who is counted; alone ("180 women") they are part of a group the
 # sentence names ("among the country's political prisoners"), which is read with them.
 WHO_SLICES = frozenset(

@@ -914,6 +914,9 @@ def _owners(claim, sentence, start, end, lo, bounds):
     return found
 
 
+_ORDINAL_QUOTE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                            r"ninth|tenth|eleventh|twelfth|[a-z]+tieth|hundredth))\Z", re.IGNORECASE)
+_NTH_TO_BE = re.compile(r"\s+(?:[\w-]+\s+){1,2}to\s+(?:be|have|die|receive)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
 # a clause after "and" or "but" that opens with its verb shares the sentence's subject
 _NO_SUBJECT = re.compile(r"\s*(?:has|have|had|was|were|is|are|remains|remained|faces|faced|spent|served|"
@@ -1583,6 +1586,11 @@ def read_claim(claim, document_place=None):
         # "Of them, about 250 were killed after she resigned": part of the count before (what
         # else happened to part of them, "Of those, 260 were jailed pending trial", says so itself)
         terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
+    if (terms and not (claim.get("unit") or "").strip() and _ORDINAL_QUOTE.search(quote)
+            and not (at >= 0 and _NTH_TO_BE.match(sentence, at + len(quote)))):
+        # "a third term" says which one, "two terms" how many: never the same figure ("the
+        # second protester to be executed" is a count, two executed)
+        terms = tuple(sorted(set(terms) | {lexicon.ORDINAL}))
     if at >= 0 and _WITHDRAWN.match(sentence):
         # "An earlier version of this story said 58 children…": a figure taken back
         terms = tuple(sorted(set(terms) | {lexicon.WITHDRAWN}))

@@ -640,6 +640,25 @@ def test_a_pronoun_before_a_term_stands_for_the_name_earlier_in_the_sentence():
     assert compare(held, other) is None  # two men's time in custody
 
 
+def test_an_ordinal_says_which_one_and_never_matches_a_count():
+    limit = claim(1, 1, "two", "The new constitution keeps a limit of two terms.", 2, subject="terms")
+    third = claim(2, 2, "third", "Condé's supporters say it lets him seek a third term.", 3, subject="term",
+                  published="2025-04-01")
+    again = claim(3, 3, "third", "Condé was sworn in for a third term on Tuesday.", 3, subject="term",
+                  published="2025-04-20")
+    assert lexicon.ORDINAL in read_claim(third).subject_key.split()
+    assert lexicon.ORDINAL not in read_claim(limit).subject_key.split()
+    assert compare(limit, third) is None
+    assert compare(third, again) is not None  # one ordinal, said twice
+    # "the second protester to be executed" counts the executed: two
+    second = claim(4, 4, "second", "Rahnavard was the second protester to be executed.", 2,
+                   subject="protester executed", published="2022-12-12")
+    four = claim(5, 5, "four", "Four protesters have been executed, the group said.", 4,
+                 subject="protesters executed", published="2023-01-09")
+    assert lexicon.ORDINAL not in read_claim(second).subject_key.split()
+    assert compare(second, four) is not None
+
+
 def test_a_date_is_not_the_next_figure_and_the_missing_are_the_unaccounted_for():
     text = "The office says 129 of those reported missing since 28 April have still not been found."
     missing = claim(1, 1, "129", text, 129, subject="people reported missing", published="2021-05-30")
