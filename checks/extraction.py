@@ -1131,7 +1131,7 @@ _CHARGES_FACED = re.compile(r"\s+(?:criminal\s+)?(?:charges|prosecution|trial)\b
 _WHO_LINK = re.compile(r",?\s+(?:who|that)" + _PARTICIPLE_LINK.pattern)
 # An aside between a counted noun and what happened to it: ", among them two former ministers,".
 _ASIDE = re.compile(r",\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|"
-                    r"all\s+of\s+them|mostly|mainly)\b[^,;:.()\n]{1,60},")
+                    r"all\s+of\s+them|mostly|mainly|[\w-]+\s+of\s+them)\b[^,;:.()\n]{1,60},")
 # Nouns that count people of a group named after them, before what happened to them.
 _MEMBERS = frozenset("members supporters relatives families employees staff followers officers workers".split())
 _OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)(?=\s+(?:have|has|had|were|was|are|is)\b)")

@@ -912,6 +912,8 @@ def test_members_of_a_group_take_what_happened_to_them(text, quote, subject):
     ("Twelve people, among them two former ministers, have been indicted.", "Twelve", "people indicted"),
     ("About 300 people, most of them students, were detained.", "About 300", "people detained"),
     ("About 300 people, most of them students, gathered outside.", "About 300", "people gathered"),
+    ("The ministry said 104 people, eight of them police officers or soldiers, had died since the protests "
+     "began.", "104", "people died"),
 ])
 def test_an_aside_before_what_happened(text, quote, subject):
     assert fields(text, quote)[0] == subject
