@@ -971,7 +971,7 @@ _EVENT_PARTICIPLES = set("""arrested detained killed injured wounded tortured ja
     registered recognised recognized drowned perished rescued attended protested demonstrated
     indicted escaped recaptured returned hanged murdered massacred assassinated beheaded flogged
     lashed raped assaulted acquitted evicted repatriated resettled relocated mobilised mobilized
-    conscripted disqualified barred suspended""".split())
+    conscripted disqualified barred suspended snatched""".split())
 # Verbs before a figure that say what happened to what it counts ("Police detained 27
 # people" → people detained), but not those that only report it ("recorded 14,900").
 _ACTION_BEFORE = _EVENT_PARTICIPLES - set("registered recognised recognized left".split())
@@ -1473,6 +1473,8 @@ _RISE_BEFORE = re.compile(
     r"(?P<verb>rose|risen|increased|jumped|grew|grown|climbed|surged|fell|fallen|dropped|declined|slumped|plunged|"
     r"(?:were|was|are|is)\s+(?:up|down))\s+(?:by\s+)?\Z")
 _FOR_CANDIDATE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+|him|her|incumbent|president|opposition|challenger|candidate)\b")
+# "the 47.1% that Morales was credited with": a candidate's share, said after it
+_CREDITED_AFTER = re.compile(r"\s+that\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:was|had\s+been|is|has\s+been)\s+credited\s+with\b")
 _FALLS = frozenset("fell fallen dropped declined slumped plunged".split()) | {
     f"{be} down" for be in ("were", "was", "are", "is")}
 
@@ -1565,8 +1567,9 @@ def _noun_before(block, sentence_start, start, claim):
     if lo == sentence_start and lead[:1].isupper() and lead[1:2].islower():
         lead = lead[0].lower() + lead[1:]  # "Turnout was 84%"
     if claim.unit == "percent":
-        vote = _VOTE_BEFORE.search(lead) or _FOR_CANDIDATE.match(block, start + len(claim.quote))
-        if vote and (vote.group().startswith(("credited", "won"))
+        vote = (_VOTE_BEFORE.search(lead) or _FOR_CANDIDATE.match(block, start + len(claim.quote))
+                or _CREDITED_AFTER.match(block, start + len(claim.quote)))
+        if vote and (vote.group().lstrip().startswith(("credited", "won", "that"))
                      or _VOTE_WORDS.search(block, sentence_start, start + 200)):
             return "share of the vote"  # "credited with 10.1%", "at least 60% for Tsikhanouskaya"
     last = _last_word(lead)

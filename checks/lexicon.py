@@ -57,7 +57,7 @@ IRREGULAR = {
     "idps": "displace", "idp": "displace", "asylum-seekers": "asylum",
     "exiled": "exile", "expelled": "exile", "deported": "exile", "banished": "exile",
     "fined": "fine", "fines": "fine", "defendants": "charge", "defendant": "charge", "abducted": "disappear", "disappeared": "disappear",
-    "abductions": "disappear", "abduction": "disappear",
+    "abductions": "disappear", "abduction": "disappear", "snatched": "disappear",
     "disappearances": "disappear", "disappearance": "disappear",
     "schoolgirls": "girl", "schoolgirl": "girl", "schoolboys": "boy", "schoolboy": "boy",
     "baha'is": "bahai", "bahais": "bahai", "baha'i": "bahai",

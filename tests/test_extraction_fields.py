@@ -35,6 +35,10 @@ def fields(text, quote):
     # lists with ellipsis carry the head noun
     ("Since August 2020, more than 35,000 people have been arrested, hundreds tortured and at "
      "least seven killed.", "hundreds", "people tortured"),
+    # a candidate's share said after it, and people snatched (abducted)
+    ("Arce won 55.1%, well above the 47.1% that Morales was credited with in 2019.", "47.1%",
+     "share of the vote"),
+    ("At least 20 activists have been snatched from the streets.", "At least 20", "activists snatched"),
     # a singular noun after one, hedged or not
     ("At least one protester died, the ministry confirmed.", "At least one", "protester died"),
     ("One journalist was detained in Minsk.", "One", "journalist detained"),
