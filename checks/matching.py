@@ -559,7 +559,19 @@ def since_start(window, day):
         # "five died in the rioting that followed the arrest of Sonko last Wednesday"
         episode = _EPISODE.search(window) if lexicon.may_hold(window, _EPISODE_WORDS) else None
         return _start_day(_SINCE_DATE.search("since " + episode.group(1)), day) if episode and day else 0
-    return _start_day(_SINCE_DATE.search(window), day)
+    m = _SINCE_DATE.search(window)
+    if not m and lexicon.may_hold(window, (" on ",)):
+        # "since protesters returned to the streets on Friday", "since the protests began on 1 October"
+        on = _SINCE_EVENT_ON.search(window)
+        m = _SINCE_DATE.search("since " + on.group(1)) if on else None
+    return _start_day(m, day)
+
+
+# (a start's verb, so not "marked three years since the failed coup on Monday")
+_SINCE_EVENT_ON = re.compile(
+    r"\bsince\s+[^,;.]{0,40}?\b(?:began|started|erupted|broke\s+out|resumed|returned|took\s+to|flared|spread)\b"
+    r"[^,;.]{0,30}?\s+on\s+((?:" + "|".join(lexicon.WEEKDAYS) + r")\b|\d{1,2} (?:"
+    + "|".join(lexicon.MONTHS) + r")\b(?:,? (?:19|20)\d\d)?)", re.IGNORECASE)
 
 
 def _start_day(m, day):

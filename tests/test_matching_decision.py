@@ -800,6 +800,10 @@ def test_one_sources_running_total_since_one_start_may_grow_for_months():
     ("800 charged since July", "2022-07-01"),                      # the last July before June 2023 is 2022's
     ("270 charged since 2020", "2020-01-01"),
     ("1,534 arrested since the decree", None),                     # since an event: no date to read
+    # an event's day, when a verb says it began then
+    ("74 killed since protesters returned to the streets on Friday", "2023-06-02"),
+    ("418 killed since the protests began on 1 October", "2022-10-01"),
+    ("three years since the failed coup on Monday", None),          # no start's verb: the day is another's
 ])
 def test_when_a_running_count_began(text, start):
     day = matching.day_number("2023-06-03")
