@@ -1627,6 +1627,8 @@ def read_claim(claim, document_place=None):
         # "the security forces killed at least 80 people that day": the toll of a day named
         # before, the event's whole toll (not one day's of many)
         period = "total"
+    if lexicon.ORDINAL in terms:
+        period = "total"  # "a third term" is which one, whenever it is said ("in the election due this year")
     if (total_to or set(terms) & _OCCASIONS) and period == "interval":
         # a running total; one rally's arrests, however dated ("in January police detained 86
         # at a march"): a fixed figure, which the one-event rule in relate() keeps apart

@@ -650,6 +650,13 @@ def test_an_ordinal_says_which_one_and_never_matches_a_count():
     assert lexicon.ORDINAL not in read_claim(limit).subject_key.split()
     assert compare(limit, third) is None
     assert compare(third, again) is not None  # one ordinal, said twice
+    # whenever it is said: no flow of a year or a month ("in the election due this year")
+    due = claim(6, 6, "third", "Supporters say it lets him seek a third term in the election due this year.", 3,
+                subject="term", published="2025-03-28")
+    adopted = claim(7, 7, "third", "Condé is seeking a third term under the constitution adopted in March.", 3,
+                    subject="term", published="2025-04-02")
+    assert read_claim(due).period == read_claim(adopted).period == "total"
+    assert compare(due, adopted) is not None
     # "the second protester to be executed" counts the executed: two
     second = claim(4, 4, "second", "Rahnavard was the second protester to be executed.", 2,
                    subject="protester executed", published="2022-12-12")
