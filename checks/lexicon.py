@@ -799,7 +799,7 @@ def place_mentions(text):
         if pair is None and token not in PLACE_OF and token not in _MULTIWORD_FIRST and raw not in ("US", "U.S"):
             previous = None
             continue
-        if _BACKER.match(text, m.end()) or (
+        if _BACKER.match(text, m.end()) or (token == "american" and text.startswith(" States", m.end())) or (
                 pair is None and (_REGION_BEFORE.search(text, max(0, m.start() - 8), m.start())
                                   or _BASED_IN.search(text, max(0, m.start() - 14), m.start()))):
             previous = None
@@ -927,6 +927,8 @@ _CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(rf"\A(?:[^\n]{{0,100}}\n){{0,3}}?[ \t]*(?P<city>[{_CAPS}][{_CAPS}'’.-]+(?:[ ][{_CAPS}][{_CAPS}'’.-]+){{0,2}})"
                        r"(?:,[ \t]+[A-Z][\w ]{1,30}?)?,[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})\b")
 DATELINE_CITY_POPULATION = 100_000  # smaller towns of one name are too often found in several countries
+DATELINE_CITY_LEAD = 5  # a name two such cities share is the bigger one's when it is this many times bigger
+# ("LA PAZ" is Bolivia's 2 million, not Mexico's 250,000; "VALENCIA" names neither Spain nor Venezuela)
 
 
 @functools.cache
@@ -939,8 +941,14 @@ def _cities():
     found = {}
     for row in geonames.get_cities().values():
         if row["population"] >= DATELINE_CITY_POPULATION:
-            found.setdefault(_ascii(row["name"]).lower(), set()).add(countries.get(row["countrycode"]))
-    return {name: places.pop() for name, places in found.items() if len(places) == 1 and None not in places}
+            found.setdefault(_ascii(row["name"]).lower(), []).append(
+                (row["population"], countries.get(row["countrycode"])))
+    cities = {}
+    for name, rows in found.items():
+        rows.sort(reverse=True)
+        if rows[0][1] is not None and (len(rows) == 1 or rows[0][0] >= DATELINE_CITY_LEAD * rows[1][0]):
+            cities[name] = rows[0][1]
+    return cities
 
 
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w-]+")  # a word a capital's name may be ("Manila" of "Manila's")

@@ -1209,6 +1209,11 @@ def test_a_datelines_city_and_the_rest_of_the_worlds_countries_place_a_report():
                           ("BAMENDA, 3 October — Soldiers shot six people.", "Cameroon"),
                           ("NOVI SAD, Serbia, 1 November (Danube Wire) — Thousands marched.", "Serbia")]:
         assert lexicon.document_places(text)[0] == country, text
+    # a name two big cities share is the far bigger one's ("LA PAZ" is Bolivia's), else neither's
+    assert lexicon.dateline_country("LA PAZ, 11 December (Andean Ledger) — The commission said 36 died.") == "Bolivia"
+    assert lexicon.dateline_country("VALENCIA, 3 May — Thousands marched.") is None
+    # "the Organization of American States" names no country
+    assert lexicon.place_mentions("Auditors from the Organization of American States said so.") == []
     # not the seat of an international body, nor a capital in running text, nor a line that is no dateline
     assert lexicon.dateline_country("GENEVA, 3 May — The UN said 1,000 had died in Sudan.") is None
     assert lexicon.document_places("GENEVA, 3 May — The UN said 1,000 had died in Sudan.")[0] == "Sudan"
