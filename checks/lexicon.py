@@ -492,6 +492,12 @@ _PAPER_BEFORE = re.compile(r"\b(?:read|leading|national|local|independent|larges
                            r"opposition|pro-government|english-language|business)\s+\Z", re.IGNORECASE)
 
 
+# an event a figure follows, named by a noun and who it befell: "the killing of Hachalu Hundessa in"
+_EVENT_OF_BEFORE = re.compile(r"\b(?:killing|murder|assassination|death|arrest|detention|conviction|jailing|"
+                              r"ouster|overthrow|removal|resignation|fall|election|re-election)\s+of\s+"
+                              r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}\Z")
+
+
 def _marks_interval(text, m):
     "Whether an _INTERVAL match says the span a figure covers (not when it was said)."
     word = m.group().lower()
@@ -508,6 +514,8 @@ def _marks_interval(text, m):
     if said and not (said.group().lower().startswith("released")
                      and _OPENING.match(text, 0, max(0, m.start() - 40) + said.start())):
         return False  # (a row opening "Released in June: 31" counts the freed, not a publication)
+    if word.split()[-1] in MONTHS and _EVENT_OF_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return False  # "the unrest after the killing of Hachalu Hundessa in June": when the event was
     if _ACCUSED_OF.search(text, max(0, m.start() - 80), m.start()):
         return False  # "102 civilians accused of attacking army buildings that day": when the act was
     if _PUBLICATION_AFTER.match(text, m.end()):

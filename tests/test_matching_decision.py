@@ -281,6 +281,13 @@ def test_a_newspaper_called_a_daily_is_no_days_count():
     assert lexicon.period_kind("about 40 people are detained daily") == "interval"
 
 
+def test_the_month_of_the_event_a_toll_follows_is_not_its_span():
+    assert lexicon.period_kind("The unrest after the killing of Hachalu Hundessa in June left more than 230 "
+                               "dead") == "total"
+    assert lexicon.period_kind("Protests after the arrest of Ousmane Sonko in March left 14 dead") == "total"
+    assert lexicon.period_kind("The unrest left more than 230 dead in June") == "interval"
+
+
 def test_a_level_reached_in_a_month_is_a_running_total():
     assert lexicon.period_kind("The number of people convicted reached 7,950 in January") == "total"
     assert lexicon.period_kind("the tally rose to 1,400 in May") == "total"
