@@ -78,7 +78,7 @@ SYNONYMS = {
     "citizen": "person", "inhabitant": "person",
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
-    "murder": "die", "drown": "die", "perish": "die",
+    "murder": "die", "drown": "die", "perish": "die", "massacr": "die", "massacred": "die",
     # those pulled alive from a wreck are its survivors
     "rescue": "survivor",
     # holding power
