@@ -83,6 +83,8 @@ SYNONYMS = {
     "rescue": "survivor",
     # holding power
     "govern": "rule", "reign": "rule",
+    # a communications blackout is the internet's ("a shutdown of 23 days", "the 23-day internet shutdown")
+    "shutdown": "internet", "blackout": "internet", "outage": "internet",
     # dismissals from public posts
     "purge": "dismiss", "sack": "dismiss",
     # torture and other ill-treatment in custody

@@ -39,6 +39,12 @@ def test_breaking_out_of_jail_is_escaping():
     assert "escape" not in lexicon.subject_terms("protests broke out in the capital")
 
 
+def test_a_shutdown_or_blackout_is_the_internets_and_massacred_is_killed():
+    assert terms_score("internet shutdown", "shutdown") == 100
+    assert terms_score("communications blackout", "internet") >= 85
+    assert terms_score("civilians massacred", "civilians killed") == 100
+
+
 def test_drowned_and_perished_are_deaths():
     assert lexicon.subject_terms("migrants drowned") == lexicon.subject_terms("migrants died")
     assert lexicon.subject_terms("people perished") == lexicon.subject_terms("deaths")
