@@ -1125,6 +1125,11 @@ _EVENT_NOUNS = {
     "imprisonment": "jailed", "jailing": "jailed", "evacuation": "evacuated", "displacement": "displaced",
 }
 _EVENT_OF = re.compile(r"\b(" + "|".join(_EVENT_NOUNS) + r")\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "… 80 of them to hospital", "153 of whom it took to hospital", "153 were taken to hospital"
+_TO_HOSPITAL = re.compile(r"(?:\s+of\s+(?:them|whom))?(?:\s+(?:it|they|he|she|were|was|had|have|been|people|patients))*"
+                          r"\s+(?:(?P<took>took|taken)\s+)?to\s+(?:a\s+|the\s+)?hospitals?\b")
+_TOOK_BEFORE = re.compile(r"\b(?:took|take|takes|taken|taking|rushed|brought)\s+(?:(?:more|fewer)\s+than\s+|"
+                          r"at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?\Z")
 _INTO_CUSTODY = re.compile(r"\s+into\s+(?:police\s+|state\s+)?custody\b")
 _CHARGES_FACED = re.compile(r"\s+(?:criminal\s+)?(?:charges|prosecution|trial)\b")
 # "… people, who have since died": what happened to them, said in a relative clause.
@@ -1187,6 +1192,10 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
     if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     lead = block[max(sentence_start, start - 40):start]
+    if not claim.unit and "hospital" in block[end:end + 60] and (
+            to_hospital := _TO_HOSPITAL.match(block, end)) and (
+            to_hospital.group("took") or _TOOK_BEFORE.search(block, max(sentence_start, start - 30), start)):
+        return "people taken to hospital", None  # "took more than 80 of them to hospital": a part of the injured
     if not claim.unit and _may_contain(lead, ("for", "to ", "capacity")) and _BUILT_FOR.search(lead):
         return "capacity", None  # "a prison built for 40,000 inmates" counts places, not the inmates it holds
     if claim.unit in ("months", "days", "weeks") and (

@@ -39,6 +39,12 @@ def fields(text, quote):
     ("Arce won 55.1%, well above the 47.1% that Morales was credited with in 2019.", "47.1%",
      "share of the vote"),
     ("At least 20 activists have been snatched from the streets.", "At least 20", "activists snatched"),
+    # those taken to hospital are a part of the injured, however the sentence says it
+    ("377 people were hurt, said the Red Cross, which took more than 80 of them to hospital.", "more than 80",
+     "people taken to hospital"),
+    ("The Red Cross said 728 people were injured, 153 of whom it took to hospital.", "153",
+     "people taken to hospital"),
+    ("Medics took 40 people to hospital.", "40", "people taken to hospital"),
     # a singular noun after one, hedged or not
     ("At least one protester died, the ministry confirmed.", "At least one", "protester died"),
     ("One journalist was detained in Minsk.", "One", "journalist detained"),
