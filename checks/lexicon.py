@@ -82,7 +82,9 @@ SYNONYMS = {
     # those pulled alive from a wreck are its survivors
     "rescue": "survivor",
     # holding power
-    "govern": "rule", "reign": "rule",
+    "govern": "rule", "reign": "rule", "throne": "power",  # "on the throne for 35 years": in power
+    # members of parliament
+    "mps": "member", "mp": "member",
     # a communications blackout is the internet's ("a shutdown of 23 days", "the 23-day internet shutdown")
     "shutdown": "internet", "blackout": "internet", "outage": "internet",
     # dismissals from public posts

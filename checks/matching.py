@@ -928,6 +928,9 @@ def _owners(claim, sentence, start, end, lo, bounds):
 
 _ORDINAL_QUOTE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                             r"ninth|tenth|eleventh|twelfth|[a-z]+tieth|hundredth))\Z", re.IGNORECASE)
+_CUT_WORDS = frozenset({"cut", "down", "entire", "entirely", "block", "suspend", "shut", "off", "restor", "restore",
+                        "switch", "disrupt", "throttl"})
+_INTERNET = re.compile(r"\binternet\b|\bmobile data\b", re.IGNORECASE)
 _NTH_TO_BE = re.compile(r"\s+(?:[\w-]+\s+){1,2}to\s+(?:be|have|die|receive)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
 # a clause after "and" or "but" that opens with its verb shares the sentence's subject
@@ -1627,6 +1630,8 @@ def read_claim(claim, document_place=None):
         # "the security forces killed at least 80 people that day": the toll of a day named
         # before, the event's whole toll (not one day's of many)
         period = "total"
+    if (claim.get("unit") or "").strip() in TIME_UNITS and set(terms) <= _CUT_WORDS and _INTERNET.search(sentence):
+        terms = ("internet",)  # "the internet was cut for 23 days", "was down for six days": a shutdown's length
     if lexicon.ORDINAL in terms:
         period = "total"  # "a third term" is which one, whenever it is said ("in the election due this year")
     if (total_to or set(terms) & _OCCASIONS) and period == "interval":

@@ -640,6 +640,29 @@ def test_a_pronoun_before_a_term_stands_for_the_name_earlier_in_the_sentence():
     assert compare(held, other) is None  # two men's time in custody
 
 
+def test_how_long_the_internet_was_cut_is_a_shutdowns_length():
+    cut = claim(1, 1, "23 days", "The internet was cut for 23 days.", 23, subject="cut", unit="days",
+                published="2020-07-25")
+    down = claim(2, 2, "23-day", "Investigators could not reach every district during the 23-day internet "
+                 "shutdown.", 23, subject="internet shutdown", unit="days", published="2021-01-04")
+    assert read_claim(cut).subject_key == read_claim(down).subject_key == "internet"
+    assert compare(cut, down) is not None
+    # a cut of something else is not the internet's, nor is a term served while it was down
+    assert read_claim(dict(cut, sentence="The sentence was cut for 23 days.")).subject_key != "internet"
+    held = claim(3, 3, "11 days", "He was held for 11 days while the internet was down.", 11, subject="held",
+                 unit="days")
+    assert read_claim(held).subject_key != "internet"
+
+
+def test_on_the_throne_is_in_power_and_mps_are_members_of_parliament():
+    throne = claim(1, 1, "35 years", "King Mswati III, on the throne for 35 years, has promised a dialogue.", 35,
+                   subject="throne", unit="years", published="2021-07-20")
+    ruled = claim(2, 2, "35 years", "King Mswati III, who has ruled for 35 years, is the last absolute monarch.", 35,
+                  subject="in power", unit="years", published="2021-08-05")
+    assert compare(throne, ruled) is not None
+    assert lexicon.subject_terms("MPs arrested") == lexicon.subject_terms("members arrested")
+
+
 def test_an_ordinal_says_which_one_and_never_matches_a_count():
     limit = claim(1, 1, "two", "The new constitution keeps a limit of two terms.", 2, subject="terms")
     third = claim(2, 2, "third", "Condé's supporters say it lets him seek a third term.", 3, subject="term",
