@@ -1531,6 +1531,7 @@ _HEAD_SUBJECT = re.compile(r"(?i:the\s+)?(?:([a-z-]+)\s+)??\b([A-Za-z][a-z-]+)\s
                            r"(?:has|have|had|was|were|is|are|fell|rose|grew|[a-z]+ed)\b")
 _FOR_BEFORE = re.compile(r"(?:\b([a-z-]+)\s+)?\b([a-z-]+)\s+for\s+\Z")
 _VOTE_BEFORE = re.compile(r"\b(?:credited\s+(?:[A-Z][\w-]*\s+){0,3}with|won|wins|winning|received|secured|polled|took|takes|"
+                          r"(?-i:[A-Z])[\w-]+\s+(?:had|got)|"  # "the party Birimdik had 24.5%" (a name before)
                           r"(?:gave|giving|gives)\s+(?:[A-Z][\w-]*|him|her)|with"
                           # "cut Chapo's share of the vote to 65.17% and raised Mondlane's to 24.19%"
                           r"|share\s+of\s+the\s+vote\s+to|(?:cut|raised|lowered)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+to"

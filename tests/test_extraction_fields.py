@@ -39,6 +39,10 @@ def fields(text, quote):
     ("Arce won 55.1%, well above the 47.1% that Morales was credited with in 2019.", "47.1%",
      "share of the vote"),
     ("At least 20 activists have been snatched from the streets.", "At least 20", "activists snatched"),
+    # a party's share "had" in a sentence about results; not a company's share of a market
+    ("The official results: the ruling party Birimdik had 24.5% and the opposition 9%.", "24.5%",
+     "share of the vote"),
+    ("The company had 24.5% of the market, the report said.", "24.5%", "market"),
     # those taken to hospital are a part of the injured, however the sentence says it
     ("377 people were hurt, said the Red Cross, which took more than 80 of them to hospital.", "more than 80",
      "people taken to hospital"),
