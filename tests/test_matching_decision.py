@@ -39,6 +39,11 @@ def test_breaking_out_of_jail_is_escaping():
     assert "escape" not in lexicon.subject_terms("protests broke out in the capital")
 
 
+def test_a_count_that_stands_at_a_figure_says_nothing_of_what_it_counts():
+    assert lexicon.subject_terms("dead now stands") == lexicon.subject_terms("dead")
+    assert lexicon.subject_terms("stands") == ()
+
+
 def test_a_shutdown_or_blackout_is_the_internets_and_massacred_is_killed():
     assert terms_score("internet shutdown", "shutdown") == 100
     assert terms_score("communications blackout", "internet") >= 85
