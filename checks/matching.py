@@ -768,6 +768,9 @@ def _since_text(sentence, start, end):
     if before:
         head = head[before[-1].end():]
         head = head[max(head.rfind(","), head.rfind(";")) + 1:]
+    aside = _ASIDE_AFTER.match(sentence, end) if "," in sentence[end:end + 40] else None
+    if aside:  # "104 people, eight of them police officers, had died since …": what the aside interrupts
+        end = aside.end()
     after = [m.start() for m in figures if m.start() >= end]
     tail = sentence[end: after[0] if after else len(sentence)]
     return head + sentence[start:end] + re.split(r"[,;]", tail, maxsplit=1)[0]
@@ -783,7 +786,7 @@ def _since_of(sentence, start, end, day):
 
 
 _ASIDE_AFTER = re.compile(r"[^,;:]{0,30}?(?P<aside>,\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|"
-                          r"some\s+of\s+them|mostly|mainly)\b[^,;:]{1,60},)")
+                          r"some\s+of\s+them|mostly|mainly|[\w-]+\s+of\s+them)\b[^,;:]{1,60},)")
 
 
 def _clause(sentence, start, end):

@@ -832,6 +832,16 @@ def test_when_a_running_count_began(text, start):
     assert matching.since_start("16 people were killed on Thursday", day) == 0
 
 
+def test_a_counts_start_is_read_past_an_aside_that_interrupts_its_clause():
+    died = claim(1, 1, "104", "The ministry said 104 people, eight of them police officers, had died since 28 April.",
+                 104, subject="people died", published="2023-06-03")
+    assert matching.read_claim(died).since == matching.day_number("2023-04-28")
+    # (a part's own start, after "of whom", stays the part's)
+    part = claim(2, 2, "1,500", "Viasna counts 1,500 political prisoners, five of whom have died since 2021.", 1500,
+                 subject="political prisoners", published="2023-06-03")
+    assert matching.read_claim(part).since == 0
+
+
 def test_a_count_since_a_date_does_not_update_a_figure_from_before_it():
     riots = claim(1, 1, "five", "The interior ministry said five people had died in Senegal in the rioting.", 5,
                   subject="people died", attribution="the interior ministry", published="2021-03-08")
