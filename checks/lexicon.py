@@ -111,7 +111,7 @@ SYNONYMS = {
     # condemned to death
     "condemned": "condemn",
     # people not found: "84 remain unaccounted for" are the missing still missing
-    "unaccount": "missing",
+    "unaccount": "missing", "disappear": "missing",
     # leaving the country
     "leave": "emigrate", "emigrant": "emigrate", "emigration": "emigrate", "exodus": "emigrate",
     # closing organisations
@@ -379,6 +379,7 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, k
 _PHRASE_WORDS = frozenset(max(phrase.split(), key=lambda word: (word not in STOPWORDS, len(word)))
                           for phrase in PHRASES)
 _MONTH_MARCH = re.compile(r"\bMarch\b")
+_DATED_MARCH = re.compile(r"(?<=\d )march\b|\b(?:in|to|since|until|by|of|early|late|mid-?)\s+march\b(?!\s+(?:on|to|through|in)\b)")
 _TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
@@ -393,6 +394,8 @@ def subject_terms(text, drop=frozenset()):
         text = _PHRASE.sub(lambda m: PHRASES[fold(m.group())], text)
     if "March" in text:
         text = _MONTH_MARCH.sub("", text)
+    if "march" in text:
+        text = _DATED_MARCH.sub("", text)  # "to 21 march", "since march": a date however it is cased
     for w in words(text):
         if w in STOPWORDS or w in drop:
             continue

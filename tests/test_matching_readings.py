@@ -716,7 +716,13 @@ def test_a_towns_part_of_a_toll_is_that_towns_toll():
 
 def test_policemen_are_police_officers_and_a_case_of_disappearance_is_one():
     assert lexicon.subject_terms("policemen injured") == lexicon.subject_terms("police officers injured")
-    assert lexicon.subject_terms("cases of enforced or involuntary disappearance") == ("case", "disappear")
+    assert lexicon.subject_terms("cases of enforced or involuntary disappearance") == ("case", "missing")
+    # those who disappeared, were abducted or went missing are the missing
+    assert lexicon.subject_terms("people who disappeared") == lexicon.subject_terms("people reported missing")
+    assert lexicon.subject_terms("activists abducted") == lexicon.subject_terms("activists missing")
+    # a date is no march, however it is cased ("to 21 march" in a fact box's label)
+    assert lexicon.subject_terms("abducted or missing to 21 march") == ("missing",)
+    assert lexicon.subject_terms("people detained at the march") == ("arrest", "march")
 
 
 def test_the_part_of_a_toll_given_for_one_day_is_that_days():
