@@ -1241,6 +1241,9 @@ def test_a_datelines_city_and_the_rest_of_the_worlds_countries_place_a_report():
     # a name two big cities share is the far bigger one's ("LA PAZ" is Bolivia's), else neither's
     assert lexicon.dateline_country("LA PAZ, 11 December (Andean Ledger) — The commission said 36 died.") == "Bolivia"
     assert lexicon.dateline_country("VALENCIA, 3 May — Thousands marched.") is None
+    # monitors that count in one country only place a bulletin that names none
+    assert lexicon.document_places("CNDDHH · Protest bulletin · 24 February\nAt least 58 people have died.")[0] == "Peru"
+    assert lexicon.document_places("Temblores · Bulletin · 12 May 2021\nPolice killed 39 people.")[0] == "Colombia"
     # a city's other name ("Adama" for GeoNames' Nazrēt), unless it is another town's name
     assert lexicon.dateline_country("ADAMA, 9 July (Highland Wire) — 239 people died.") == "Ethiopia"
     assert lexicon.dateline_country("NAZARETH, 9 July — Thousands marched.") is None
