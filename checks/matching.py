@@ -1690,7 +1690,7 @@ _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<t
                               r"(?:where|(?(date)when|(?!)))\s+))[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
 # a sentence opening with a town that holds its figures: "In Nzérékoré, in the forest region,
 # clashes killed at least 32 people" (a town the gazetteer does not know: see _locality)
-_LOCALITY_OPENING = re.compile(r"\s*In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
+_LOCALITY_OPENING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]\s*)?In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(
