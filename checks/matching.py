@@ -694,7 +694,7 @@ _HELD_FOR_VIEWS = lexicon.searched_from(
     r"(?:on political grounds|for political reasons|"
     r"for (?:their|his|her) (?:views|beliefs)|on politically motivated charges)", re.IGNORECASE)
 _STILL_HELD = re.compile(
-    r"(?:(?:[^.;:\d]|\b(?:19|20)\d\d\b){0,40}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
+    r"(?:(?:[^.;:\d]|\b(?:19|20)\d\d\b){0,60}?\b)?(?:remain(?:s|ed|ing)?|(?:are|were|is|was) still|still|currently)\s+"
     r"(?:being\s+)?(?:held|detained|jailed|imprisoned|in (?:detention|custody|prison|jail)|under (?:detention|arrest)"
     r"|behind bars)\b",
     re.IGNORECASE)

@@ -1273,6 +1273,11 @@ def test_still_held_after_the_protests_are_still_held():
                      subject="people arrested in Togo's protests of late June 2025")
     assert "still" in read_claim(still).subject_key.split()
     assert compare(still, arrested) is None
+    # the verb may come well after the figure's noun and what it says of them
+    text = ("Justicia 11J says more than 700 people arrested after the protests of July 2021 are still in prison, "
+            "some serving sentences of up to 25 years.")
+    prison = claim(3, 3, "more than 700", text, 700, qualifier="more_than", subject="people arrested")
+    assert "still" in read_claim(prison).subject_key.split()
 
 
 def test_a_language_and_where_a_group_is_based_place_nothing():
