@@ -1178,6 +1178,11 @@ _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made u
 _SLICE_WORDS = ("account", "make", "made", "represent", "number")  # in every _SLICE_BEFORE match
 _SLICE_ARE = re.compile(r"\b([a-z]+)\s+(?:were|are)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|those|all)\b", re.IGNORECASE)
+_LIST_AFTER_COLON = re.compile(r"\d[^:;.]*:\s+(?:[^:;.\d]*\d[\d,]*[^:;.\d]*?(?:\sand|,)\s+)?\Z")  # a figure, a colon, this list
+_AND_FIGURE_VERB = re.compile(
+    r"\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:some\s+|about\s+|at\s+least\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|dozens|hundreds)\s+(?:[\w-]+\s+){1,3}?(?:were|was|have\s+been|had\s+been|are)?\s*"
+    r"((?:killed|died|injured|wounded|arrested|detained|shot\s+dead|shot)\b)", re.IGNORECASE)
 _INCLUDING = re.compile(r",?\s+(?:including|among them|among whom)\s+\Z", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom|those)\b", re.IGNORECASE)
 
@@ -1437,6 +1442,14 @@ def read_claim(claim, document_place=None):
             # "about 50 people were killed, among them 10 members of the security forces":
             # what happened to the whole happened to its part
             events = _whole_events(sentence, at)
+        elif not events and at >= 0 and _LIST_AFTER_COLON.search(sentence, max(0, at - 60), at):
+            # "27 people died in the protests: 21 civilians and six police officers": the parts of
+            # the count before the colon (read from where the list begins)
+            colon = sentence.rfind(":", 0, at) + 1
+            events = _whole_events(sentence, colon + len(sentence[colon:at]) - len(sentence[colon:at].lstrip()))
+        elif not events and at >= 0 and (both := _AND_FIGURE_VERB.match(sentence, at + len(quote))):
+            # "21 civilians and six police officers died": what the second befell the first too
+            events = set(lexicon.subject_terms(both.group(1))) & lexicon.EVENT_WORDS
         if events:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | events)))
     end = at + len(quote)

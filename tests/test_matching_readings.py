@@ -669,6 +669,23 @@ def test_on_the_throne_is_in_power_and_mps_are_members_of_parliament():
     assert lexicon.subject_terms("MPs arrested") == lexicon.subject_terms("members arrested")
 
 
+def test_the_parts_of_a_count_share_what_happened_to_it():
+    # a list after a colon: the parts of the count before it
+    text = "The government says 27 people died in the protests: 21 civilians and six police officers."
+    civilians = claim(1, 1, "21", text, 21, subject="civilians")
+    police = claim(2, 1, "six", text, 6, subject="police officers")
+    assert "die" in read_claim(civilians).subject_key.split()
+    assert "die" in read_claim(police).subject_key.split()
+    # two conjoined parts: what the second befell the first too
+    both = claim(3, 2, "Some two dozen", "Some two dozen civilians and six police officers were killed.", 24,
+                 qualifier="about", subject="civilians")
+    assert "die" in read_claim(both).subject_key.split()
+    # (no colon, no verb after the second: nothing is borrowed)
+    plain = claim(4, 3, "21", "The group lists 21 civilians and six police officers among its members.", 21,
+                  subject="civilians")
+    assert "die" not in read_claim(plain).subject_key.split()
+
+
 def test_an_ordinal_says_which_one_and_never_matches_a_count():
     limit = claim(1, 1, "two", "The new constitution keeps a limit of two terms.", 2, subject="terms")
     third = claim(2, 2, "third", "Condé's supporters say it lets him seek a third term.", 3, subject="term",
