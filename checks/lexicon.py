@@ -297,6 +297,8 @@ def words(text):
 
 # Phrases read as one word before anything else.
 PHRASES = {"media worker": "journalist", "media workers": "journalists",
+           # a country's output is its GDP ("about 5% of economic output", "5% of GDP")
+           "economic output": "gdp", "gross domestic product": "gdp",
            # the custody of the state is custody; a state of exception or emergency is the law
            # a count runs under, not what it counts ("arrests under the state of exception")
            "state custody": "custody", "state of exception": "", "state of emergency": "",
