@@ -1731,7 +1731,10 @@ def _locality(sentence, start, end, lo, hi, following):
     words = [w for w in m.group("town").lower().split() if not w.endswith(("'s", "’s"))]
     if opening and any(w in lexicon.PLACE_WORDS for w in words):
         return None  # "In Geneva, the UN said…": a town the gazetteer knows is where news is told
-    if not words or words[0] in _NOT_LOCALITIES or lexicon.is_capital(" ".join(words)) or any(
+    capital = lexicon.is_capital(" ".join(words)) if words else False
+    if capital and not before and _OF_THEM_AFTER.match(sentence, end):
+        capital = False  # "27 civilians, 18 of whom died in Freetown": a part the capital holds
+    if not words or words[0] in _NOT_LOCALITIES or capital or any(
             w in lexicon.MONITORS or (w in lexicon.PLACE_WORDS and not (before and w not in _COUNTRY_NAMES))
             for w in words):
         # (a known city is a town's place only in "in Zahedan, where 104 were shot": "killed

@@ -538,6 +538,10 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     capital = claim(34, 34, "at least seven", "Amnesty said at least seven people died during the protests in Lomé.",
                     7, qualifier="at_least", subject="people died")
     assert "@" not in read_claim(capital).subject_key
+    # … but a part "of whom" died there is the capital's part
+    part = claim(35, 35, "18", "Monitors confirmed the deaths of at least 27 civilians, 18 of whom died in Freetown.",
+                 18, subject="civilians died")
+    assert "@freetown" in read_claim(part).subject_key.split()
     # "In X alone, …": that town's part
     alone = claim(33, 33, "at least 12", "In Douala alone, local rights groups counted at least 12 dead.", 12,
                   qualifier="at_least", subject="dead")
