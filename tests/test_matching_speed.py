@@ -269,6 +269,20 @@ def test_names_are_the_capitalised_words_a_word_boundary_pattern_finds():
                     == [m.span() for m in plain.finditer(text, lo, len(text) - 2)]), text
 
 
+def test_may_hold_is_the_plain_test_of_the_lower_cased_text():
+    word_lists = [lexicon.MONTHS, lexicon.WEEKDAYS, lexicon._PHRASE_WORDS, matching._STILL_WORDS, (" by ", "hands of")]
+    for text in corpus_texts()[:3000] + ["ın custody", "Remained Behind Bars", ""]:
+        for words in word_lists:
+            plain = not text.isascii() or lexicon.contains_any(text.lower(), words)
+            assert lexicon.may_hold(text, words) == plain, (text, words)
+
+
+def test_every_phrase_holds_a_phrase_word():
+    for phrase in lexicon.PHRASES:  # (a word holding another of the words is left out of them)
+        assert lexicon.contains_any(phrase, lexicon._PHRASE_WORDS), phrase
+    assert "sentence" in lexicon._PHRASE_WORDS and "sentences" not in lexicon._PHRASE_WORDS
+
+
 def test_words_of_any_text_are_its_lower_cased_word_matches():
     for text in corpus_texts()[:3000] + ["Über 40 İstanbul ÉMIGRÉS", "KYIV’S 12 dead", ""]:
         assert lexicon.words(text) == [m.group().lower() for m in lexicon._WORD.finditer(text)], text
