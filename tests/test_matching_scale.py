@@ -103,6 +103,12 @@ def test_read_parts_cut_only_between_documents():
     assert matching._document_parts(rows, 100) == [[1, 2, 3, 4, 5, 6, 7, 8]]
     assert matching._document_parts([], 2) == []
     assert matching._document_parts(rows[:3], 0) == [[1, 2], [3]]
+    # the last claims in parts of a quarter of the size (whole documents still)
+    rows = [(i, i // 2) for i in range(40)]  # two claims a document
+    parts = matching._document_parts(rows, 8, tail=12)
+    assert [i for part in parts for i in part] == list(range(40))
+    assert [len(part) for part in parts] == [8, 8, 8, 4, 2, 2, 2, 2, 2, 2]  # (the short parts from claim 28 on)
+    assert matching._document_parts(rows, 8, tail=0) == matching._document_parts(rows, 8)
 
 
 @pytest.mark.parametrize("parallel_min", [1, 10**9])

@@ -269,6 +269,20 @@ def test_names_are_the_capitalised_words_a_word_boundary_pattern_finds():
                     == [m.span() for m in plain.finditer(text, lo, len(text) - 2)]), text
 
 
+def test_may_hold_is_the_plain_test_of_the_lower_cased_text():
+    word_lists = [lexicon.MONTHS, lexicon.WEEKDAYS, lexicon._PHRASE_WORDS, matching._STILL_WORDS, (" by ", "hands of")]
+    for text in corpus_texts()[:3000] + ["ın custody", "Remained Behind Bars", ""]:
+        for words in word_lists:
+            plain = not text.isascii() or lexicon.contains_any(text.lower(), words)
+            assert lexicon.may_hold(text, words) == plain, (text, words)
+
+
+def test_every_phrase_holds_a_phrase_word():
+    for phrase in lexicon.PHRASES:  # (a word holding another of the words is left out of them)
+        assert lexicon.contains_any(phrase, lexicon._PHRASE_WORDS), phrase
+    assert "sentence" in lexicon._PHRASE_WORDS and "sentences" not in lexicon._PHRASE_WORDS
+
+
 def test_words_of_any_text_are_its_lower_cased_word_matches():
     for text in corpus_texts()[:3000] + ["Über 40 İstanbul ÉMIGRÉS", "KYIV’S 12 dead", ""]:
         assert lexicon.words(text) == [m.group().lower() for m in lexicon._WORD.finditer(text)], text
@@ -381,3 +395,27 @@ def test_a_short_block_is_its_whole_window_wherever_the_target_falls():
                 pos = sum(1 for r in block if matching._sort_key(r) < me)  # where bisect_left puts it
                 plain = block[max(0, pos - matching.SCAN_PER_LIST): pos + matching.SCAN_PER_LIST + 1]
                 assert (archive.window(key, me, False) if block else []) == plain
+
+
+def test_target_groups_of_much_of_the_archive_are_those_looked_up_claim_by_claim(archive):
+    ids = [r[0] for r in archive.execute("SELECT id FROM claims ORDER BY id")]
+    plain = {}
+    for claim_id in ids:
+        for unit, key in archive.execute("SELECT unit, subject_key FROM _claim_keys WHERE claim_id = ?", [claim_id]):
+            if key:
+                plain.setdefault((unit, key), []).append(claim_id)
+    for some in (ids, ids[: len(ids) // 2 + 1], ids[::3]):  # one scan; one scan; a lookup per id
+        wanted = set(some)
+        expected = {k: [i for i in v if i in wanted] for k, v in plain.items()}
+        assert matching._target_groups(archive, some) == {k: v for k, v in expected.items() if v}
+
+
+def test_shares_are_the_greedy_split_by_size():
+    groups = {("", f"key {i}"): list(range(i * 100, i * 100 + n)) for i, n in enumerate([5, 1, 3, 3, 8, 1, 2, 2, 2])}
+    for workers in (1, 2, 3):
+        plain = [([], []) for _ in range(workers)]
+        for key, ids in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+            keys, share_ids = min(plain, key=lambda share: len(share[1]))
+            keys.append(key)
+            share_ids.extend(ids)
+        assert matching._shares(groups, workers) == [(k, sorted(i)) for k, i in plain if i]
