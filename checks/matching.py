@@ -1889,11 +1889,8 @@ def relate(a, b, *, subject=None, threshold=None, same_period_days=SAME_PERIOD_D
     if a.unit and a.names and b.names and not set(a.names.split()) & set(b.names.split()):
         return None  # Kalesnikava's 11 years are not Bialiatski's 10, nor her vote share his
     if (a.unit in TIME_UNITS and not (a.names and b.names) and "sentence" in a.subject_key.split()
-            and "sentence" in b.subject_key.split()
-            and not (not a.names and not b.names and a.qualifier == b.qualifier != "exact" and a.point == b.point)):
-        # one person's prison term is not a term nobody is named for (a law's maximum, a range);
-        # but "up to 25 years" said again is the same maximum
-        return None
+            and "sentence" in b.subject_key.split()):
+        return None  # one person's prison term is not a term nobody is named for (a law's maximum, a range)
     s = subject_score(a.subject_key, b.subject_key) if subject is None else subject
     if s < CONTEXT_MIN_SUBJECT and "context" in (a.key_kind, b.key_kind) and not _confirms(a, b, s):
         return None

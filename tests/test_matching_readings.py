@@ -673,20 +673,6 @@ def test_on_the_throne_is_in_power_and_mps_are_members_of_parliament():
     assert lexicon.subject_terms("MPs arrested") == lexicon.subject_terms("members arrested")
 
 
-def test_terms_nobody_is_named_for_match_only_when_the_same_bound_is_said_again():
-    first = claim(1, 1, "up to 25 years", "Courts handed protesters sentences of up to 25 years.", 25,
-                  qualifier="up_to", subject="sentence", unit="years", published="2022-06-20")
-    again = claim(2, 2, "up to 25 years", "Some are serving sentences of up to 25 years.", 25,
-                  qualifier="up_to", subject="sentence", unit="years", published="2024-07-01")
-    assert compare(first, again) is not None  # the same maximum, said again
-    # two plain unnamed terms, or an unnamed bound and one person's term, cannot be told apart
-    plain = dict(first, quote="25 years", qualifier="exact", sentence="A court gave a protester 25 years.")
-    plain_again = dict(again, quote="25 years", qualifier="exact", sentence="One protester is serving 25 years.")
-    assert compare(plain, plain_again) is None
-    named = dict(again, quote="25 years", qualifier="exact", sentence="Maykel Castillo is serving 25 years.")
-    assert compare(first, named) is None
-
-
 def test_the_parts_of_a_count_share_what_happened_to_it():
     # a list after a colon: the parts of the count before it
     text = "The government says 27 people died in the protests: 21 civilians and six police officers."
