@@ -516,6 +516,11 @@ _EVENT_OF_BEFORE = re.compile(r"\b(?:killing|murder|assassination|death|arrest|d
                               r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}\Z")
 
 
+# an aside between commas that holds no figure: ", which ended with a truce in November,"
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\b[^,\d]*\Z")
+_ASIDE_ENDS = re.compile(r"[^,\d]*,")
+
+
 def _marks_interval(text, m):
     "Whether an _INTERVAL match says the span a figure covers (not when it was said)."
     word = m.group().lower()
@@ -534,6 +539,8 @@ def _marks_interval(text, m):
         return False  # (a row opening "Released in June: 31" counts the freed, not a publication)
     if word.split()[-1] in MONTHS and _EVENT_OF_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         return False  # "the unrest after the killing of Hachalu Hundessa in June": when the event was
+    if _RELATIVE_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _ASIDE_ENDS.match(text, m.end()):
+        return False  # "The war, which ended with a truce in November, killed 600,000": the aside's time
     if _ACCUSED_OF.search(text, max(0, m.start() - 80), m.start()):
         return False  # "102 civilians accused of attacking army buildings that day": when the act was
     if _PUBLICATION_AFTER.match(text, m.end()):

@@ -298,6 +298,10 @@ def test_the_month_of_the_event_a_toll_follows_is_not_its_span():
                                "dead") == "total"
     assert lexicon.period_kind("Protests after the arrest of Ousmane Sonko in March left 14 dead") == "total"
     assert lexicon.period_kind("The unrest left more than 230 dead in June") == "interval"
+    # nor is the time of an aside that holds no figure
+    assert lexicon.period_kind("The war, which ended with a truce in November, killed as many as 600,000 "
+                               "people") == "total"
+    assert lexicon.period_kind("Police, who detained 40 people in May, said so") == "interval"
 
 
 def test_a_level_reached_in_a_month_is_a_running_total():
