@@ -1657,10 +1657,10 @@ def read_claim(claim, document_place=None):
     unit = (claim.get("unit") or "").strip().lower()
     local = (_locality(sentence, at, at + len(quote), lo, hi, bounds[1])
              if at >= 0 and _TOLLS & set(terms) and not unit else None)
-    if local:
-        # the town's count, however it was given ("17 of them in Juliaca": no part-of), its name
-        # in the subject too ("people killed in Moundou": a slice, not the country's toll)
-        terms = tuple(sorted(set(terms) - {lexicon.PART_OF} - _names_town(local, set(terms)) | {local}))
+    if local and not _names_town(local, set(terms)):
+        # the town's count, however it was given ("17 of them in Juliaca": no part-of), unless
+        # its subject names the town already
+        terms = tuple(sorted(set(terms) - {lexicon.PART_OF} | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
     day = claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),

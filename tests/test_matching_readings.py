@@ -555,14 +555,11 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
                   "killed.", 115, qualifier="at_least", subject="people killed in Pont-Sondé", published="2024-10-11")
     marked = claim(21, 21, "at least 115", "The worst attacks were in Pont-Sondé on 3 October, where at least 115 "
                    "people were killed.", 115, qualifier="at_least", subject="people killed", published="2025-01-08")
-    assert read_claim(named).subject_key == "@pont-sondé die"  # (the name once, as the town's)
-    national = claim(22, 22, "At least 120", "At least 120 people were killed in Haiti, the UN said.", 120,
-                     qualifier="at_least", subject="people killed", published="2024-10-20")
-    assert compare(named, national) is None  # a subject naming the town is that town's toll
+    assert read_claim(named).subject_key == "die pont-sondé"
     assert compare(named, marked) is not None
     # "In Minsk, 40 were held": an opening city the gazetteer knows is not a town's toll without
     # "where" (it is where much news is told from) …
-    opening = claim(24, 24, "40", "In Kharkiv, 40 people were killed last year.", 40, subject="people killed")
+    opening = claim(22, 22, "40", "In Kharkiv, 40 people were killed last year.", 40, subject="people killed")
     assert "@" not in read_claim(opening).subject_key
     # … but a town it does not know, opening the sentence, holds the sentence's toll
     town = claim(23, 23, "at least 32", "In Nzérékoré, in the forest region, clashes around the vote killed at "
