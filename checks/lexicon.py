@@ -646,7 +646,7 @@ GAZETTEER = {
     "Tanzania": "tanzania tanzanian",
     "Nigeria": "nigeria nigerian tinubu",
     "Cameroon": "cameroon cameroonian biya chrda",
-    "Mali": "mali malian",
+    "Mali": "mali malian malians bamako goita goïta",
     "Burkina Faso": "burkinabe",
     "Senegal": "senegal senegalese sonko",
     "Zimbabwe": "zimbabwe zimbabwean mnangagwa zlhr zimrights",
@@ -667,7 +667,7 @@ GAZETTEER = {
     "Vietnam": "vietnam vietnamese",
     "Laos": "laos lao",
     "Philippines": "philippines philippine filipino duterte karapatan pdea",
-    "Indonesia": "indonesia indonesian",
+    "Indonesia": "indonesia indonesian indonesians jakarta prabowo subianto jokowi widodo",
     "Malaysia": "malaysia malaysian",
     "Taiwan": "taiwan taiwanese",
     "Mongolia": "mongolia mongolian",
@@ -712,7 +712,8 @@ GAZETTEER["Europe"] = "europe"  # "Europe as a whole, more than 6 million"
 LEADERS = frozenset("""lukashenko lukashenka putin zelensky zelenskyy erdogan aliyev orban navalny
     ivanishvili kobakhidze khamenei raisi pezeshkian amini mahsa ortega murillo burhan dagalo hemedti
     hlaing tokayev sisi vucic déby deby prayuth modi bolsonaro ruto museveni kyagulanyi kagame tinubu biya
-    sonko mnangagwa mondlane saied tebboune duterte boluarte noboa milei bukele""".split())
+    sonko mnangagwa mondlane saied tebboune duterte boluarte noboa milei bukele prabowo subianto jokowi widodo
+    goita goïta""".split())
 
 # Nouns by which a report refers back to a source it has named ("the group says"). The
 # extractor resolves them to that source; left on their own they name nobody.

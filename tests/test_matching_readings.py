@@ -1252,7 +1252,9 @@ def test_a_datelines_city_and_the_rest_of_the_worlds_countries_place_a_report():
     # countries the hand-written gazetteer leaves out come from GeoNames
     assert lexicon.nearest_place("Seven people died in Togo.", 0) == "Togo"
     assert lexicon.nearest_place("Rights groups in Costa Rica said 40 were held.", 30) == "Costa Rica"
-    # a leader's name points to the country too
+    # a leader's name points to the country too (Prabowo to Indonesia, Goïta to Mali)
+    assert lexicon.nearest_place("Prabowo cancelled the allowance of $3,075.", 30) == "Indonesia"
+    assert lexicon.nearest_place("Goïta extended the transition by five years.", 30) == "Mali"
     assert lexicon.document_places("THE HAGUE, 10 September — Judges postponed Rodrigo Duterte's hearing.")[0] == \
         "Philippines"
     # a dateline names its country: a capital, or a city of one country
