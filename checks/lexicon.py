@@ -82,9 +82,9 @@ SYNONYMS = {
     # those pulled alive from a wreck are its survivors
     "rescue": "survivor",
     # holding power
-    "govern": "rule", "reign": "rule", "throne": "power",  # "on the throne for 35 years": in power
+    "govern": "power", "reign": "power", "rule": "power", "throne": "power",  # ruled, reigned, on the throne: in power
     # members of parliament
-    "mps": "member", "mp": "member",
+    "mps": "member", "mp": "member", "lawmaker": "member", "legislator": "member", "parliamentarian": "member",
     # a communications blackout is the internet's ("a shutdown of 23 days", "the 23-day internet shutdown")
     "shutdown": "internet", "blackout": "internet", "outage": "internet",
     # dismissals from public posts

@@ -668,6 +668,9 @@ def test_on_the_throne_is_in_power_and_mps_are_members_of_parliament():
                   subject="in power", unit="years", published="2021-08-05")
     assert compare(throne, ruled) is not None
     assert lexicon.subject_terms("MPs arrested") == lexicon.subject_terms("members arrested")
+    assert lexicon.subject_terms("580 lawmakers") == lexicon.subject_terms("580 members")
+    # years of military rule are years in power
+    assert lexicon.subject_terms("years of military rule") == ("military", "power")
 
 
 def test_the_parts_of_a_count_share_what_happened_to_it():
