@@ -1701,6 +1701,8 @@ _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<t
                               # "in Mandakao, a village in the south where 42 people were killed"
                               r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
                               r"(?:where|(?(date)when|(?!)))\s+))[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
+_OCCASION_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|unrest|uprising|revolution|"
+                             r"strikes?|riots?|movement|massacre)\b", re.IGNORECASE)
 # a sentence opening with a town that holds its figures: "In Nzérékoré, in the forest region,
 # clashes killed at least 32 people" (a town the gazetteer does not know: see _locality)
 _LOCALITY_OPENING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]\s*)?In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
@@ -1728,6 +1730,8 @@ def _locality(sentence, start, end, lo, hi, following):
     m = m or before or opening
     if not m:
         return None
+    if _OCCASION_AFTER.match(sentence, m.end("town")):
+        return None  # "in Monday's Saba Saba protests": the name of the protests, not a town
     words = [w for w in m.group("town").lower().split() if not w.endswith(("'s", "’s"))]
     if opening and any(w in lexicon.PLACE_WORDS for w in words):
         return None  # "In Geneva, the UN said…": a town the gazetteer knows is where news is told

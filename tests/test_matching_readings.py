@@ -567,6 +567,10 @@ def test_a_towns_toll_is_not_the_countrys_nor_another_towns():
     assert "@nzérékoré" in read_claim(town).subject_key.split()
     assert "@" not in read_claim(dict(town, sentence="In March, clashes around the vote killed at least 32 "
                                       "people, local officials said.")).subject_key
+    # a name before "protests" is the protests' name, not a town ("Monday's Saba Saba protests")
+    named = claim(36, 36, "31", "31 people died in Monday's Saba Saba protests, the commission said.", 31,
+                  subject="people died")
+    assert "@" not in read_claim(named).subject_key
     # (a live blog's time before it changes nothing)
     blog = dict(town, sentence="14:20 — In Moundou, witnesses said that at least 32 people had been killed.")
     assert "@moundou" in read_claim(blog).subject_key.split()
