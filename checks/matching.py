@@ -352,6 +352,20 @@ _DATE_LABEL = re.compile(rf"\A\W*(?:(\d{{1,2}}) ({_MONTH_NAMES})|({_MONTH_NAMES}
                          rf"(?:,? ((?:19|20)\d\d))?\s*[:—–]\s", re.IGNORECASE)
 
 
+def _last_years_event(window, published):
+    """The year before publication, when a figure counts "last year's" event ("Last year's
+    finance-bill protests cost about 60 lives"), not a running count since it; else None."""
+    if not published or not lexicon.may_hold(window, ("last year",)) or not _LAST_YEARS.search(window):
+        return None
+    if _SINCE.search(window):
+        return None
+    year = str(published)[:4]
+    return str(int(year) - 1) if year.isdigit() else None
+
+
+_LAST_YEARS = re.compile(r"\blast\s+year['’]s\b", re.IGNORECASE)
+
+
 def _date_label(sentence):
     "The as_of a timeline's date label gives ('--01-17', '2027-02'), or None."
     m = _DATE_LABEL.match(sentence) if lexicon.may_hold(sentence or "", lexicon.MONTHS) else None
@@ -1663,8 +1677,8 @@ def read_claim(claim, document_place=None):
         terms = tuple(sorted(set(terms) - {lexicon.PART_OF} | {local}))
     low, high, point = interval(claim.get("value"), claim.get("low"), claim.get("high"),
                                 claim.get("qualifier"))
-    day = claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote),
-                    claim.get("published"))
+    day = claim_day(claim.get("as_of") or _date_label(sentence) or _date_in_clause(window, period, quote)
+                    or _last_years_event(window, claim.get("published")), claim.get("published"))
     return Reading(
         claim_id=claim.get("id"),
         document_id=claim.get("document_id"),

@@ -847,6 +847,19 @@ def test_a_counts_start_is_read_past_an_aside_that_interrupts_its_clause():
     assert matching.read_claim(part).since == 0
 
 
+def test_a_toll_of_last_years_event_holds_for_last_year():
+    old = claim(1, 1, "about 60", "Last year's finance-bill protests cost about 60 lives in Kenya.", 60,
+                qualifier="about", subject="lives", published="2025-09-24")
+    assert matching.read_claim(old).day == matching.day_number("2024-12-31")
+    # so this year's smaller toll of other protests is not its update
+    now = claim(2, 2, "38", "38 people were killed in Kenya's Saba Saba protests.", 38, subject="people killed",
+                published="2025-07-10")
+    assert compare(old, now) is None and compare(now, old) is None
+    # a count since last year's event runs to the day it is published
+    since = dict(old, sentence="Since last year's finance-bill protests about 60 people have died in Kenya.")
+    assert matching.read_claim(since).day == matching.day_number("2025-09-24")
+
+
 def test_a_count_since_a_date_does_not_update_a_figure_from_before_it():
     riots = claim(1, 1, "five", "The interior ministry said five people had died in Senegal in the rioting.", 5,
                   subject="people died", attribution="the interior ministry", published="2021-03-08")
