@@ -1190,6 +1190,8 @@ def _subject(block, start, end, claim, language, carried, sentence_start=0, prev
             and _SPENT_BEFORE.search(block, max(sentence_start, start - 30), start)):
         return "held", None  # "freed after almost six years behind bars": time held, not a term
     if claim.unit in ("years", "months") and (_TERM_AFTER.match(block, end) or _sentenced_before(block, start)):
+        if _OFFICE_TERM.search(block, max(sentence_start, start - 50), start) and not _PRISON_AFTER.match(block, end):
+            return "mandate", None  # "president for a renewable term of five years": a term of office
         return "sentence", None  # "sentenced to 11 years", "a ten-year term", "eight years in prison"
     lead = block[max(sentence_start, start - 40):start]
     if not claim.unit and "hospital" in block[end:end + 60] and (
@@ -1736,6 +1738,10 @@ _BUILT_FOR = re.compile(r"(?:\b(?:built|designed|meant|intended)\s+(?:to\s+(?:ho
                         r"|\b(?:prison|jail|cells?)\s+for|\bcapacity\s+of)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
 # Time spent before a term's words is time held, not a sentence: "after almost six years behind bars"
 _SPENT_BEFORE = re.compile(r"\b(?:after|spent|spending|ending)\s+" + _HEDGE + r"\Z", re.IGNORECASE)
+# a term of office, not of prison: "president for a renewable term of", "elected to a second term of"
+_OFFICE_TERM = re.compile(r"\b(?:president|presidential|renewable|elected|re-elected|office|mandate)\b"
+                          r"(?:(?!sentenc|convict|jail|prison|court)[^.;])*\bterms?\s+of\s+\Z", re.IGNORECASE)
+_PRISON_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail)|behind\s+bars)\b")
 _TERM_AFTER = re.compile(r"\s*(?:-\w+\s+)?(?:(?:prison|jail|penal-colony|colony)\s+)?(?:sentence|term)s?\b"
                          r"|\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|behind\s+bars)\b")
 # A figure whose noun came before it: "the number of political prisoners … at 800",

@@ -49,6 +49,9 @@ def fields(text, quote):
     ("The Red Cross said 728 people were injured, 153 of whom it took to hospital.", "153",
      "people taken to hospital"),
     ("Medics took 40 people to hospital.", "40", "people taken to hospital"),
+    # a term of office is no prison term
+    ("A law makes him president for a renewable term of five years.", "five years", "mandate"),
+    ("The former president was sentenced to a term of five years.", "five years", "sentence"),
     # a singular noun after one, hedged or not
     ("At least one protester died, the ministry confirmed.", "At least one", "protester died"),
     ("One journalist was detained in Minsk.", "One", "journalist detained"),
