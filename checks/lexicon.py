@@ -531,6 +531,8 @@ def _marks_interval(text, m):
         return False  # "The largest case ended in November, when 45 democrats were jailed": an event's date
     if word == "alone":
         return bool(_TIME_BEFORE_ALONE.search(before))
+    if word.startswith("a ") and text.startswith(" of ", m.end()):
+        return False  # "died in a week of protests": how long the protests lasted, not a rate
     if word in ("daily", "weekly") and _PAPER_BEFORE.search(before):
         return False  # "the country's most widely read daily has counted 211 deaths": a newspaper
     said = _SAID_BEFORE.search(before)

@@ -302,6 +302,9 @@ def test_the_month_of_the_event_a_toll_follows_is_not_its_span():
     assert lexicon.period_kind("The war, which ended with a truce in November, killed as many as 600,000 "
                                "people") == "total"
     assert lexicon.period_kind("Police, who detained 40 people in May, said so") == "interval"
+    # "a week of protests" is how long they lasted, not a rate ("40 are detained a week")
+    assert lexicon.period_kind("11 people had died in a week of protests") == "total"
+    assert lexicon.period_kind("about 40 people are detained a week") == "interval"
 
 
 def test_a_level_reached_in_a_month_is_a_running_total():
