@@ -136,7 +136,7 @@ SYNONYMS = {
 NEUTRAL = frozenset(
     """behind bar prison country nationwide across whole date already stay today
     alleged so-called crackdown tally bring rise reach put filed lodged submitted stood last
-    face facing faced fall grow stand stands standing""".split()
+    face facing faced fall grow stand stands standing favour favor""".split()
 ) | frozenset(
     "january february march april may june july august september october november "
     "december week month year monday tuesday wednesday thursday friday saturday sunday".split()

@@ -49,6 +49,7 @@ def test_a_shutdown_or_blackout_is_the_internets_and_massacred_is_killed():
     assert terms_score("communications blackout", "internet") >= 85
     assert terms_score("civilians massacred", "civilians killed") == 100
     assert terms_score("share of economic output", "share of GDP") == 100
+    assert terms_score("votes in favour", "votes") == 100  # the yes share is the share of the votes
 
 
 def test_drowned_and_perished_are_deaths():
