@@ -1463,6 +1463,8 @@ _POWER_BEFORE = re.compile(
 _POWER_AFTER = re.compile(r"(?:-\w+)?\s+(?:in\s+(?:power|office)|at\s+the\s+helm|as\s+(?:president|leader|head\s+of\s+state)"
                           r"|of\s+(?:(?:his|her|their)\s+|(?-i:[A-Z])[\w-]*['’]s\s+)?(?:rule|reign|presidency|power))\b"
                           r"|(?:-\w+)?\s+(?:rule|reign|presidency|tenure|ruler|strongman|dictator|autocrat)\b", re.I)
+_SEIZED_POWER_AFTER = re.compile(r"\s+(?:after|since)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:first\s+)?"
+                                 r"(?:seized|took|grabbed)\s+power\b", re.I)
 _SERVING = frozenset("serving serves served handed".split())
 _OF_TERM_AFTER = re.compile(r"\s+of\s+(?:his|her|their|the|a)\s+(?:[\w.-]+\s+){0,2}(?:term|sentence)s?\b")
 _GIVEN_BEFORE = re.compile(r"\b(received|receives|receiving|got|gets|was\s+given|were\s+given|given|handed(?:\s+down)?|"
@@ -1495,6 +1497,8 @@ def _duration_subject(block, start, end, sentence_start, claim_unit):
     lead = block[max(sentence_start, start - 60):start]
     if _may_contain(lead, ("for",)) and _POWER_BEFORE.search(lead) or _POWER_AFTER.match(block, end):
         return "in power"  # (every _POWER_BEFORE match ends in "for" and a hedge)
+    if _SEIZED_POWER_AFTER.match(block, end):
+        return "in power"  # "almost two years after the army first seized power": the time it has held it
     given = _GIVEN_BEFORE.search(lead) if claim_unit in ("years", "months") else None
     if given:
         stop = block.find(". ", end)  # a court's word in this sentence or the one before

@@ -49,6 +49,8 @@ def fields(text, quote):
     ("The Red Cross said 728 people were injured, 153 of whom it took to hospital.", "153",
      "people taken to hospital"),
     ("Medics took 40 people to hospital.", "40", "people taken to hospital"),
+    # the time since a seizure of power is the time in power
+    ("The decree came almost two years after the army first seized power.", "almost two years", "in power"),
     # a term of office is no prison term
     ("A law makes him president for a renewable term of five years.", "five years", "mandate"),
     ("The former president was sentenced to a term of five years.", "five years", "sentence"),
