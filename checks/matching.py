@@ -560,7 +560,15 @@ _EPISODE = re.compile(
     r"((?:\d{1,2} )?(?:" + _MONTH_NAMES + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?|" + _WEEKDAY_NAMES + r")\b",
     re.IGNORECASE)
 _EPISODE_WORDS = ("followed", "began", "started", "erupted", "broke out")  # in every _EPISODE match
-_SINCE_OR_EPISODE_WORDS = _SINCE_WORDS + _EPISODE_WORDS
+_EVENT_NOUNS = r"(?:protests|unrest|clashes|riots|rioting|demonstrations|march|rally|crackdown|violence)"
+_EPISODE_OF = re.compile(
+    r"\b(?:in|during|at|amid|from)\s+(?:the\s+)?(?:(?=(?:" + _WEEKDAY_NAMES + r")['’]s\s)((?:" + _WEEKDAY_NAMES
+    + r"))['’]s\s+(?:[A-Z][\w-]*\s+){0,2}" + _EVENT_NOUNS + r"|" + _EVENT_NOUNS + r"\s+of\s+((?:\d{1,2} )?(?:"
+    + _MONTH_NAMES + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?))\b", re.IGNORECASE)
+_EPISODE_OF_WORDS = ("'s ", "’s ", " of ")  # one is in every _EPISODE_OF match
+_SINCE_OR_EPISODE_WORDS = _SINCE_WORDS + _EPISODE_WORDS + ("protests", "unrest", "clashes", "riots", "rioting",
+                                                          "demonstrations", "march", "rally", "crackdown",
+                                                          "violence")
 
 
 def since_start(window, day):
@@ -572,7 +580,12 @@ def since_start(window, day):
     if not _runs_since(window):
         # "five died in the rioting that followed the arrest of Sonko last Wednesday"
         episode = _EPISODE.search(window) if lexicon.may_hold(window, _EPISODE_WORDS) else None
-        return _start_day(_SINCE_DATE.search("since " + episode.group(1)), day) if episode and day else 0
+        if episode is None and lexicon.may_hold(window, _EPISODE_OF_WORDS):
+            # "31 died in Monday's Saba Saba protests", "in the protests of 10 August": that day's
+            episode = _EPISODE_OF.search(window)
+        if not episode or not day:
+            return 0
+        return _start_day(_SINCE_DATE.search("since " + next(g for g in episode.groups() if g)), day)
     m = _SINCE_DATE.search(window)
     if not m and lexicon.may_hold(window, (" on ",)):
         # "since protesters returned to the streets on Friday", "since the protests began on 1 October"

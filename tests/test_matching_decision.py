@@ -831,6 +831,9 @@ def test_one_sources_running_total_since_one_start_may_grow_for_months():
     ("74 killed since protesters returned to the streets on Friday", "2023-06-02"),
     ("418 killed since the protests began on 1 October", "2022-10-01"),
     ("three years since the failed coup on Monday", None),          # no start's verb: the day is another's
+    # a toll of one day's protests, or of the protests of a date, counts from that day
+    ("31 people died in Thursday's Saba Saba protests", "2023-06-01"),
+    ("21 civilians died in the protests of 10 August 2022", "2022-08-10"),
 ])
 def test_when_a_running_count_began(text, start):
     day = matching.day_number("2023-06-03")
@@ -839,6 +842,7 @@ def test_when_a_running_count_began(text, start):
     else:
         assert matching.since_start(text, day) == matching.day_number(start)
     assert matching.since_start("16 people were killed on Thursday", day) == 0
+    assert matching.since_start("40 people died in the protests", day) == 0
 
 
 def test_a_counts_start_is_read_past_an_aside_that_interrupts_its_clause():
