@@ -565,10 +565,10 @@ _EPISODE_OF = re.compile(
     r"\b(?:in|during|at|amid|from)\s+(?:the\s+)?(?:(?=(?:" + _WEEKDAY_NAMES + r")['’]s\s)((?:" + _WEEKDAY_NAMES
     + r"))['’]s\s+(?:[A-Z][\w-]*\s+){0,2}" + _EVENT_NOUNS + r"|" + _EVENT_NOUNS + r"\s+of\s+((?:\d{1,2} )?(?:"
     + _MONTH_NAMES + r")(?: \d{1,2})?(?:,? (?:19|20)\d\d)?))\b", re.IGNORECASE)
-_EPISODE_OF_WORDS = ("'s ", "’s ", " of ")  # one is in every _EPISODE_OF match
-_SINCE_OR_EPISODE_WORDS = _SINCE_WORDS + _EPISODE_WORDS + ("protests", "unrest", "clashes", "riots", "rioting",
-                                                          "demonstrations", "march", "rally", "crackdown",
-                                                          "violence")
+# one is in every _EPISODE_OF match (a weekday's possessive, or an event noun before "of")
+_EPISODE_OF_WORDS = ("day's ", "day’s ", "protests of", "unrest of", "clashes of", "riots of", "rioting of",
+                     "demonstrations of", "march of", "rally of", "crackdown of", "violence of")
+_SINCE_OR_EPISODE_WORDS = _SINCE_WORDS + _EPISODE_WORDS + _EPISODE_OF_WORDS
 
 
 def since_start(window, day):
@@ -961,6 +961,7 @@ _ORDINAL_QUOTE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourt
 _CUT_WORDS = frozenset({"cut", "down", "entire", "entirely", "block", "suspend", "shut", "off", "restor", "restore",
                         "switch", "disrupt", "throttl"})
 _INTERNET = re.compile(r"\binternet\b|\bmobile data\b", re.IGNORECASE)
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # how every _ORDINAL_QUOTE match ends
 _NTH_TO_BE = re.compile(r"\s+(?:[\w-]+\s+){1,2}to\s+(?:be|have|die|receive)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
 # a clause after "and" or "but" that opens with its verb shares the sentence's subject
@@ -1469,12 +1470,13 @@ def read_claim(claim, document_place=None):
             # "about 50 people were killed, among them 10 members of the security forces":
             # what happened to the whole happened to its part
             events = _whole_events(sentence, at)
-        elif not events and at >= 0 and _LIST_AFTER_COLON.search(sentence, max(0, at - 60), at):
+        elif not events and at >= 0 and ":" in sentence and _LIST_AFTER_COLON.search(sentence, max(0, at - 60), at):
             # "27 people died in the protests: 21 civilians and six police officers": the parts of
             # the count before the colon (read from where the list begins)
             colon = sentence.rfind(":", 0, at) + 1
             events = _whole_events(sentence, colon + len(sentence[colon:at]) - len(sentence[colon:at].lstrip()))
-        elif not events and at >= 0 and (both := _AND_FIGURE_VERB.match(sentence, at + len(quote))):
+        elif (not events and at >= 0 and " and " in sentence[at:at + 60]
+              and (both := _AND_FIGURE_VERB.match(sentence, at + len(quote)))):
             # "21 civilians and six police officers died": what the second befell the first too
             events = set(lexicon.subject_terms(both.group(1))) & lexicon.EVENT_WORDS
         if events:
@@ -1644,7 +1646,7 @@ def read_claim(claim, document_place=None):
         # "Of them, about 250 were killed after she resigned": part of the count before (what
         # else happened to part of them, "Of those, 260 were jailed pending trial", says so itself)
         terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
-    if (terms and not (claim.get("unit") or "").strip() and _ORDINAL_QUOTE.search(quote)
+    if (terms and quote[-2:].lower() in _ORDINAL_ENDS and not (claim.get("unit") or "").strip() and _ORDINAL_QUOTE.search(quote)
             and not (at >= 0 and _NTH_TO_BE.match(sentence, at + len(quote)))):
         # "a third term" says which one, "two terms" how many: never the same figure ("the
         # second protester to be executed" is a count, two executed)
