@@ -597,8 +597,8 @@ def since_start(window, day):
 # (a start's verb, so not "marked three years since the failed coup on Monday")
 _SINCE_EVENT_ON = re.compile(
     r"\bsince\s+[^,;.]{0,40}?\b(?:began|started|erupted|broke\s+out|resumed|returned|took\s+to|flared|spread)\b"
-    r"[^,;.]{0,30}?\s+on\s+((?:" + "|".join(lexicon.WEEKDAYS) + r")\b|\d{1,2} (?:"
-    + "|".join(lexicon.MONTHS) + r")\b(?:,? (?:19|20)\d\d)?)", re.IGNORECASE)
+    r"[^,;.]{0,30}?\s+on\s+((?:" + _WEEKDAY_NAMES + r")\b|\d{1,2} (?:" + _MONTH_NAMES + r")\b(?:,? (?:19|20)\d\d)?)",
+    re.IGNORECASE)
 
 
 def _start_day(m, day):
@@ -1206,7 +1206,8 @@ _SLICE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:account(?:s|ed)? for|make up|made u
 _SLICE_WORDS = ("account", "make", "made", "represent", "number")  # in every _SLICE_BEFORE match
 _SLICE_ARE = re.compile(r"\b([a-z]+)\s+(?:were|are)\s+(?:(?:" + _HEDGES + r")\s+)?\Z", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|those|all)\b", re.IGNORECASE)
-_LIST_AFTER_COLON = re.compile(r"\d[^:;.]*:\s+(?:[^:;.\d]*\d[\d,]*[^:;.\d]*?(?:\sand|,)\s+)?\Z")  # a figure, a colon, this list
+# a figure, a colon, then this list's figure (perhaps after the list's first item)
+_LIST_AFTER_COLON = re.compile(r"\d[^:;.]*:\s+(?:[^:;.\d]*\d[\d,]*[^:;.\d]*?(?:\sand|,)\s+)?\Z")
 _AND_FIGURE_VERB = re.compile(
     r"\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:some\s+|about\s+|at\s+least\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|dozens|hundreds)\s+(?:[\w-]+\s+){1,3}?(?:were|was|have\s+been|had\s+been|are)?\s*"
@@ -1646,8 +1647,8 @@ def read_claim(claim, document_place=None):
         # "Of them, about 250 were killed after she resigned": part of the count before (what
         # else happened to part of them, "Of those, 260 were jailed pending trial", says so itself)
         terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
-    if (terms and quote[-2:].lower() in _ORDINAL_ENDS and not (claim.get("unit") or "").strip() and _ORDINAL_QUOTE.search(quote)
-            and not (at >= 0 and _NTH_TO_BE.match(sentence, at + len(quote)))):
+    if (terms and quote[-2:].lower() in _ORDINAL_ENDS and not (claim.get("unit") or "").strip()
+            and _ORDINAL_QUOTE.search(quote) and not (at >= 0 and _NTH_TO_BE.match(sentence, at + len(quote)))):
         # "a third term" says which one, "two terms" how many: never the same figure ("the
         # second protester to be executed" is a count, two executed)
         terms = tuple(sorted(set(terms) | {lexicon.ORDINAL}))
@@ -1730,11 +1731,12 @@ _LOCALITY_BEFORE = re.compile(r"\b[Ii]n\s+(?P<attack>the\s+attack\s+on\s+)?(?P<t
                               # "in Mandakao, a village in the south where 42 people were killed"
                               r"(?:an?\s+(?:[a-z]+\s+)?(?:village|town|city|district|settlement|suburb)\b[^,;]{0,30}?\s+)?"
                               r"(?:where|(?(date)when|(?!)))\s+))[^,;]{0,40}\Z")  # "in Ayacucho on 15 December, when"
-_OCCASION_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|unrest|uprising|revolution|"
-                             r"strikes?|riots?|movement|massacre)\b", re.IGNORECASE)
+_OCCASION_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|"
+                             r"unrest|uprising|revolution|strikes?|riots?|movement|massacre)\b", re.IGNORECASE)
 # a sentence opening with a town that holds its figures: "In Nzérékoré, in the forest region,
 # clashes killed at least 32 people" (a town the gazetteer does not know: see _locality)
-_LOCALITY_OPENING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]\s*)?In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
+_LOCALITY_OPENING = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–-]\s*)?"  # (a live blog's time: "14:20 — ")
+                               r"In\s+(?P<town>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?),\s+[^;:]*\Z")
 _AND_ELSEWHERE = re.compile(r",?\s+(?:and|or)\s+(?:in\s+|across\s+|around\s+)?(?:the\s+|other\s+|several\s+)?"
                             r"(?:[A-Z]|(?:\w+\s+)?(?:cities|towns|provinces|regions|districts|country)\b)")
 _NOT_LOCALITIES = frozenset(
