@@ -357,13 +357,14 @@ def _last_years_event(window, published):
     finance-bill protests cost about 60 lives"), not a running count since it; else None."""
     if not published or not lexicon.may_hold(window, ("last year",)) or not _LAST_YEARS.search(window):
         return None
-    if _SINCE.search(window):
-        return None
+    if _SINCE.search(window) or _COUNTED_NOW.search(window):
+        return None  # (a count that runs, or one made now: "still counts 36 dead in last year's crisis")
     year = str(published)[:4]
     return str(int(year) - 1) if year.isdigit() else None
 
 
 _LAST_YEARS = re.compile(r"\blast\s+year['’]s\b", re.IGNORECASE)
+_COUNTED_NOW = re.compile(r"\b(?:still|now|counts|counted|has\s+documented|says|say)\b", re.IGNORECASE)
 
 
 def _date_label(sentence):

@@ -863,9 +863,11 @@ def test_a_toll_of_last_years_event_holds_for_last_year():
     now = claim(2, 2, "38", "38 people were killed in Kenya's Saba Saba protests.", 38, subject="people killed",
                 published="2025-07-10")
     assert compare(old, now) is None and compare(now, old) is None
-    # a count since last year's event runs to the day it is published
+    # a count since last year's event runs to the day it is published, as does a count made now
     since = dict(old, sentence="Since last year's finance-bill protests about 60 people have died in Kenya.")
     assert matching.read_claim(since).day == matching.day_number("2025-09-24")
+    now = dict(old, sentence="The commission still counts about 60 dead in last year's finance-bill protests.")
+    assert matching.read_claim(now).day == matching.day_number("2025-09-24")
 
 
 def test_a_count_since_a_date_does_not_update_a_figure_from_before_it():
