@@ -1,6 +1,6 @@
 """The matching corpora written for this project after the first one (tests/corpus/matching-wire,
 tests/corpus/matching-field, tests/corpus/matching-desk, tests/corpus/matching-beat, tests/corpus/matching-sixth,
-tests/corpus/matching-seventh, tests/corpus/matching-eighth, tests/corpus/matching-ninth, tests/corpus/matching-tenth, tests/corpus/matching-eleventh, tests/corpus/matching-twelfth and tests/corpus/matching-thirteenth) are
+tests/corpus/matching-seventh, tests/corpus/matching-eighth, tests/corpus/matching-ninth, tests/corpus/matching-tenth, tests/corpus/matching-eleventh, tests/corpus/matching-twelfth, tests/corpus/matching-thirteenth and tests/corpus/matching-fourteenth) are
 well formed, in sync with their sources, and labelled by the rules of the tuning corpus. Each measured the matcher on text it had never been tuned on
 (first run in its README); they set no score floor."""
 
@@ -26,7 +26,8 @@ WRITTEN = {"matching-wire": ("w", 20, 24), "matching-field": ("f", 22, 26), "mat
            "matching-seventh": ("e", 22, 26), "matching-eighth": ("g", 22, 26),
            "matching-ninth": ("n", 22, 26), "matching-tenth": ("t", 22, 26),
            "matching-eleventh": ("k", 22, 26), "matching-twelfth": ("z", 22, 26),
-           "matching-thirteenth": ("x", 22, 26)}
+           "matching-thirteenth": ("x", 22, 26),
+           "matching-fourteenth": ("q", 22, 26)}
 ALL_MATCHING = ("matching", "matching-heldout", *WRITTEN)
 # The corpora each was checked against for shared text when it was written (the wire set
 # shares a stock phrase, "did not respond to a request for comment", with the held-out set)
@@ -52,7 +53,11 @@ WRITTEN_AFTER = {"matching-wire": ("matching",), "matching-field": ("matching", 
                                       "matching-ninth", "matching-tenth", "matching-eleventh"),
                  "matching-thirteenth": ("matching", "matching-wire", "matching-heldout", "matching-field", "matching-desk",
                                          "matching-beat", "matching-sixth", "matching-seventh", "matching-eighth",
-                                         "matching-ninth", "matching-tenth", "matching-eleventh", "matching-twelfth")}
+                                         "matching-ninth", "matching-tenth", "matching-eleventh", "matching-twelfth"),
+                 "matching-fourteenth": ("matching", "matching-wire", "matching-heldout", "matching-field", "matching-desk",
+                                         "matching-beat", "matching-sixth", "matching-seventh", "matching-eighth",
+                                         "matching-ninth", "matching-tenth", "matching-eleventh", "matching-twelfth",
+                                         "matching-thirteenth")}
 
 scoring = load_scoring()
 CORPORA = {name: scoring.load_corpus(CORPUS_ROOT / name) for name in WRITTEN}
