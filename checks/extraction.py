@@ -3229,7 +3229,7 @@ _YEAR_ROW_START = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?
 _YEAR_ROW = re.compile(r"\s*(?:[-•*·]\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*:\s*\Z")  # "- 2023: 3,155"
 _LABEL_DATE = re.compile(r"\s*(?:,\s*|\s(?:in|of|since|as\s+of|by|on|to|per|for|from)\s+)?"
                          r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|year|month|week|date"
-                         r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"|(?:" + "|".join(lexicon.MONTHS) + r")"
                          r"(?:\s+(?:19|20)\d\d)?)\s*\Z", re.I)  # "Murders cited in the arrest warrant of March"
 # "…: more than 20,000 (OVD-Info)", "Killed: 238, among them 19 members of the security forces"
 _ROW_END = re.compile(r"\s*(?:\([^)\n]{1,120}\)\s*)?(?:·|\n|\Z|[,;]\s)")

